@@ -1,0 +1,40 @@
+package org.justicemonitor.cli;
+
+import java.io.PrintStream;
+import org.justicemonitor.ingest.IngestJob;
+import org.justicemonitor.ingest.IngestOptions;
+import org.justicemonitor.ingest.IngestReport;
+import org.justicemonitor.ingest.IngestReportWriter;
+import org.justicemonitor.ingest.PseudonymizationKey;
+import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.spark.Progress;
+
+/** The ingest stage as the command line runs it: job, summary file, summary table. */
+final class IngestStage {
+
+  static final String SUMMARY = "summary/ingest.json";
+
+  static IngestOptions options(CommonOptions common, IngestSettings settings, PrintStream err) {
+    PseudonymizationKey key = settings.key.resolve();
+    if (key.isDemo()) {
+      err.println("WARNING: --demo: identifiers are pseudonymized with a PUBLIC demo key, which protects nothing.");
+      err.println("WARNING: never use --demo on real data; set " + PseudonymizationKey.ENV_VAR + " or pass --key-file.");
+    }
+    return new IngestOptions(common.input, common.asOf(), settings.maxBadFraction, key);
+  }
+
+  static IngestReport run(OutputStore store, IngestOptions options, Progress progress, PrintStream out) {
+    progress.stage("ingest");
+    IngestReport report = new IngestJob(store, options, progress).run();
+    store.publishText(SUMMARY, IngestReportWriter.toJson(report));
+    progress.done(report.seconds());
+    out.println();
+    out.print(IngestReportWriter.toTable(report));
+    out.println("clean tables:  " + store.published(IngestJob.INGESTED));
+    out.println("quarantine:    " + store.published(IngestJob.QUARANTINE));
+    out.println("summary:       " + store.published(SUMMARY));
+    return report;
+  }
+
+  private IngestStage() {}
+}

@@ -1,0 +1,94 @@
+package org.justicemonitor.cli;
+
+import java.io.PrintWriter;
+import org.justicemonitor.JobFailure;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+@Command(
+    name = "justice-monitor",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Monitors how digital technology is changing justice: Spark batch jobs over court cases and e-service logs.",
+    subcommands = {
+      GenerateCommand.class,
+      IngestCommand.class,
+      PendingCommands.Indicators.class,
+      PendingCommands.Anomalies.class,
+      PendingCommands.Report.class,
+      RunCommand.class,
+      PendingCommands.Evaluate.class,
+      CommandLine.HelpCommand.class
+    })
+public final class JusticeMonitor implements Runnable {
+
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "name a command: generate, ingest, run, ... (see --help)");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 wrong arguments. */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new JusticeMonitor());
+    cl.setParameterExceptionHandler(oneLineUsageError());
+    cl.setExecutionExceptionHandler(failure());
+    return cl;
+  }
+
+  private static IParameterExceptionHandler oneLineUsageError() {
+    return (ParameterException e, String[] args) -> {
+      CommandLine cmd = e.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+          + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+      err.flush();
+      return USAGE;
+    };
+  }
+
+  private static IExecutionExceptionHandler failure() {
+    return (Exception e, CommandLine cmd, ParseResult parsed) -> {
+      PrintWriter err = cmd.getErr();
+      boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
+          || parsed.hasMatchedOption("--verbose");
+      if (e instanceof JobFailure || e instanceof IllegalArgumentException) {
+        err.println("justice-monitor: " + e.getMessage());
+      } else {
+        err.println("justice-monitor: failed: " + rootMessage(e)
+            + (verbose ? "" : " (run again with --verbose for the full trace)"));
+      }
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return FAILED;
+    };
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    return t == e ? e.getClass().getSimpleName() + ": " + first
+        : first + " — caused by " + t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,123 @@
+package org.justicemonitor.contract;
+
+import static org.justicemonitor.contract.ColumnSpec.enumOf;
+import static org.justicemonitor.contract.ColumnSpec.of;
+import static org.justicemonitor.contract.ColumnType.BOOLEAN;
+import static org.justicemonitor.contract.ColumnType.DATE;
+import static org.justicemonitor.contract.ColumnType.LONG;
+import static org.justicemonitor.contract.ColumnType.STRING;
+import static org.justicemonitor.contract.ColumnType.TIMESTAMP;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The input datasets of {@code shared/spec/data-contract.md}, column for column. */
+public final class Contract {
+
+  /** No date in an extract is earlier than this. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+
+  /** Region code of service events whose user's region is unknown. */
+  public static final String UNKNOWN_REGION = "00";
+
+  public static final List<String> COURT_LEVELS = List.of("district", "regional", "supreme");
+  public static final List<String> CASE_CATEGORIES =
+      List.of("civil", "criminal", "administrative_offence", "administrative");
+  public static final List<String> FILING_CHANNELS = List.of("e_filing", "paper", "e_protocol", "other");
+  public static final List<String> HEARING_FORMATS = List.of("online", "in_person", "mixed", "written");
+  public static final List<String> OUTCOMES =
+      List.of(
+          "satisfied",
+          "partially_satisfied",
+          "rejected",
+          "returned",
+          "settled",
+          "terminated",
+          "convicted",
+          "acquitted",
+          "other");
+  public static final List<String> LANGUAGES = List.of("kk", "ru");
+  public static final List<String> SERVICES =
+      List.of(
+          "e_filing",
+          "case_tracking",
+          "document_access",
+          "online_hearing",
+          "e_payment",
+          "notification",
+          "e_notary",
+          "e_protocol");
+  public static final List<String> CHANNELS = List.of("web", "mobile", "service_center", "api");
+  public static final List<String> USER_TYPES =
+      List.of("citizen", "advocate", "legal_entity", "notary", "police", "court_staff");
+  public static final List<String> STATUSES = List.of("ok", "client_error", "server_error", "timeout");
+  public static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
+  public static final List<String> INCIDENT_KINDS =
+      List.of(
+          "unauthorized_access",
+          "data_leak",
+          "malware",
+          "ddos",
+          "misconfiguration",
+          "insider",
+          "other");
+
+  public static final DatasetSpec CASES =
+      new DatasetSpec(
+          "cases",
+          List.of(
+              of("case_id", STRING, true).asIdentifier(),
+              of("court_id", STRING, true),
+              enumOf("court_level", true, COURT_LEVELS.toArray(String[]::new)),
+              of("region_code", STRING, true).asRegionCode(),
+              enumOf("case_category", true, CASE_CATEGORIES.toArray(String[]::new)),
+              enumOf("filing_channel", true, FILING_CHANNELS.toArray(String[]::new)),
+              of("filed_at", DATE, true),
+              of("registered_at", DATE, false),
+              of("first_hearing_at", DATE, false),
+              of("decided_at", DATE, false),
+              enumOf("hearing_format", false, HEARING_FORMATS.toArray(String[]::new)),
+              enumOf("outcome", false, OUTCOMES.toArray(String[]::new)),
+              of("appealed", BOOLEAN, false),
+              of("judge_id", STRING, false).asIdentifier(),
+              of("party_represented", BOOLEAN, false),
+              of("published_at", DATE, false),
+              enumOf("language", false, LANGUAGES.toArray(String[]::new))));
+
+  /** The case dates in the order the contract requires them to be. */
+  public static final List<String> CASE_DATE_ORDER =
+      List.of("filed_at", "registered_at", "first_hearing_at", "decided_at", "published_at");
+
+  public static final DatasetSpec SERVICE_EVENTS =
+      new DatasetSpec(
+          "service_events",
+          List.of(
+              of("event_ts", TIMESTAMP, true),
+              enumOf("service", true, SERVICES.toArray(String[]::new)),
+              of("region_code", STRING, true).asRegionCode(UNKNOWN_REGION),
+              enumOf("channel", true, CHANNELS.toArray(String[]::new)),
+              enumOf("user_type", true, USER_TYPES.toArray(String[]::new)),
+              of("session_id", STRING, false).asIdentifier(),
+              enumOf("status", true, STATUSES.toArray(String[]::new)),
+              of("latency_ms", LONG, false),
+              of("case_id", STRING, false).asIdentifier()));
+
+  public static final DatasetSpec SECURITY_INCIDENTS =
+      new DatasetSpec(
+          "security_incidents",
+          List.of(
+              of("incident_id", STRING, true),
+              of("system", STRING, true),
+              of("region_code", STRING, false).asRegionCode(),
+              enumOf("severity", true, SEVERITIES.toArray(String[]::new)),
+              enumOf("kind", true, INCIDENT_KINDS.toArray(String[]::new)),
+              of("detected_at", TIMESTAMP, true),
+              of("resolved_at", TIMESTAMP, false),
+              of("records_affected", LONG, false),
+              of("subjects_notified_at", TIMESTAMP, false)));
+
+  /** The datasets {@code ingest} validates, in the order it processes them. */
+  public static final List<DatasetSpec> INGESTED = List.of(CASES, SERVICE_EVENTS, SECURITY_INCIDENTS);
+
+  private Contract() {}
+}

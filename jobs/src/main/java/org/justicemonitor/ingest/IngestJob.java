@@ -1,0 +1,228 @@
+package org.justicemonitor.ingest;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.JobFailure;
+import org.justicemonitor.contract.Contract;
+import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.contract.RegionReference;
+import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.Paths;
+import org.justicemonitor.spark.Progress;
+
+/**
+ * Stage 1: the contract's input files to validated, pseudonymized, partitioned Parquet, every bad
+ * row to {@code quarantine/<dataset>} with its reason, file and line.
+ *
+ * <p>Each dataset is parsed and validated once, into a scratch Parquet table; the counts, the
+ * quarantine and the clean table are all read from there, so the text is parsed only once.
+ */
+public final class IngestJob {
+
+  public static final String INGESTED = "ingested";
+  public static final String QUARANTINE = "quarantine";
+  public static final String REGIONS_TABLE = INGESTED + "/regions";
+  private static final int MAX_RECORDS_PER_FILE = 5_000_000;
+
+  private final SparkSession spark;
+  private final OutputStore store;
+  private final IngestOptions options;
+  private final Progress progress;
+
+  public IngestJob(OutputStore store, IngestOptions options, Progress progress) {
+    this.spark = store.spark();
+    this.store = store;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  public static String table(DatasetSpec spec) {
+    return INGESTED + "/" + spec.name();
+  }
+
+  public static String quarantineTable(DatasetSpec spec) {
+    return QUARANTINE + "/" + spec.name();
+  }
+
+  /** Ingests every dataset and publishes the tables; nothing is published when a check fails. */
+  public IngestReport run() {
+    long started = System.nanoTime();
+    if (!InputFiles.exists(spark, options.inputRoot())) {
+      throw new JobFailure("the input directory " + options.inputRoot() + " does not exist; pass --input DIR");
+    }
+    if (InputFiles.list(spark, Paths.join(options.inputRoot(), Contract.CASES.name())).isEmpty()) {
+      throw new JobFailure(
+          "no case files in " + Paths.join(options.inputRoot(), Contract.CASES.name())
+              + "; an input root needs at least cases/ (see docs/data-dictionary.md)");
+    }
+    RegionReference regions = RegionReference.load(spark, options.inputRoot());
+    Pseudonymizer pseudonymizer = new Pseudonymizer(options.key());
+
+    List<DatasetReport> reports = new ArrayList<>();
+    List<String> tables = new ArrayList<>();
+    for (DatasetSpec spec : Contract.INGESTED) {
+      DatasetReport report = ingest(spec, regions, pseudonymizer);
+      reports.add(report);
+      tables.add(table(spec));
+      tables.add(quarantineTable(spec));
+    }
+    regions.toDataFrame(spark).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(REGIONS_TABLE));
+    tables.add(REGIONS_TABLE);
+
+    for (DatasetReport r : reports) {
+      if (!r.rowsConserved()) {
+        throw new IllegalStateException(
+            r.dataset() + ": rows read " + r.rowsRead() + " != written " + r.rowsWritten() + " + quarantined "
+                + r.rowsQuarantined() + " + superseded " + r.versionsSuperseded() + "; this is a bug, please report it");
+      }
+      if (r.quarantinedFraction() > options.maxBadFraction()) {
+        throw new JobFailure(
+            String.format(
+                "%s: %d of %d rows (%.1f%%) failed validation, more than --max-bad-fraction %.3f allows; nothing"
+                    + " was published. See the reasons above, fix the extract, or raise --max-bad-fraction",
+                r.dataset(), r.rowsQuarantined(), r.rowsRead(), 100 * r.quarantinedFraction(), options.maxBadFraction()));
+      }
+    }
+    store.publish(tables);
+    return new IngestReport(
+        options.asOf(), regions.source(), options.key().isDemo(), reports, (System.nanoTime() - started) / 1e9);
+  }
+
+  private DatasetReport ingest(DatasetSpec spec, RegionReference regions, Pseudonymizer pseudonymizer) {
+    long started = System.nanoTime();
+    String dir = Paths.join(options.inputRoot(), spec.name());
+    RawReader.RawInput raw = new RawReader(spark).read(spec, dir);
+    progress.step(spec.name(), String.format("%d files, %s", raw.files().size(), Progress.bytes(raw.bytes())));
+
+    RowValidator validator =
+        new RowValidator(spec, new TreeSet<>(regions.codes()), options.asOf(), pseudonymizer);
+    String scratch = store.scratch(spec.name() + "-validated");
+    progress.job(spec.name() + ": parse and validate", () ->
+        validator.validate(raw.rows()).write().mode(SaveMode.Overwrite).parquet(scratch));
+
+    Dataset<Row> staged = spark.read().parquet(scratch);
+    Dataset<Row> rows = staged.filter(col(RawReader.BLANK).unary_$bang());
+    Row totals = rows.agg(count("*"), count(RowValidator.REASON)).first();
+    long read = totals.getLong(0);
+    long quarantined = totals.getLong(1);
+
+    Dataset<Row> valid = rows.filter(col(RowValidator.REASON).isNull());
+    boolean versioned = spec.equals(Contract.CASES);
+    long superseded = versioned ? CaseVersions.supersededCount(valid) : 0L;
+    Dataset<Row> clean = versioned ? CaseVersions.newest(valid) : valid;
+    progress.job(spec.name() + ": write clean table", () -> writeClean(spec, clean));
+    progress.job(spec.name() + ": write quarantine", () -> writeQuarantine(spec, rows, staged));
+    long written = spark.read().parquet(store.staging(table(spec))).count();
+
+    return new DatasetReport(
+        spec.name(),
+        raw.files().size(),
+        raw.emptyFiles(),
+        raw.bytes(),
+        read,
+        written,
+        quarantined,
+        superseded,
+        quarantinedByReason(rows),
+        extraColumns(raw, rows),
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  private void writeClean(DatasetSpec spec, Dataset<Row> clean) {
+    List<Column> columns = new ArrayList<>();
+    spec.columnNames().forEach(n -> columns.add(col(n)));
+    Optional<String> partition = partitionColumn(spec);
+    Dataset<Row> out;
+    if (spec.equals(Contract.CASES)) {
+      out = clean.withColumn("filed_year", year(col("filed_at")))
+          .repartition(col("filed_year"))
+          .sortWithinPartitions("filed_at", "case_id");
+    } else if (spec.equals(Contract.SERVICE_EVENTS)) {
+      out = clean.withColumn("event_month", date_format(col("event_ts"), "yyyy-MM"))
+          .repartition(col("event_month"))
+          .sortWithinPartitions(col("event_ts"), col(RawReader.SOURCE_FILE), col(RawReader.BLOCK), col(RawReader.SEQ));
+    } else {
+      out = clean.coalesce(1).sortWithinPartitions("detected_at", "incident_id");
+    }
+    partition.ifPresent(p -> columns.add(col(p)));
+    var writer = out.select(columns.toArray(Column[]::new)).write().mode(SaveMode.ErrorIfExists)
+        .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE);
+    if (partition.isPresent()) {
+      writer = writer.partitionBy(partition.get());
+    }
+    writer.parquet(store.staging(table(spec)));
+  }
+
+  /** How each clean table is partitioned on disk: for the way the indicator jobs read it. */
+  public static Optional<String> partitionColumn(DatasetSpec spec) {
+    if (spec.equals(Contract.CASES)) {
+      return Optional.of("filed_year");
+    }
+    if (spec.equals(Contract.SERVICE_EVENTS)) {
+      return Optional.of("event_month");
+    }
+    return Optional.empty();
+  }
+
+  private void writeQuarantine(DatasetSpec spec, Dataset<Row> rows, Dataset<Row> staged) {
+    Dataset<Row> bad = rows.filter(col(RowValidator.REASON).isNotNull());
+    List<Column> columns = new ArrayList<>();
+    spec.columnNames().forEach(n -> columns.add(col(RowValidator.QUARANTINE_RECORD + "." + n).as(n)));
+    columns.add(col(RowValidator.QUARANTINE_RECORD + "." + RowValidator.RAW_RECORD).as(RowValidator.RAW_RECORD));
+    columns.add(col(RowValidator.REASON));
+    columns.add(col(RawReader.SOURCE_FILE));
+    columns.add(col(LineNumbers.LINE));
+    LineNumbers.attach(bad, staged)
+        .select(columns.toArray(Column[]::new))
+        .repartition(1)
+        .sortWithinPartitions(RawReader.SOURCE_FILE, LineNumbers.LINE)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(store.staging(quarantineTable(spec)));
+  }
+
+  private static TreeMap<String, Long> quarantinedByReason(Dataset<Row> rows) {
+    Column codes =
+        array_distinct(transform(split(col(RowValidator.REASON), "; "), e -> regexp_extract(e, "^[a-z_]+", 0)));
+    TreeMap<String, Long> byReason = new TreeMap<>();
+    // One row per reason code: at most as many rows as ReasonCode has values.
+    for (Row r : rows.filter(col(RowValidator.REASON).isNotNull())
+        .select(explode(codes).as("code"))
+        .groupBy("code")
+        .count()
+        .collectAsList()) {
+      byReason.put(r.getString(0), r.getLong(1));
+    }
+    return byReason;
+  }
+
+  private static List<String> extraColumns(RawReader.RawInput raw, Dataset<Row> rows) {
+    TreeSet<String> extra = new TreeSet<>(raw.extraCsvColumns());
+    // Distinct JSON keys outside the contract; capped so a file with a new key per line stays small.
+    for (Row r : rows.select(explode(col(RawReader.EXTRA_KEYS)).as("k")).distinct().limit(100).collectAsList()) {
+      extra.add(r.getString(0));
+    }
+    return List.copyOf(extra);
+  }
+
+}

@@ -1,0 +1,214 @@
+package org.justicemonitor.ingest;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_except;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.json_object_keys;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.justicemonitor.contract.ColumnSpec;
+import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.io.CsvLine;
+import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.InputFormat;
+
+/**
+ * Reads a dataset directory as text, column by name, never inferring a type: every contract
+ * column comes back as a string (null when the file lacks an optional column), together with
+ * where each row came from, so a bad row can be traced to its file and line.
+ *
+ * <p>CSV is read with RFC 4180 quoting, a quoted field may span lines, so each CSV file is read
+ * by one task (deliver large extracts as several files). JSON Lines is read line by line and is
+ * split across tasks. Files with different column orders are read in groups of equal headers.
+ */
+public final class RawReader {
+
+  public static final String CORRUPT_RECORD = "_corrupt_record";
+  public static final String SOURCE_FILE = "source_file";
+  /** Byte offset of the file split the row was read from. */
+  static final String BLOCK = "_block";
+  /** Increases with the row's position within its split. */
+  static final String SEQ = "_seq";
+  /** Lines before the first record of a file: 1 for a CSV header, 0 for JSON Lines. */
+  static final String HEADER_LINES = "_header_lines";
+  /** A blank JSON line: kept so line numbers stay exact, never counted as a row. */
+  static final String BLANK = "_blank";
+  /** JSON keys outside the contract. */
+  static final String EXTRA_KEYS = "_extra_keys";
+
+  public static final List<String> LINEAGE_COLUMNS =
+      List.of(SOURCE_FILE, BLOCK, SEQ, HEADER_LINES, BLANK, EXTRA_KEYS);
+
+  private final SparkSession spark;
+
+  public RawReader(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** What was read from one dataset directory. */
+  public record RawInput(
+      DatasetSpec spec,
+      Dataset<Row> rows,
+      List<String> files,
+      List<String> emptyFiles,
+      List<String> extraCsvColumns,
+      long bytes) {}
+
+  public RawInput read(DatasetSpec spec, String datasetDir) {
+    List<String> files = InputFiles.list(spark, datasetDir);
+    List<String> csv = new ArrayList<>();
+    List<String> json = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
+    long bytes = 0;
+    for (String file : files) {
+      String name = file.substring(file.lastIndexOf('/') + 1);
+      InputFormat format =
+          InputFormat.ofFileName(name)
+              .orElseThrow(
+                  () ->
+                      new InputException(
+                          file + " is neither CSV nor JSON Lines: name data files *.csv, *.jsonl,"
+                              + " or the same with .gz, or move the file out of " + datasetDir));
+      long size = InputFiles.size(spark, file);
+      bytes += size;
+      if (size == 0 || InputFiles.firstLine(spark, file) == null) {
+        empty.add(file);
+      } else if (format == InputFormat.CSV) {
+        csv.add(file);
+      } else {
+        json.add(file);
+      }
+    }
+
+    List<Dataset<Row>> parts = new ArrayList<>();
+    TreeSet<String> extraColumns = new TreeSet<>();
+    for (Map.Entry<List<String>, List<String>> group : groupByHeader(spec, csv).entrySet()) {
+      List<String> header = group.getKey();
+      header.stream().filter(h -> spec.column(h).isEmpty()).forEach(extraColumns::add);
+      parts.add(readCsv(spec, header, group.getValue()));
+    }
+    if (!json.isEmpty()) {
+      parts.add(readJsonLines(spec, json));
+    }
+    Dataset<Row> rows = parts.isEmpty() ? emptyRows(spec) : parts.stream().reduce(Dataset::unionByName).orElseThrow();
+    return new RawInput(spec, rows, files, empty, List.copyOf(extraColumns), bytes);
+  }
+
+  /** The schema of what {@link #read} returns: contract columns as text, then lineage. */
+  public static StructType rawSchema(DatasetSpec spec) {
+    return spec.rawSchema()
+        .add(CORRUPT_RECORD, DataTypes.StringType)
+        .add(SOURCE_FILE, DataTypes.StringType)
+        .add(BLOCK, DataTypes.LongType)
+        .add(SEQ, DataTypes.LongType)
+        .add(HEADER_LINES, DataTypes.IntegerType)
+        .add(BLANK, DataTypes.BooleanType)
+        .add(EXTRA_KEYS, DataTypes.createArrayType(DataTypes.StringType));
+  }
+
+  private Dataset<Row> emptyRows(DatasetSpec spec) {
+    return spark.createDataFrame(List.of(), rawSchema(spec));
+  }
+
+  private Map<List<String>, List<String>> groupByHeader(DatasetSpec spec, List<String> files) {
+    Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+    for (String file : files) {
+      List<String> header =
+          CsvLine.split(InputFiles.firstLine(spark, file)).stream()
+              .map(h -> h.strip().toLowerCase(Locale.ROOT))
+              .toList();
+      if (new TreeSet<>(header).size() != header.size()) {
+        throw new InputException(file + " names a column twice in its header " + header + "; fix the header row");
+      }
+      for (ColumnSpec required : spec.requiredColumns()) {
+        if (!header.contains(required.name())) {
+          String hint = header.size() == 1 ? " (only one column: is the delimiter a comma?)" : "";
+          throw new InputException(
+              file + " lacks the required column " + required.name() + hint + "; its header is "
+                  + header + ". Fix the extract, or map its columns with a profile");
+        }
+      }
+      groups.computeIfAbsent(header, h -> new ArrayList<>()).add(file);
+    }
+    return groups;
+  }
+
+  private Dataset<Row> readCsv(DatasetSpec spec, List<String> header, List<String> files) {
+    StructType schema = new StructType();
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.get(i).isEmpty() ? "_unnamed_" + i : header.get(i);
+      schema = schema.add(name, DataTypes.StringType);
+    }
+    schema = schema.add(CORRUPT_RECORD, DataTypes.StringType);
+    Dataset<Row> df =
+        spark
+            .read()
+            .schema(schema)
+            .option("header", "true")
+            .option("enforceSchema", "true")
+            .option("multiLine", "true")
+            .option("quote", "\"")
+            .option("escape", "\"")
+            .option("encoding", "UTF-8")
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", CORRUPT_RECORD)
+            .csv(files.toArray(String[]::new));
+    List<Column> out = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) {
+      out.add(header.contains(c.name()) ? col(c.name()) : lit(null).cast("string").as(c.name()));
+    }
+    out.add(col(CORRUPT_RECORD));
+    out.addAll(lineage(spec, 1, lit(false), array().cast("array<string>")));
+    return df.select(out.toArray(Column[]::new));
+  }
+
+  private Dataset<Row> readJsonLines(DatasetSpec spec, List<String> files) {
+    StructType schema = spec.rawSchema().add(CORRUPT_RECORD, DataTypes.StringType);
+    Dataset<Row> lines = spark.read().text(files.toArray(String[]::new));
+    Column value = regexp_replace(col("value"), "^\uFEFF", "");
+    Column blank = trim(value).equalTo(lit(""));
+    Column parsed =
+        from_json(value, schema, Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT_RECORD));
+    Column[] contractNames = spec.columnNames().stream().map(n -> lit(n)).toArray(Column[]::new);
+    Column extraKeys = array_except(json_object_keys(value), array(contractNames));
+    Column malformed =
+        blank.unary_$bang()
+            .and(trim(value).startsWith("{").unary_$bang().or(parsed.isNull()).or(parsed.getField(CORRUPT_RECORD).isNotNull()));
+
+    List<Column> out = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) {
+      out.add(when(malformed, lit(null).cast("string")).otherwise(parsed.getField(c.name())).as(c.name()));
+    }
+    out.add(when(malformed, value).as(CORRUPT_RECORD));
+    out.addAll(lineage(spec, 0, blank, when(malformed, array().cast("array<string>")).otherwise(extraKeys)));
+    return lines.select(out.toArray(Column[]::new));
+  }
+
+  private static List<Column> lineage(DatasetSpec spec, int headerLines, Column blank, Column extraKeys) {
+    return List.of(
+        concat(lit(spec.name() + "/"), col("_metadata.file_name")).as(SOURCE_FILE),
+        col("_metadata.file_block_start").as(BLOCK),
+        monotonically_increasing_id().as(SEQ),
+        lit(headerLines).as(HEADER_LINES),
+        blank.as(BLANK),
+        extraKeys.as(EXTRA_KEYS));
+  }
+}

@@ -1,0 +1,240 @@
+package org.justicemonitor.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.justicemonitor.contract.ColumnSpec;
+import org.justicemonitor.contract.ColumnType;
+import org.justicemonitor.contract.Contract;
+import org.justicemonitor.contract.DatasetSpec;
+
+/**
+ * Checks every raw row against the contract's types, enums and row rules in one projection, and
+ * gives each row its parsed values plus a {@code reason} that is null for a good row. Identifiers
+ * are pseudonymized here, in the same pass, so a clear identifier never reaches a file.
+ *
+ * <p>A reason is a list of {@code code} or {@code code(detail)} entries joined by {@code "; "},
+ * e.g. {@code invalid_date(filed_at); date_order(decided_at>published_at)}. The codes are listed
+ * in {@link ReasonCode}.
+ */
+public final class RowValidator {
+
+  public static final String REASON = "reason";
+  /** The row as read, masked and pseudonymized: what the quarantine keeps of a bad row. */
+  public static final String QUARANTINE_RECORD = "_quarantine_record";
+  /** The raw text of a record the reader could not split into fields. */
+  public static final String RAW_RECORD = "raw_record";
+
+  private static final String TEXT_PREFIX = "_text_";
+  private static final String TYPED_PREFIX = "_typed_";
+
+  static final String DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+  static final String TIMESTAMP_PATTERN =
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$";
+  static final String LOCAL_TIMESTAMP_PATTERN =
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$";
+  static final String LONG_PATTERN = "^[+-]?[0-9]{1,18}$";
+
+  private final DatasetSpec spec;
+  private final Set<String> regionCodes;
+  private final LocalDate asOf;
+  private final Pseudonymizer pseudonymizer;
+
+  public RowValidator(DatasetSpec spec, Set<String> regionCodes, LocalDate asOf, Pseudonymizer pseudonymizer) {
+    this.spec = spec;
+    this.regionCodes = new TreeSet<>(regionCodes);
+    this.asOf = asOf;
+    this.pseudonymizer = pseudonymizer;
+  }
+
+  /**
+   * @param raw the contract's columns as text plus {@link RawReader#CORRUPT_RECORD} and lineage
+   *     columns, which pass through unchanged
+   * @return typed contract columns, {@link #REASON}, {@link #QUARANTINE_RECORD} (null for good
+   *     rows) and the lineage columns
+   */
+  public Dataset<Row> validate(Dataset<Row> raw) {
+    // Three projections: text, then parsed values, then checks. Each value is an attribute the
+    // checks refer to, instead of a copy of its expression in every check that uses it.
+    Map<String, Column> text = new LinkedHashMap<>();
+    Map<String, Column> typed = new LinkedHashMap<>();
+    List<Column> textColumns = new ArrayList<>();
+    List<Column> typedColumns = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) {
+      Column v = trim(col(c.name()));
+      textColumns.add(when(v.equalTo(lit("")), lit(null).cast("string")).otherwise(v).as(TEXT_PREFIX + c.name()));
+      text.put(c.name(), col(TEXT_PREFIX + c.name()));
+      typedColumns.add(parse(c, col(TEXT_PREFIX + c.name())).as(TYPED_PREFIX + c.name()));
+      typed.put(c.name(), col(TYPED_PREFIX + c.name()));
+    }
+    textColumns.add(col(RawReader.CORRUPT_RECORD));
+    RawReader.LINEAGE_COLUMNS.forEach(n -> textColumns.add(col(n)));
+    Dataset<Row> parsed = raw.select(textColumns.toArray(Column[]::new));
+    List<Column> withTyped = new ArrayList<>();
+    for (String n : parsed.columns()) {
+      withTyped.add(col(n));
+    }
+    withTyped.addAll(typedColumns);
+    parsed = parsed.select(withTyped.toArray(Column[]::new));
+
+    List<Column> problems = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) {
+      Column v = text.get(c.name());
+      Column t = typed.get(c.name());
+      if (c.required()) {
+        problems.add(when(v.isNull(), reason(ReasonCode.MISSING_VALUE, c.name())));
+      }
+      problems.add(when(v.isNotNull().and(t.isNull()), invalidReason(c, v)));
+      if (c.regionCode()) {
+        List<String> allowed = new ArrayList<>(regionCodes);
+        allowed.addAll(c.extraRegionCodes());
+        problems.add(when(t.isNotNull().and(t.isin(allowed.toArray()).unary_$bang()), reason(ReasonCode.UNKNOWN_REGION, c.name())));
+      }
+      if (c.type() == ColumnType.DATE || c.type() == ColumnType.TIMESTAMP) {
+        Column day = c.type() == ColumnType.DATE ? t : to_date(t);
+        problems.add(
+            when(day.lt(lit(Contract.EARLIEST_DATE)).or(day.gt(lit(asOf))), reason(ReasonCode.DATE_OUT_OF_RANGE, c.name())));
+      }
+      if (c.type() == ColumnType.LONG) {
+        problems.add(when(t.lt(0), reason(ReasonCode.NEGATIVE_VALUE, c.name())));
+      }
+    }
+    problems.addAll(rowRules(typed));
+
+    Column pii = piiReason(text);
+    Column corrupt = col(RawReader.CORRUPT_RECORD);
+    Column allProblems = concat_ws("; ", concatWithPii(problems, pii).toArray(Column[]::new));
+    Column reason =
+        when(corrupt.isNotNull(), concat_ws("; ", lit(ReasonCode.MALFORMED_RECORD.code()), pii))
+            .when(allProblems.equalTo(lit("")), lit(null).cast("string"))
+            .otherwise(allProblems);
+
+    List<Column> out = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) {
+      Column t = typed.get(c.name());
+      out.add((c.identifier() ? pseudonymizer.pseudonym(t) : t).as(c.name()));
+    }
+    out.add(reason.as(REASON));
+    out.add(when(reason.isNotNull(), quarantineRecord(text, corrupt)).as(QUARANTINE_RECORD));
+    for (String lineage : RawReader.LINEAGE_COLUMNS) {
+      out.add(col(lineage));
+    }
+    return parsed.select(out.toArray(Column[]::new));
+  }
+
+  private static List<Column> concatWithPii(List<Column> problems, Column pii) {
+    List<Column> all = new ArrayList<>(problems);
+    all.add(pii);
+    return all;
+  }
+
+  /** The row rules of the contract, on parsed values; a rule with a null side does not apply. */
+  private List<Column> rowRules(Map<String, Column> typed) {
+    List<Column> rules = new ArrayList<>();
+    List<String> order = orderedTimes();
+    if (!order.isEmpty()) {
+      List<Column> violations = new ArrayList<>();
+      for (int i = 0; i < order.size(); i++) {
+        for (int j = i + 1; j < order.size(); j++) {
+          String earlier = order.get(i);
+          String later = order.get(j);
+          violations.add(when(typed.get(earlier).gt(typed.get(later)), lit(earlier + ">" + later)));
+        }
+      }
+      Column detail = concat_ws(",", violations.toArray(Column[]::new));
+      rules.add(
+          when(detail.notEqual(lit("")), concat(lit(ReasonCode.DATE_ORDER.code() + "("), detail, lit(")"))));
+    }
+    if (spec.equals(Contract.CASES)) {
+      Column decided = typed.get("decided_at");
+      Column outcome = typed.get("outcome");
+      rules.add(when(outcome.isNotNull().and(decided.isNull()), lit(ReasonCode.OUTCOME_WITHOUT_DECISION.code())));
+      rules.add(when(outcome.isNull().and(decided.isNotNull()), lit(ReasonCode.DECISION_WITHOUT_OUTCOME.code())));
+    }
+    return rules;
+  }
+
+  /** The dataset's dates and times that must not go backwards, in their required order. */
+  private List<String> orderedTimes() {
+    if (spec.equals(Contract.CASES)) {
+      return Contract.CASE_DATE_ORDER;
+    }
+    if (spec.equals(Contract.SECURITY_INCIDENTS)) {
+      return List.of("detected_at", "resolved_at");
+    }
+    return List.of();
+  }
+
+  private Column piiReason(Map<String, Column> text) {
+    List<Column> found = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) {
+      // Only free-text columns can carry an identifier and still pass validation; a bad value of
+      // any other column sends the row to quarantine, where every value is masked anyway.
+      if (c.type() == ColumnType.STRING && !c.regionCode()) {
+        found.add(when(PersonalData.contains(text.get(c.name())), lit(c.name())));
+      }
+    }
+    found.add(when(PersonalData.contains(col(RawReader.CORRUPT_RECORD)), lit(RAW_RECORD)));
+    Column detail = concat_ws(",", found.toArray(Column[]::new));
+    return when(detail.notEqual(lit("")), concat(lit(ReasonCode.PII_DETECTED.code() + "("), detail, lit(")")));
+  }
+
+  private Column quarantineRecord(Map<String, Column> text, Column corrupt) {
+    List<Column> fields = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) {
+      Column v = text.get(c.name());
+      Column safe =
+          c.identifier()
+              ? when(PersonalData.contains(v), PersonalData.mask(v)).otherwise(pseudonymizer.pseudonym(v))
+              : PersonalData.mask(v);
+      fields.add(safe.as(c.name()));
+    }
+    fields.add(PersonalData.mask(corrupt).as(RAW_RECORD));
+    return struct(fields.toArray(Column[]::new));
+  }
+
+  static Column parse(ColumnSpec c, Column v) {
+    return switch (c.type()) {
+      case STRING -> v;
+      case ENUM -> when(lower(v).isin(c.allowedValues().toArray()), lower(v));
+      case DATE -> when(v.rlike(DATE_PATTERN), v.try_cast("date"));
+      case TIMESTAMP -> when(v.rlike(TIMESTAMP_PATTERN), v.try_cast("timestamp"));
+      case BOOLEAN -> when(lower(v).equalTo("true"), lit(true)).when(lower(v).equalTo("false"), lit(false));
+      case LONG -> when(v.rlike(LONG_PATTERN), v.try_cast("long"));
+    };
+  }
+
+  private static Column invalidReason(ColumnSpec c, Column v) {
+    return switch (c.type()) {
+      case STRING -> lit(null).cast("string");
+      case ENUM -> reason(ReasonCode.INVALID_ENUM, c.name());
+      case DATE -> reason(ReasonCode.INVALID_DATE, c.name());
+      case TIMESTAMP ->
+          when(v.rlike(LOCAL_TIMESTAMP_PATTERN), reason(ReasonCode.TIMESTAMP_WITHOUT_OFFSET, c.name()))
+              .otherwise(reason(ReasonCode.INVALID_TIMESTAMP, c.name()));
+      case BOOLEAN -> reason(ReasonCode.INVALID_BOOLEAN, c.name());
+      case LONG -> reason(ReasonCode.INVALID_NUMBER, c.name());
+    };
+  }
+
+  private static Column reason(ReasonCode code, String column) {
+    return lit(code.code() + "(" + column + ")");
+  }
+}

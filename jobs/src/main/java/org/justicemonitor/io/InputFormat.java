@@ -1,0 +1,21 @@
+package org.justicemonitor.io;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats the contract allows, told apart by file name. */
+public enum InputFormat {
+  CSV,
+  JSON_LINES;
+
+  public static Optional<InputFormat> ofFileName(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
+    if (name.endsWith(".csv")) {
+      return Optional.of(CSV);
+    }
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+      return Optional.of(JSON_LINES);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,38 @@
+package org.justicemonitor.spark;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the one SparkSession of a command. */
+public final class SparkSessions {
+
+  /**
+   * @param master used only when nothing set {@code spark.master} (spark-submit does), so the
+   *     same jar runs locally and on a cluster
+   * @param timeZone the zone in which timestamps fall into days and months
+   * @param verbose Spark's INFO logging too; otherwise warnings and errors only (log4j2.properties)
+   */
+  public static SparkSession create(String appName, String master, String timeZone, boolean verbose) {
+    if (verbose) {
+      Configurator.setRootLevel(Level.INFO);
+    }
+    SparkConf conf =
+        new SparkConf()
+            .setAppName(appName)
+            .setIfMissing("spark.master", master)
+            .setIfMissing("spark.sql.session.timeZone", timeZone)
+            .setIfMissing("spark.sql.adaptive.enabled", "true")
+            .setIfMissing("spark.sql.adaptive.coalescePartitions.enabled", "true")
+            .setIfMissing("spark.sql.shuffle.partitions", "64")
+            .setIfMissing("spark.sql.parquet.compression.codec", "zstd")
+            .setIfMissing("spark.ui.showConsoleProgress", "true")
+            // Output is written by this project's own staging and publishing, not appended to.
+            .setIfMissing("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    return spark;
+  }
+
+  private SparkSessions() {}
+}
