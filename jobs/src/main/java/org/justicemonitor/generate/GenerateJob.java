@@ -112,6 +112,7 @@ public final class GenerateJob {
         new Counts("service_events", options.events(), bad.getOrDefault("service_events", 0L), 0),
         new Counts("security_incidents", IncidentTable.count(options), bad.getOrDefault("security_incidents", 0L), 0));
     writeCountLabels(counts);
+    removeChecksumFiles();
     return counts;
   }
 
@@ -273,6 +274,27 @@ public final class GenerateJob {
           Long.toString(c.superseded()), Long.toString(c.rows() - c.bad() - c.superseded()))).append('\n');
     }
     writeText("labels/row_counts.csv", rowCounts.toString());
+  }
+
+  /** Hadoop's local file system leaves a {@code .crc} beside each file; an input root needs none. */
+  private void removeChecksumFiles() {
+    try {
+      // A checksummed file system hides its .crc files from listings: ask the raw one beneath.
+      FileSystem raw = fs instanceof org.apache.hadoop.fs.ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+      var files = raw.listFiles(new Path(root), true);
+      List<Path> checksums = new ArrayList<>();
+      while (files.hasNext()) {
+        Path p = files.next().getPath();
+        if (p.getName().endsWith(".crc")) {
+          checksums.add(p);
+        }
+      }
+      for (Path p : checksums) {
+        raw.delete(p, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void writeText(String relative, String content) {

@@ -1,0 +1,70 @@
+package org.justicemonitor.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.SharedSpark;
+
+@ExtendWith(SharedSpark.class)
+class IinTest {
+
+  @Test
+  void firstPassControlDigit() {
+    // 9,0,0,1,0,1,3,0,0,0,1 weighted 1..11: 9+0+0+4+0+6+21+0+0+0+11 = 51; 51 mod 11 = 7.
+    assertEquals(OptionalInt.of(7), Iin.controlDigit("90010130001"));
+    assertTrue(Iin.isValid("900101300017"));
+    assertFalse(Iin.isValid("900101300018"));
+  }
+
+  @Test
+  void secondPassWhenTheFirstGivesTen() {
+    // 0,0,0,0,0,0,0,0,0,1,0 weighted 1..11 gives 10; weights 3..11,1,2 give 1, so the control digit is 1.
+    assertEquals(OptionalInt.of(1), Iin.controlDigit("00000000010"));
+    assertTrue(Iin.isValid("000000000101"));
+    assertFalse(Iin.isValid("000000000100"));
+  }
+
+  @Test
+  void noValidNumberWhenBothPassesGiveTen() {
+    // 1 at position 7: first pass 7, no. Find a prefix where both give 10 by search, then check it is rejected.
+    String prefix = null;
+    for (int n = 0; n < 1_000_000 && prefix == null; n++) {
+      String candidate = String.format("%011d", n);
+      if (Iin.controlDigit(candidate).isEmpty()) {
+        prefix = candidate;
+      }
+    }
+    for (int last = 0; last <= 9; last++) {
+      assertFalse(Iin.isValid(prefix + last), prefix + last);
+    }
+  }
+
+  @Test
+  void rejectsWrongShapes() {
+    assertFalse(Iin.isValid((String) null));
+    assertFalse(Iin.isValid("90010130001"));
+    assertFalse(Iin.isValid("9001013000170"));
+    assertFalse(Iin.isValid("90010130001a"));
+  }
+
+  @Test
+  void sparkExpressionAgreesWithJava() {
+    List<String> numbers = List.of("900101300017", "900101300018", "000000000101", "000000000100", "123456789012", "880314400285");
+    List<Row> rows =
+        SharedSpark.spark().createDataset(numbers, Encoders.STRING()).toDF("n")
+            .select(col("n"), Iin.isValid(col("n")).as("valid"))
+            .orderBy("n")
+            .collectAsList();
+    for (Row r : rows) {
+      assertEquals(Iin.isValid(r.getString(0)), r.getBoolean(1), r.getString(0));
+    }
+  }
+}
