@@ -84,18 +84,20 @@ final class BadRows {
         out.add(col(name));
         continue;
       }
-      Column value = col(name);
+      Column value = null;
       for (int i = 0; i < usable.size(); i++) {
         Column replacement = usable.get(i).replacements().get(name);
         if (replacement != null) {
-          value = when(spoiled.and(which.equalTo(i)), replacement).otherwise(value);
+          Column branch = spoiled.and(which.equalTo(i));
+          value = value == null ? when(branch, replacement) : value.when(branch, replacement);
         }
       }
-      out.add(value.as(name));
+      out.add(value.otherwise(col(name)).as(name));
     }
-    Column label = lit(null).cast("string");
+    Column label = null;
     for (int i = 0; i < usable.size(); i++) {
-      label = when(spoiled.and(which.equalTo(i)), lit(usable.get(i).reason())).otherwise(label);
+      Column branch = spoiled.and(which.equalTo(i));
+      label = label == null ? when(branch, lit(usable.get(i).reason())) : label.when(branch, lit(usable.get(i).reason()));
     }
     out.add(label.as(LABEL));
     return rows.select(out.toArray(Column[]::new));

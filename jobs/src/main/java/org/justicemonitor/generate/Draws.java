@@ -74,13 +74,15 @@ final class Draws {
     for (double w : weights) {
       total += w;
     }
+    // One flat CASE WHEN over cumulative thresholds: shallow enough for Spark's code generator.
     Column u = uniform(draw);
-    Column choice = lit(values.get(values.size() - 1));
-    double cumulative = total;
-    for (int i = values.size() - 2; i >= 0; i--) {
-      cumulative -= weights[i + 1];
-      choice = when(u.lt(cumulative / total), lit(values.get(i))).otherwise(choice);
+    Column choice = null;
+    double cumulative = 0;
+    for (int i = 0; i < values.size() - 1; i++) {
+      cumulative += weights[i];
+      Column branch = u.lt(cumulative / total);
+      choice = choice == null ? when(branch, lit(values.get(i))) : choice.when(branch, lit(values.get(i)));
     }
-    return choice;
+    return choice == null ? lit(values.get(0)) : choice.otherwise(lit(values.get(values.size() - 1)));
   }
 }

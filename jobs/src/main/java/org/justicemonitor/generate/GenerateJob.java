@@ -63,8 +63,6 @@ public final class GenerateJob {
   public record Counts(String dataset, long rows, long bad, long superseded) {}
 
   public List<Counts> run() {
-    // Timestamps are formatted from epoch values: a fixed zone keeps the text the same everywhere.
-    spark.conf().set("spark.sql.session.timeZone", "UTC");
     refuseToOverwrite();
     Scenario scenario = Scenario.of(options);
     CaseTable caseTable = new CaseTable(scenario);
@@ -134,7 +132,15 @@ public final class GenerateJob {
    */
   private Dataset<Row> materialize(String name, Dataset<Row> generated) {
     String path = Paths.join(root, "_tmp", "generated-" + name);
-    progress.job(name + ": generate", () -> generated.write().mode(SaveMode.ErrorIfExists).parquet(path));
+    // One fused method for all of a table's expressions outgrows what Janino compiles; compiled
+    // projections without whole-stage fusion are as fast here and compile reliably.
+    String wholeStage = spark.conf().get("spark.sql.codegen.wholeStage");
+    spark.conf().set("spark.sql.codegen.wholeStage", "false");
+    try {
+      progress.job(name + ": generate", () -> generated.write().mode(SaveMode.ErrorIfExists).parquet(path));
+    } finally {
+      spark.conf().set("spark.sql.codegen.wholeStage", wholeStage);
+    }
     return spark.read().parquet(path);
   }
 

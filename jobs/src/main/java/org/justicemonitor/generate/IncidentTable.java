@@ -2,11 +2,12 @@ package org.justicemonitor.generate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.timestamp_seconds;
+import static org.apache.spark.sql.functions.lpad;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.ZoneOffset;
@@ -62,11 +63,17 @@ final class IncidentTable {
             col("id").as("generator_row"));
   }
 
-  /** ISO 8601 with the +05:00 offset, from epoch seconds. */
+  /** ISO 8601 with the +05:00 offset, from epoch seconds; arithmetic only, whatever the session zone. */
   private static Column timestamp(Column epochSeconds) {
-    // Shift to +05:00 wall time, then format that wall time in UTC.
-    return concat(
-        date_format(timestamp_seconds(epochSeconds.plus(5 * 3600)), "yyyy-MM-dd'T'HH:mm:ss"),
+    Column local = epochSeconds.plus(5 * 3600);
+    Column day = date_from_unix_date(floor(local.divide(86_400)).cast("int"));
+    Column secondOfDay = pmod(local, lit(86_400L));
+    return concat(day.cast("string"), lit("T"), twoDigits(floor(secondOfDay.divide(3600))), lit(":"),
+        twoDigits(floor(pmod(secondOfDay, lit(3600L)).divide(60))), lit(":"), twoDigits(pmod(secondOfDay, lit(60L))),
         lit("+05:00"));
+  }
+
+  private static Column twoDigits(Column n) {
+    return lpad(n.cast("string"), 2, "0");
   }
 }

@@ -81,19 +81,21 @@ final class Scenario {
 
   /** A per-region number as a column, looked up by region code. */
   Column byRegion(Column code, ToDoubleFunction<Region> value) {
-    Column result = lit(null).cast("double");
+    Column result = null;
     for (Region r : regions) {
-      result = when(code.equalTo(r.code()), lit(value.applyAsDouble(r))).otherwise(result);
+      Column branch = code.equalTo(r.code());
+      result = result == null ? when(branch, lit(value.applyAsDouble(r))) : result.when(branch, lit(value.applyAsDouble(r)));
     }
     return result;
   }
 
   Column districtCourtCount(Column code) {
-    Column result = lit(1);
+    Column result = null;
     for (int i = 0; i < regions.size(); i++) {
-      result = when(code.equalTo(regions.get(i).code()), lit(districtCourts[i])).otherwise(result);
+      Column branch = code.equalTo(regions.get(i).code());
+      result = result == null ? when(branch, lit(districtCourts[i])) : result.when(branch, lit(districtCourts[i]));
     }
-    return result;
+    return result.otherwise(lit(1));
   }
 
   /** A structural speed factor per region (0.8 to 1.25), stable across the years: not an anomaly. */

@@ -117,10 +117,11 @@ public final class IngestJob {
     RowValidator validator =
         new RowValidator(spec, new TreeSet<>(regions.codes()), options.asOf(), pseudonymizer);
     String scratch = store.scratch(spec.name() + "-validated");
-    progress.job(spec.name() + ": parse and validate", () ->
-        validator.validate(raw.rows()).write().mode(SaveMode.Overwrite).parquet(scratch));
+    Dataset<Row> validated = validator.validate(raw.rows());
+    progress.job(spec.name() + ": parse and validate", () -> validated.write().mode(SaveMode.Overwrite).parquet(scratch));
 
-    Dataset<Row> staged = spark.read().parquet(scratch);
+    // Read back with the schema in hand: an empty table has no file to take it from.
+    Dataset<Row> staged = spark.read().schema(validated.schema()).parquet(scratch);
     Dataset<Row> rows = staged.filter(col(RawReader.BLANK).unary_$bang());
     Row totals = rows.agg(count("*"), count(RowValidator.REASON)).first();
     long read = totals.getLong(0);
@@ -132,7 +133,7 @@ public final class IngestJob {
     Dataset<Row> clean = versioned ? CaseVersions.newest(valid) : valid;
     progress.job(spec.name() + ": write clean table", () -> writeClean(spec, clean));
     progress.job(spec.name() + ": write quarantine", () -> writeQuarantine(spec, rows, staged));
-    long written = spark.read().parquet(store.staging(table(spec))).count();
+    long written = spark.read().schema(cleanSchema(spec)).parquet(store.staging(table(spec))).count();
 
     return new DatasetReport(
         spec.name(),
@@ -171,6 +172,17 @@ public final class IngestJob {
       writer = writer.partitionBy(partition.get());
     }
     writer.parquet(store.staging(table(spec)));
+  }
+
+  /** The schema of a clean table as written: the contract's typed columns, then the partition column. */
+  public static org.apache.spark.sql.types.StructType cleanSchema(DatasetSpec spec) {
+    org.apache.spark.sql.types.StructType schema = spec.typedSchema();
+    if (spec.equals(Contract.CASES)) {
+      schema = schema.add("filed_year", org.apache.spark.sql.types.DataTypes.IntegerType);
+    } else if (spec.equals(Contract.SERVICE_EVENTS)) {
+      schema = schema.add("event_month", org.apache.spark.sql.types.DataTypes.StringType);
+    }
+    return schema;
   }
 
   /** How each clean table is partitioned on disk: for the way the indicator jobs read it. */

@@ -1,0 +1,121 @@
+package org.justicemonitor.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.justicemonitor.SharedSpark;
+import org.justicemonitor.contract.Contract;
+
+@ExtendWith(SharedSpark.class)
+class RawReaderTest {
+
+  @TempDir Path dir;
+
+  private RawReader.RawInput read(String dataset) {
+    return new RawReader(SharedSpark.spark()).read(
+        dataset.equals("cases") ? Contract.CASES : Contract.SERVICE_EVENTS, dir.resolve(dataset).toString());
+  }
+
+  private void write(String relative, String content) throws IOException {
+    Path p = dir.resolve(relative);
+    Files.createDirectories(p.getParent());
+    if (relative.endsWith(".gz")) {
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+    } else {
+      Files.writeString(p, content, StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void columnsAreMatchedByNameWhateverTheirOrderAndExtraColumnsAreListed() throws IOException {
+    write("cases/a.csv", "case_id,court_id,court_level,region_code,case_category,filing_channel,filed_at\n"
+        + "A1,71-D01,district,71,civil,paper,2025-01-01\n");
+    write("cases/b.csv.gz", "\uFEFFfiled_at,note,case_category,filing_channel,region_code,court_level,court_id,case_id\r\n"
+        + "2025-02-02,\"a note, with a comma\r\nand a line break\",civil,e_filing,75,district,75-D01,B1\r\n"
+        + "2025-02-03,plain,civil,e_filing,75,district,75-D01,B2\r\n");
+    RawReader.RawInput input = read("cases");
+    assertEquals(List.of("note"), input.extraCsvColumns());
+    List<Row> rows = input.rows().orderBy("case_id").select("case_id", "court_id", "filed_at", "filing_channel", "decided_at",
+        RawReader.SOURCE_FILE, RawReader.CORRUPT_RECORD).collectAsList();
+    assertEquals(3, rows.size());
+    assertEquals("[A1,71-D01,2025-01-01,paper,null,cases/a.csv,null]", rows.get(0).toString());
+    assertEquals("[B1,75-D01,2025-02-02,e_filing,null,cases/b.csv.gz,null]", rows.get(1).toString());
+    assertEquals("[B2,75-D01,2025-02-03,e_filing,null,cases/b.csv.gz,null]", rows.get(2).toString());
+  }
+
+  @Test
+  void aRecordWithTooManyFieldsIsKeptAsMalformed() throws IOException {
+    write("cases/a.csv", "case_id,court_id,court_level,region_code,case_category,filing_channel,filed_at\n"
+        + "A1,71-D01,district,71,civil,paper,2025-01-01,surplus\n");
+    Row r = read("cases").rows().first();
+    assertEquals("A1,71-D01,district,71,civil,paper,2025-01-01,surplus", r.getAs(RawReader.CORRUPT_RECORD));
+  }
+
+  @Test
+  void jsonLinesKeepTheirLineNumbersAcrossBlankAndBrokenLines() throws IOException {
+    write("service_events/e.jsonl",
+        "{\"event_ts\":\"2025-06-02T10:00:00+05:00\",\"service\":\"e_filing\",\"latency_ms\":412,\"agent\":\"x\"}\n"
+            + "\n"
+            + "{\"event_ts\":\"2025-06-02T10:00:00+05:00\",\"service\":\n"
+            + "[1,2]\n"
+            + "{\"event_ts\":\"2025-06-03T10:00:00+05:00\",\"service\":\"notification\",\"appealed\":true}\n");
+    RawReader.RawInput input = read("service_events");
+    var all = input.rows();
+    List<Row> numbered =
+        LineNumbers.attach(all.filter(col(RawReader.BLANK).unary_$bang()), all)
+            .orderBy(LineNumbers.LINE)
+            .select(col(LineNumbers.LINE), col("service"), col("latency_ms"), col(RawReader.CORRUPT_RECORD).isNotNull())
+            .collectAsList();
+    assertEquals("[[1,e_filing,412,false], [3,null,null,true], [4,null,null,true], [5,notification,null,false]]",
+        numbered.toString());
+    List<Row> extra = all.selectExpr("explode(" + RawReader.EXTRA_KEYS + ")").distinct().orderBy("col").collectAsList();
+    assertEquals("[[agent], [appealed]]", extra.toString());
+  }
+
+  @Test
+  void aMissingRequiredColumnStopsWithTheFileNamed() throws IOException {
+    write("cases/a.csv", "case_id;court_id;filed_at\nA1;71-D01;2025-01-01\n");
+    InputException e = assertThrows(InputException.class, () -> read("cases"));
+    assertTrue(e.getMessage().contains("a.csv lacks the required column case_id"), e.getMessage());
+    assertTrue(e.getMessage().contains("is the delimiter a comma?"), e.getMessage());
+  }
+
+  @Test
+  void anUnknownFileTypeStopsWithTheFileNamed() throws IOException {
+    write("cases/notes.xlsx", "x");
+    InputException e = assertThrows(InputException.class, () -> read("cases"));
+    assertTrue(e.getMessage().contains("notes.xlsx is neither CSV nor JSON Lines"), e.getMessage());
+  }
+
+  @Test
+  void emptyAndHeaderOnlyFilesGiveNoRows() throws IOException {
+    write("cases/a.csv", "");
+    write("cases/b.csv", "case_id,court_id,court_level,region_code,case_category,filing_channel,filed_at\n");
+    RawReader.RawInput input = read("cases");
+    assertEquals(0L, input.rows().count());
+    assertEquals(1, input.emptyFiles().size());
+  }
+
+  @Test
+  void aMissingDirectoryIsNoFiles() {
+    RawReader.RawInput input = read("cases");
+    assertEquals(0L, input.rows().count());
+    assertNull(input.rows().schema().getFieldIndex("nothing").getOrElse(() -> null));
+  }
+}
