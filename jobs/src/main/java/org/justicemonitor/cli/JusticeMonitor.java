@@ -17,7 +17,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       GenerateCommand.class,
       IngestCommand.class,
-      PendingCommands.Indicators.class,
+      IndicatorsCommand.class,
       PendingCommands.Anomalies.class,
       PendingCommands.Report.class,
       RunCommand.class,

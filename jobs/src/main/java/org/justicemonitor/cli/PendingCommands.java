@@ -12,15 +12,7 @@ final class PendingCommands {
 
     @Override
     public Integer call() {
-      throw new JobFailure(what() + " is not available in this version yet; `ingest` and `generate` are");
-    }
-  }
-
-  @Command(name = "indicators", mixinStandardHelpOptions = true, description = "Computes the indicator tables (not yet available).")
-  static final class Indicators extends Pending {
-    @Override
-    String what() {
-      return "indicators";
+      throw new JobFailure(what() + " is not available in this version yet; `generate`, `ingest` and `indicators` are");
     }
   }
 

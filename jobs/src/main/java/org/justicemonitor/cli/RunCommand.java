@@ -1,6 +1,7 @@
 package org.justicemonitor.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.ingest.IngestOptions;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.spark.Progress;
@@ -11,14 +12,17 @@ import picocli.CommandLine.Mixin;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs every stage in order on one input root: ingest, then the stages that follow it"
-          + " (indicators, anomalies, report) as they become available."
+      "Runs every stage in order on one input root: ingest, indicators, then the stages that"
+          + " follow them (anomalies, report) as they become available."
     })
 final class RunCommand extends SparkCommand {
 
   @Mixin IngestSettings settings = new IngestSettings();
 
+  @Mixin IndicatorSettings indicatorSettings = new IndicatorSettings();
+
   private IngestOptions options;
+  private IndicatorOptions indicatorOptions;
 
   @Override
   String name() {
@@ -28,11 +32,14 @@ final class RunCommand extends SparkCommand {
   @Override
   void prepare() {
     options = IngestStage.options(common, settings, System.err);
+    indicatorOptions = new IndicatorOptions(common.asOf(), indicatorSettings.minCases);
   }
 
   @Override
   void run(SparkSession spark, OutputStore store, Progress progress) {
     IngestStage.run(store, options, progress, out);
+    out.println();
+    IndicatorsStage.run(store, indicatorOptions, progress, out);
     out.println();
     out.println("outputs are under " + store.root());
   }

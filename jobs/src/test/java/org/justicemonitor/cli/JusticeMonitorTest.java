@@ -61,7 +61,7 @@ class JusticeMonitorTest {
 
   @Test
   void aStageNotBuiltYetSaysSo() {
-    Result r = run("indicators");
+    Result r = run("anomalies");
     assertEquals(1, r.code());
     assertTrue(r.err().contains("not available in this version yet"), r.err());
   }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,41 +17,33 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.justicemonitor.JobFailure;
+import org.justicemonitor.SampleRun;
 import org.justicemonitor.SharedSpark;
-import org.justicemonitor.io.OutputStore;
-import org.justicemonitor.spark.Progress;
 
 /** End to end on data-samples/: every count checked against the generator's labels. */
 @ExtendWith(SharedSpark.class)
 class IngestJobTest {
 
-  static final Path SAMPLES = Path.of("..", "data-samples").toAbsolutePath().normalize();
-  static final PseudonymizationKey KEY = PseudonymizationKey.of("a-test-key-of-sufficient-length", "test");
+  static final Path SAMPLES = SampleRun.SAMPLES;
+  static final PseudonymizationKey KEY = SampleRun.KEY;
 
-  @TempDir static Path output;
+  static Path output;
   static IngestReport report;
 
   @BeforeAll
   static void ingestTheSamples() {
-    report = ingest(SAMPLES.toString(), output.toString(), 0.05);
+    report = SampleRun.ingest();
+    output = SampleRun.output();
   }
 
   static IngestReport ingest(String input, String out, double maxBad) {
-    SparkSession spark = SharedSpark.spark();
-    OutputStore store = new OutputStore(spark, out, "test-" + System.nanoTime());
-    try {
-      return new IngestJob(store, new IngestOptions(input, LocalDate.of(2025, 12, 31), maxBad, KEY),
-          new Progress(spark, System.out)).run();
-    } finally {
-      store.close();
-    }
+    return SampleRun.ingest(input, out, maxBad);
   }
 
   private static DatasetReport dataset(String name) {

@@ -1,0 +1,104 @@
+package org.justicemonitor.indicators;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.JobFailure;
+import org.justicemonitor.contract.Contract;
+import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.contract.RegionReference;
+import org.justicemonitor.ingest.IngestJob;
+import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.TableWriter;
+import org.justicemonitor.spark.Progress;
+
+/**
+ * Stage 2: the indicator tables from the ingested tables. Reads each table once, with its
+ * schema; every table is published as Parquet with a sorted CSV copy.
+ */
+public final class IndicatorsJob {
+
+  public static final String REGION_YEAR = "indicators/region_year";
+  public static final String REGION_MONTH = "indicators/region_month";
+  public static final String NATIONAL_YEAR = "indicators/national_year";
+  public static final String INEQUALITY = "indicators/inequality";
+  /** The region code of national rows: the whole country. */
+  public static final String NATIONAL = "00";
+
+  private final SparkSession spark;
+  private final OutputStore store;
+  private final IndicatorOptions options;
+  private final Progress progress;
+
+  public IndicatorsJob(OutputStore store, IndicatorOptions options, Progress progress) {
+    this.spark = store.spark();
+    this.store = store;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  /** @return the published table names */
+  public List<String> run() {
+    Dataset<Row> cases = ingested(Contract.CASES);
+    Dataset<Row> events = ingested(Contract.SERVICE_EVENTS);
+    Dataset<Row> regions =
+        spark.read().schema(RegionReference.SCHEMA).parquet(store.published(IngestJob.REGIONS_TABLE));
+    Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
+
+    Row first = districtCases.agg(min("filed_at")).first();
+    if (first.isNullAt(0)) {
+      throw new JobFailure("no first-instance cases in " + store.published(IngestJob.table(Contract.CASES))
+          + "; run ingest on an input root with cases first");
+    }
+    LocalDate from = first.getDate(0).toLocalDate();
+    Disclosure disclosure = new Disclosure(options.minCases());
+    Dataset<Row> regionCodes = regions.select("region_code");
+
+    Dataset<Row> year = RegionalIndicators.compute(districtCases, events, regionCodes, Period.YEAR,
+        Period.YEAR.labels(from, options.asOf()), disclosure);
+    Dataset<Row> month = RegionalIndicators.compute(districtCases, events, regionCodes, Period.MONTH,
+        Period.MONTH.labels(from, options.asOf()), disclosure);
+    Dataset<Row> national = RegionalIndicators.compute(
+        districtCases.withColumn("region_code", lit(NATIONAL)),
+        events.withColumn("region_code", lit(NATIONAL)),
+        spark.range(1).select(lit(NATIONAL).as("region_code")),
+        Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure);
+    Dataset<Row> inequality = roundDoubles(Inequality.compute(
+        RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions));
+
+    TableWriter writer = new TableWriter(store);
+    List<String> tables = new ArrayList<>();
+    progress.job("region_year", () -> tables.addAll(writer.writeWithCsv(REGION_YEAR, year, List.of("region_code", "period"))));
+    progress.job("region_month", () -> tables.addAll(writer.writeWithCsv(REGION_MONTH, month, List.of("region_code", "period"))));
+    progress.job("national_year", () -> tables.addAll(writer.writeWithCsv(NATIONAL_YEAR, national, List.of("region_code", "period"))));
+    progress.job("inequality", () -> tables.addAll(writer.writeWithCsv(INEQUALITY, inequality, List.of("indicator", "period"))));
+    store.publish(tables);
+    return tables;
+  }
+
+  private Dataset<Row> ingested(DatasetSpec spec) {
+    String path = store.published(IngestJob.table(spec));
+    if (!InputFiles.exists(spark, path)) {
+      throw new JobFailure("no ingested table at " + path + "; run `justice-monitor ingest` with the same --output first");
+    }
+    return spark.read().schema(IngestJob.cleanSchema(spec)).parquet(path);
+  }
+
+  private static Dataset<Row> roundDoubles(Dataset<Row> table) {
+    List<Column> out = new ArrayList<>();
+    for (var f : table.schema().fields()) {
+      out.add(f.dataType().typeName().equals("double") ? round(col(f.name()), 6).as(f.name()) : col(f.name()));
+    }
+    return table.select(out.toArray(Column[]::new));
+  }
+}

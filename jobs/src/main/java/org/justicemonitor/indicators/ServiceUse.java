@@ -1,0 +1,33 @@
+package org.justicemonitor.indicators;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Requests to the e-justice services and how many failed, per group and period. */
+public final class ServiceUse {
+
+  private ServiceUse() {}
+
+  /**
+   * @param events ingested service events, with {@code event_month} and the {@code keys} columns
+   * @return keys, {@code period}, {@code service_requests}, {@code service_failures}
+   */
+  public static Dataset<Row> compute(Dataset<Row> events, List<String> keys, Period period) {
+    List<Column> group = new ArrayList<>();
+    keys.forEach(k -> group.add(col(k)));
+    // The month partition already says the period: no timestamp needs decoding.
+    group.add(period.ofMonthLabel(col("event_month")).as("period"));
+    return events.groupBy(group.toArray(Column[]::new))
+        .agg(
+            count("*").as("service_requests"),
+            sum(when(col("status").isin("server_error", "timeout"), 1).otherwise(0)).cast("long").as("service_failures"));
+  }
+}

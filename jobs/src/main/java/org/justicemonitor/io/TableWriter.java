@@ -1,0 +1,57 @@
+package org.justicemonitor.io;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Writes a small analyst-facing table into a run's staging area: Parquet in {@code <table>/} and
+ * a CSV copy in {@code <table>.csv}, both sorted by the table's key, so a rerun on the same
+ * input writes the same bytes.
+ */
+public final class TableWriter {
+
+  private final OutputStore store;
+
+  public TableWriter(OutputStore store) {
+    this.store = store;
+  }
+
+  /** @return the names to publish: the table and its CSV copy */
+  public List<String> writeWithCsv(String table, Dataset<Row> rows, List<String> sortBy) {
+    Column[] order = sortBy.stream().map(c -> col(c)).toArray(Column[]::new);
+    // A global sort, then one partition: the order survives the coalesce.
+    Dataset<Row> sorted = rows.orderBy(order).coalesce(1);
+    sorted.write().mode(SaveMode.ErrorIfExists).parquet(store.staging(table));
+    String scratch = store.scratch(table.replace('/', '-') + "-csv");
+    sorted.write().mode(SaveMode.ErrorIfExists).option("header", "true").option("escape", "\"").csv(scratch);
+    moveSingleFile(scratch, store.staging(table + ".csv"));
+    return List.of(table, table + ".csv");
+  }
+
+  private void moveSingleFile(String dir, String target) {
+    try {
+      Path path = new Path(dir);
+      FileSystem fs = path.getFileSystem(store.spark().sparkContext().hadoopConfiguration());
+      FileStatus[] parts = fs.listStatus(path, p -> p.getName().startsWith("part-"));
+      if (parts.length != 1) {
+        throw new IOException("expected one CSV part in " + dir + ", found " + parts.length);
+      }
+      fs.mkdirs(new Path(target).getParent());
+      if (!fs.rename(parts[0].getPath(), new Path(target))) {
+        throw new IOException("cannot move " + parts[0].getPath() + " to " + target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

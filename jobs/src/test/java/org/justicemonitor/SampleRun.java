@@ -1,0 +1,91 @@
+package org.justicemonitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.indicators.IndicatorOptions;
+import org.justicemonitor.indicators.IndicatorsJob;
+import org.justicemonitor.ingest.IngestJob;
+import org.justicemonitor.ingest.IngestOptions;
+import org.justicemonitor.ingest.IngestReport;
+import org.justicemonitor.ingest.PseudonymizationKey;
+import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.spark.Progress;
+
+/**
+ * The stages run once per test JVM on data-samples/, for the end-to-end tests to inspect. Each
+ * stage runs on first use; the output directory is removed when the JVM exits.
+ */
+public final class SampleRun {
+
+  public static final Path SAMPLES = Path.of("..", "data-samples").toAbsolutePath().normalize();
+  public static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
+  public static final PseudonymizationKey KEY = PseudonymizationKey.of("a-test-key-of-sufficient-length", "test");
+  public static final int MIN_CASES = 10;
+
+  private static Path output;
+  private static IngestReport ingestReport;
+  private static boolean indicatorsDone;
+
+  public static synchronized Path output() {
+    if (output == null) {
+      try {
+        output = Files.createTempDirectory("justice-monitor-samples");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Path dir = output;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+    }
+    return output;
+  }
+
+  public static synchronized IngestReport ingest() {
+    if (ingestReport == null) {
+      ingestReport = ingest(SAMPLES.toString(), output().toString(), 0.05);
+    }
+    return ingestReport;
+  }
+
+  public static IngestReport ingest(String input, String out, double maxBad) {
+    SparkSession spark = SharedSpark.spark();
+    OutputStore store = new OutputStore(spark, out, "test-" + System.nanoTime());
+    try {
+      return new IngestJob(store, new IngestOptions(input, AS_OF, maxBad, KEY), new Progress(spark, System.out)).run();
+    } finally {
+      store.close();
+    }
+  }
+
+  public static synchronized Path indicators() {
+    ingest();
+    if (!indicatorsDone) {
+      runIndicators(output());
+      indicatorsDone = true;
+    }
+    return output();
+  }
+
+  public static void runIndicators(Path out) {
+    SparkSession spark = SharedSpark.spark();
+    OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
+    try {
+      new IndicatorsJob(store, new IndicatorOptions(AS_OF, MIN_CASES), new Progress(spark, System.out)).run();
+    } finally {
+      store.close();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // A temporary directory: the OS cleans up what is left.
+    }
+  }
+
+  private SampleRun() {}
+}

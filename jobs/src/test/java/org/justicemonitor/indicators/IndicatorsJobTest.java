@@ -1,0 +1,111 @@
+package org.justicemonitor.indicators;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.SampleRun;
+import org.justicemonitor.SharedSpark;
+
+/** End to end on data-samples/: the contract's tables, their columns, and disclosure control. */
+@ExtendWith(SharedSpark.class)
+class IndicatorsJobTest {
+
+  static Path output;
+
+  @BeforeAll
+  static void run() {
+    output = SampleRun.indicators();
+  }
+
+  private static Dataset<Row> table(String name) {
+    return SharedSpark.spark().read().parquet(output.resolve("indicators").resolve(name).toString());
+  }
+
+  private static Dataset<Row> districtCases() {
+    return SharedSpark.spark().read().parquet(output.resolve("ingested/cases").toString()).filter(col("court_level").equalTo("district"));
+  }
+
+  @Test
+  void tablesHaveTheContractsColumnsInOrder() {
+    for (String t : List.of("region_year", "region_month", "national_year")) {
+      assertEquals(RegionalIndicators.COLUMNS, List.of(table(t).columns()), t);
+    }
+    assertEquals(List.of("indicator", "period", "gini", "theil", "theil_between", "theil_within", "cv", "max_min_ratio",
+        "lowest_region", "highest_region"), List.of(table("inequality").columns()).subList(0, 10));
+  }
+
+  @Test
+  void everyRegionAndPeriodHasARow() {
+    assertEquals(20L * 4, table("region_year").count());   // 2022 to 2025
+    assertEquals(20L * 48, table("region_month").count()); // 2022-01 to 2025-12
+    assertEquals(4L, table("national_year").count());
+  }
+
+  @Test
+  void nationalCountsAgreeWithACountOfTheCases() {
+    Row expected = districtCases().filter(year(col("filed_at")).equalTo(2025)).agg(count("*")).first();
+    Row resolved = districtCases().filter(year(col("decided_at")).equalTo(2025)).agg(count("*")).first();
+    Row national = table("national_year").filter(col("period").equalTo("2025")).first();
+    assertEquals(expected.getLong(0), (long) national.getAs("incoming"));
+    assertEquals(resolved.getLong(0), (long) national.getAs("resolved"));
+    assertEquals((double) resolved.getLong(0) / expected.getLong(0), national.<Double>getAs("clearance_rate"), 1e-6);
+  }
+
+  @Test
+  void noPublishedValueRestsOnFewerThanKCases() {
+    int k = SampleRun.MIN_CASES;
+    Dataset<Row> month = table("region_month");
+    for (String countColumn : List.of("incoming", "resolved", "pending_end", "service_requests")) {
+      assertEquals(0L, month.filter(col(countColumn).lt(k)).count(), countColumn);
+    }
+    // The e-filing share's own base, counted apart: civil and administrative cases filed per region and month.
+    Dataset<Row> base = districtCases()
+        .withColumn("period", org.apache.spark.sql.functions.date_format(col("filed_at"), "yyyy-MM"))
+        .groupBy("region_code", "period")
+        .agg(sum(when(col("case_category").isin("civil", "administrative"), 1).otherwise(0)).as("base"));
+    Dataset<Row> joined = month.join(base, CaseFlow.asSeq("region_code", "period"), "left");
+    assertEquals(0L, joined.filter(col("e_filing_share").isNotNull().and(col("base").lt(k).or(col("base").isNull()))).count());
+    // Something is suppressed in these samples, and every suppressed row says why.
+    assertTrue(month.filter(col("suppressed")).count() > 0);
+    assertEquals(0L, month.filter(col("suppressed").and(col("suppression_reason").isNull())).count());
+  }
+
+  @Test
+  void inequalityCoversTheContractsIndicators() {
+    List<Row> rows = table("inequality").filter(col("period").equalTo("2025")).orderBy("indicator").select("indicator").collectAsList();
+    List<String> indicators = rows.stream().map(r -> r.getString(0)).toList();
+    for (String required : List.of("clearance_rate", "e_filing_share", "median_days_to_decision", "online_hearing_share",
+        "service_failure_rate")) {
+      assertTrue(indicators.contains(required), required);
+    }
+    Row eFiling = table("inequality").filter(col("period").equalTo("2025").and(col("indicator").equalTo("e_filing_share"))).first();
+    double gini = eFiling.getAs("gini");
+    assertTrue(gini > 0 && gini < 0.5, "Gini of e-filing shares: " + gini);
+  }
+
+  @Test
+  void csvCopiesAreSortedAndTheSameOnARerun() throws IOException {
+    Path csv = output.resolve("indicators/region_year.csv");
+    byte[] before = Files.readAllBytes(csv);
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals(String.join(",", RegionalIndicators.COLUMNS), lines.get(0));
+    assertEquals(81, lines.size());
+    assertTrue(lines.get(1).startsWith("10,2022,"), lines.get(1));
+    SampleRun.runIndicators(output);
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(csv)), "region_year.csv changed on a rerun");
+  }
+}
