@@ -31,13 +31,16 @@ final class BadRows {
 
   private BadRows() {}
 
-  static List<Defect> caseDefects(long seed) {
+  /** @param asOf the extract date: a spoiled pending case is given a decision on it */
+  static List<Defect> caseDefects(long seed, java.time.LocalDate asOf) {
     return List.of(
         new Defect("missing_value", Map.of("filed_at", NULL)),
         new Defect("invalid_enum", Map.of("court_level", lit("district_court"))),
         new Defect("invalid_date", Map.of("filed_at", concat(substring(col("filed_at"), 1, 8), lit("32")))),
         new Defect("date_order", Map.of("registered_at", CaseTable.iso(date_sub(col("filed_at").cast("date"), 3)))),
         new Defect("outcome_without_decision", Map.of("decided_at", NULL, "outcome", coalesce(col("outcome"), lit("satisfied")))),
+        // A decision without an outcome; a pending case is decided on the extract date, after all its other dates.
+        new Defect("decision_without_outcome", Map.of("decided_at", coalesce(col("decided_at"), lit(asOf.toString())), "outcome", NULL)),
         new Defect("date_out_of_range", Map.of("filed_at", lit("1999-12-31"))),
         new Defect("unknown_region", Map.of("region_code", lit("99"))),
         new Defect("pii_detected", Map.of("judge_id", iin(seed))),

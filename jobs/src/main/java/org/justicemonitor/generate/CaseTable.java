@@ -273,6 +273,11 @@ final class CaseTable {
         .plus(org.apache.spark.sql.functions.month(monthStart).minus(month.getMonthValue()));
   }
 
+  /** A number below 100 as two digits, for times of day. */
+  static Column twoDigits(Column n) {
+    return lpad(n.cast("string"), 2, "0");
+  }
+
   /** Dates as ISO text, as an extract would hold them. */
   static Column iso(Column date) {
     return date.cast("date").cast("string");

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.hex;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.when;
@@ -48,8 +47,8 @@ final class EventTable {
     Column monthStart = add_months(lit(java.sql.Date.valueOf(o.from().atDay(1))), scenario.monthIndex(d.uniform(1), 1.2));
     Column day = CaseTable.uniformDay(d, 2, monthStart);
     Column timestamp =
-        concat(CaseTable.iso(day), lit("T"), d.pick(3, HOUR_LABELS, HOURS), lit(":"), twoDigits(d.index(4, lit(60))),
-            lit(":"), twoDigits(d.index(5, lit(60))), lit("+05:00"));
+        concat(CaseTable.iso(day), lit("T"), d.pick(3, HOUR_LABELS, HOURS), lit(":"), CaseTable.twoDigits(d.index(4, lit(60))),
+            lit(":"), CaseTable.twoDigits(d.index(5, lit(60))), lit("+05:00"));
     double[] usage = scenario.regions.stream().mapToDouble(r -> r.population() * Math.pow(r.internetUsersShare(), 2)).toArray();
 
     Dataset<Row> df =
@@ -127,7 +126,4 @@ final class EventTable {
         .otherwise(floor(d.logNormal(18, median, 0.6)).cast("long"));
   }
 
-  private static Column twoDigits(Column n) {
-    return lpad(n.cast("string"), 2, "0");
-  }
 }

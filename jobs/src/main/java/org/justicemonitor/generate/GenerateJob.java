@@ -70,7 +70,7 @@ public final class GenerateJob {
 
     Dataset<Row> cases =
         materialize("cases", BadRows.inject(asText(caseTable.build(spark, files(options.cases()))),
-            BadRows.caseDefects(options.seed()), options.badFraction(),
+            BadRows.caseDefects(options.seed(), options.asOf()), options.badFraction(),
             new Draws(options.seed() ^ 0xBADL, col("generator_row")), json));
     Draws dup = new Draws(options.seed() ^ 0xD00L, col("generator_row"));
     Dataset<Row> olderVersions =

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
 
@@ -68,12 +67,9 @@ final class IncidentTable {
     Column local = epochSeconds.plus(5 * 3600);
     Column day = date_from_unix_date(floor(local.divide(86_400)).cast("int"));
     Column secondOfDay = pmod(local, lit(86_400L));
-    return concat(day.cast("string"), lit("T"), twoDigits(floor(secondOfDay.divide(3600))), lit(":"),
-        twoDigits(floor(pmod(secondOfDay, lit(3600L)).divide(60))), lit(":"), twoDigits(pmod(secondOfDay, lit(60L))),
+    return concat(day.cast("string"), lit("T"), CaseTable.twoDigits(floor(secondOfDay.divide(3600))), lit(":"),
+        CaseTable.twoDigits(floor(pmod(secondOfDay, lit(3600L)).divide(60))), lit(":"), CaseTable.twoDigits(pmod(secondOfDay, lit(60L))),
         lit("+05:00"));
   }
 
-  private static Column twoDigits(Column n) {
-    return lpad(n.cast("string"), 2, "0");
-  }
 }

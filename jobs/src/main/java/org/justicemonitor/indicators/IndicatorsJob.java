@@ -64,24 +64,29 @@ public final class IndicatorsJob {
     Disclosure disclosure = new Disclosure(options.minCases());
     Dataset<Row> regionCodes = regions.select("region_code");
 
-    Dataset<Row> year = RegionalIndicators.compute(districtCases, events, regionCodes, Period.YEAR,
-        Period.YEAR.labels(from, options.asOf()), disclosure);
-    Dataset<Row> month = RegionalIndicators.compute(districtCases, events, regionCodes, Period.MONTH,
-        Period.MONTH.labels(from, options.asOf()), disclosure);
-    Dataset<Row> national = RegionalIndicators.compute(
-        districtCases.withColumn("region_code", lit(NATIONAL)),
-        events.withColumn("region_code", lit(NATIONAL)),
-        spark.range(1).select(lit(NATIONAL).as("region_code")),
-        Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure);
-    Dataset<Row> inequality = roundDoubles(Inequality.compute(
-        RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions));
-
     TableWriter writer = new TableWriter(store);
+    List<String> byRegion = List.of("region_code", "period");
+    Dataset<Row> year = progress.result("region_year", () -> writer.writeWithCsv(REGION_YEAR,
+        RegionalIndicators.compute(districtCases, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()),
+            disclosure), byRegion));
+    Dataset<Row> month = progress.result("region_month", () -> writer.writeWithCsv(REGION_MONTH,
+        RegionalIndicators.compute(districtCases, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()),
+            disclosure), byRegion));
+    progress.result("national_year", () -> writer.writeWithCsv(NATIONAL_YEAR,
+        RegionalIndicators.compute(
+            districtCases.withColumn("region_code", lit(NATIONAL)),
+            events.withColumn("region_code", lit(NATIONAL)),
+            spark.range(1).select(lit(NATIONAL).as("region_code")),
+            Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure), byRegion));
+    // From the written regional tables: small, and computed once.
+    progress.result("inequality", () -> writer.writeWithCsv(INEQUALITY, roundDoubles(Inequality.compute(
+        RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions)),
+        List.of("indicator", "period")));
+
     List<String> tables = new ArrayList<>();
-    progress.job("region_year", () -> tables.addAll(writer.writeWithCsv(REGION_YEAR, year, List.of("region_code", "period"))));
-    progress.job("region_month", () -> tables.addAll(writer.writeWithCsv(REGION_MONTH, month, List.of("region_code", "period"))));
-    progress.job("national_year", () -> tables.addAll(writer.writeWithCsv(NATIONAL_YEAR, national, List.of("region_code", "period"))));
-    progress.job("inequality", () -> tables.addAll(writer.writeWithCsv(INEQUALITY, inequality, List.of("indicator", "period"))));
+    for (String t : List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY)) {
+      tables.addAll(TableWriter.names(t));
+    }
     store.publish(tables);
     return tables;
   }

@@ -26,15 +26,24 @@ public final class TableWriter {
     this.store = store;
   }
 
-  /** @return the names to publish: the table and its CSV copy */
-  public List<String> writeWithCsv(String table, Dataset<Row> rows, List<String> sortBy) {
+  /**
+   * Computes the table once into staged Parquet, copies that to CSV, and returns the staged
+   * table read back, so later steps reuse it instead of computing it again. Publish
+   * {@link #names} of the table.
+   */
+  public Dataset<Row> writeWithCsv(String table, Dataset<Row> rows, List<String> sortBy) {
     Column[] order = sortBy.stream().map(c -> col(c)).toArray(Column[]::new);
     // A global sort, then one partition: the order survives the coalesce.
-    Dataset<Row> sorted = rows.orderBy(order).coalesce(1);
-    sorted.write().mode(SaveMode.ErrorIfExists).parquet(store.staging(table));
+    rows.orderBy(order).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(table));
+    Dataset<Row> written = store.spark().read().schema(rows.schema()).parquet(store.staging(table));
     String scratch = store.scratch(table.replace('/', '-') + "-csv");
-    sorted.write().mode(SaveMode.ErrorIfExists).option("header", "true").option("escape", "\"").csv(scratch);
+    written.write().mode(SaveMode.ErrorIfExists).option("header", "true").option("escape", "\"").csv(scratch);
     moveSingleFile(scratch, store.staging(table + ".csv"));
+    return written;
+  }
+
+  /** What to publish for a table written by {@link #writeWithCsv}: the table and its CSV copy. */
+  public static List<String> names(String table) {
     return List.of(table, table + ".csv");
   }
 

@@ -39,6 +39,15 @@ public final class Progress {
     out.printf(Locale.ROOT, "[%s] %s (%.1f s)%n", stage, description, (System.nanoTime() - started) / 1e9);
   }
 
+  /** Like {@link #job}, for work that returns something. */
+  public <T> T result(String description, java.util.function.Supplier<T> work) {
+    Object[] holder = new Object[1];
+    job(description, () -> holder[0] = work.get());
+    @SuppressWarnings("unchecked")
+    T result = (T) holder[0];
+    return result;
+  }
+
   public void done(double seconds) {
     out.printf(Locale.ROOT, "[%s] done in %.1f s%n", stage, seconds);
   }
