@@ -32,6 +32,12 @@ public final class IndicatorsJob {
   public static final String REGION_MONTH = "indicators/region_month";
   public static final String NATIONAL_YEAR = "indicators/national_year";
   public static final String INEQUALITY = "indicators/inequality";
+  public static final String COURT_YEAR = "indicators/court_year";
+  public static final String COURT_MONTH = "indicators/court_month";
+  public static final String CATEGORY_YEAR = "indicators/category_year";
+  public static final String LEVEL_YEAR = "indicators/level_year";
+  public static final String CHANNEL_YEAR = "indicators/channel_year";
+
   /** The region code of national rows: the whole country. */
   public static final String NATIONAL = "00";
 
@@ -83,12 +89,34 @@ public final class IndicatorsJob {
         RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions)),
         List.of("indicator", "period")));
 
+    List<String> courtKeys = List.of("court_id", "court_level", "region_code");
+    Dataset<Row> courts = cases.select("court_id", "court_level", "region_code").distinct();
+    for (Period period : Period.values()) {
+      String table = period == Period.YEAR ? COURT_YEAR : COURT_MONTH;
+      progress.result(table.substring(table.indexOf('/') + 1), () -> writer.writeWithCsv(table,
+          CaseFlowBreakdown.compute(cases, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure),
+          List.of("court_id", "period")));
+    }
+    writeNationalBreakdown(writer, CATEGORY_YEAR, districtCases, "case_category", from, disclosure);
+    writeNationalBreakdown(writer, LEVEL_YEAR, cases, "court_level", from, disclosure);
+    writeNationalBreakdown(writer, CHANNEL_YEAR, districtCases, "filing_channel", from, disclosure);
+
     List<String> tables = new ArrayList<>();
-    for (String t : List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY)) {
+    for (String t : List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY, COURT_YEAR, COURT_MONTH, CATEGORY_YEAR,
+        LEVEL_YEAR, CHANNEL_YEAR)) {
       tables.addAll(TableWriter.names(t));
     }
     store.publish(tables);
     return tables;
+  }
+
+  /** Case flow of the whole country by one attribute (a category, a level, a channel), per year. */
+  private void writeNationalBreakdown(
+      TableWriter writer, String table, Dataset<Row> cases, String key, LocalDate from, Disclosure disclosure) {
+    Dataset<Row> groups = cases.select(key).distinct();
+    progress.result(table.substring(table.indexOf('/') + 1), () -> writer.writeWithCsv(table,
+        CaseFlowBreakdown.compute(cases, List.of(key), groups, Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure),
+        List.of(key, "period")));
   }
 
   private Dataset<Row> ingested(DatasetSpec spec) {

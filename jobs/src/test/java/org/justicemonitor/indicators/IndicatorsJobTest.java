@@ -85,6 +85,20 @@ class IndicatorsJobTest {
   }
 
   @Test
+  void breakdownsByCourtCategoryLevelAndChannel() {
+    for (String t : List.of("court_year", "court_month", "category_year", "level_year", "channel_year")) {
+      List<String> columns = List.of(table(t).columns());
+      assertEquals(CaseFlowBreakdown.MEASURES, columns.subList(columns.size() - CaseFlowBreakdown.MEASURES.size(), columns.size()), t);
+    }
+    long civil2025 = districtCases().filter(col("case_category").equalTo("civil").and(year(col("filed_at")).equalTo(2025))).count();
+    Row row = table("category_year").filter(col("case_category").equalTo("civil").and(col("period").equalTo("2025"))).first();
+    assertEquals(civil2025, (long) row.getAs("incoming"));
+    // Every court has a row for every year, also a year without cases.
+    assertEquals(table("court_year").select("court_id").distinct().count() * 4, table("court_year").count());
+    assertEquals(3L, table("level_year").select("court_level").distinct().count());
+  }
+
+  @Test
   void inequalityCoversTheContractsIndicators() {
     List<Row> rows = table("inequality").filter(col("period").equalTo("2025")).orderBy("indicator").select("indicator").collectAsList();
     List<String> indicators = rows.stream().map(r -> r.getString(0)).toList();

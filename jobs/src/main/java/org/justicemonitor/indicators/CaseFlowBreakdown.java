@@ -1,0 +1,72 @@
+package org.justicemonitor.indicators;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.round;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Case flow by any grouping (a court, a category, a court level, a filing channel), per period:
+ * the CEPEJ pair and the CNJ (Justiça em Números) pair, under disclosure control.
+ *
+ * <p>CNJ congestion rate = pending_end / (resolved + pending_end): the share of the cases a
+ * court had to deal with that it did not resolve. CNJ demand-service index (Índice de
+ * Atendimento à Demanda) = resolved / incoming, the same ratio as CEPEJ's clearance rate.
+ */
+public final class CaseFlowBreakdown {
+
+  /** The measures of every breakdown table, after its key columns and {@code period}. */
+  public static final List<String> MEASURES =
+      List.of(
+          "incoming",
+          "resolved",
+          "pending_end",
+          "clearance_rate",
+          "disposition_time_days",
+          "median_days_to_decision",
+          "p90_days_to_decision",
+          "congestion_rate",
+          "demand_service_index",
+          "suppressed",
+          "suppression_reason");
+
+  static final List<Disclosure.Rule> RULES =
+      List.of(
+          Disclosure.Rule.count("incoming"),
+          Disclosure.Rule.count("resolved"),
+          Disclosure.Rule.count("pending_end"),
+          Disclosure.Rule.of("clearance_rate", "incoming", "resolved"),
+          Disclosure.Rule.of("disposition_time_days", "resolved", "pending_end"),
+          Disclosure.Rule.of("median_days_to_decision", "resolved"),
+          Disclosure.Rule.of("p90_days_to_decision", "resolved"),
+          Disclosure.Rule.of("congestion_rate", "resolved", "pending_end"),
+          Disclosure.Rule.of("demand_service_index", "incoming", "resolved"));
+
+  private CaseFlowBreakdown() {}
+
+  /**
+   * @param cases the cases to count, with the {@code keys} columns
+   * @param groups one row per group to report (the {@code keys} columns)
+   */
+  public static Dataset<Row> compute(
+      Dataset<Row> cases, List<String> keys, Dataset<Row> groups, Period period, List<String> periodLabels,
+      Disclosure disclosure) {
+    Dataset<Row> flow = CaseFlow.compute(cases, keys, period, periodLabels, groups);
+    flow = flow
+        .withColumn("congestion_rate", CaseFlow.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
+        .withColumn("demand_service_index", CaseFlow.ratio(col("resolved"), col("incoming")));
+    Dataset<Row> published = disclosure.apply(flow, RULES);
+    List<Column> out = new ArrayList<>();
+    keys.forEach(k -> out.add(col(k)));
+    out.add(col("period"));
+    for (String m : MEASURES) {
+      boolean isRate = published.schema().apply(m).dataType().typeName().equals("double");
+      out.add(isRate ? round(col(m), 6).as(m) : col(m));
+    }
+    return published.select(out.toArray(Column[]::new));
+  }
+}
