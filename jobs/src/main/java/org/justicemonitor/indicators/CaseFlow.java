@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -118,6 +119,19 @@ public final class CaseFlow {
         .withColumn("disposition_time_days", ratio(period.days(col("period")).multiply(col("pending_end")), resolved))
         .withColumn("e_filing_share", ratio(col("e_filing_cases"), col("e_filing_base")))
         .withColumn("online_hearing_share", ratio(col("online_hearings"), col("hearings_base")));
+  }
+
+  /**
+   * The named columns, in order, with doubles rounded to six decimals: enough for any share or
+   * day count, and stable from run to run, so a rerun writes the same CSV bytes.
+   */
+  static Dataset<Row> publishable(Dataset<Row> table, List<String> columns) {
+    List<Column> out = new ArrayList<>();
+    for (String c : columns) {
+      boolean isDouble = table.schema().apply(c).dataType().typeName().equals("double");
+      out.add(isDouble ? round(col(c), 6).as(c) : col(c));
+    }
+    return table.select(out.toArray(Column[]::new));
   }
 
   /** a / b as a double, null when b is 0. */

@@ -1,11 +1,9 @@
 package org.justicemonitor.indicators;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.round;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -34,7 +32,8 @@ public final class CaseFlowBreakdown {
           "suppressed",
           "suppression_reason");
 
-  static final List<Disclosure.Rule> RULES =
+  /** What the case-flow values rest on; shared with the regional tables. */
+  static final List<Disclosure.Rule> FLOW_RULES =
       List.of(
           Disclosure.Rule.count("incoming"),
           Disclosure.Rule.count("resolved"),
@@ -42,9 +41,12 @@ public final class CaseFlowBreakdown {
           Disclosure.Rule.of("clearance_rate", "incoming", "resolved"),
           Disclosure.Rule.of("disposition_time_days", "resolved", "pending_end"),
           Disclosure.Rule.of("median_days_to_decision", "resolved"),
-          Disclosure.Rule.of("p90_days_to_decision", "resolved"),
+          Disclosure.Rule.of("p90_days_to_decision", "resolved"));
+
+  static final List<Disclosure.Rule> RULES =
+      java.util.stream.Stream.concat(FLOW_RULES.stream(), java.util.stream.Stream.of(
           Disclosure.Rule.of("congestion_rate", "resolved", "pending_end"),
-          Disclosure.Rule.of("demand_service_index", "incoming", "resolved"));
+          Disclosure.Rule.of("demand_service_index", "incoming", "resolved"))).toList();
 
   private CaseFlowBreakdown() {}
 
@@ -60,13 +62,9 @@ public final class CaseFlowBreakdown {
         .withColumn("congestion_rate", CaseFlow.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
         .withColumn("demand_service_index", CaseFlow.ratio(col("resolved"), col("incoming")));
     Dataset<Row> published = disclosure.apply(flow, RULES);
-    List<Column> out = new ArrayList<>();
-    keys.forEach(k -> out.add(col(k)));
-    out.add(col("period"));
-    for (String m : MEASURES) {
-      boolean isRate = published.schema().apply(m).dataType().typeName().equals("double");
-      out.add(isRate ? round(col(m), 6).as(m) : col(m));
-    }
-    return published.select(out.toArray(Column[]::new));
+    List<String> out = new ArrayList<>(keys);
+    out.add("period");
+    out.addAll(MEASURES);
+    return CaseFlow.publishable(published, out);
   }
 }

@@ -3,12 +3,10 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.round;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -85,7 +83,7 @@ public final class IndicatorsJob {
             spark.range(1).select(lit(NATIONAL).as("region_code")),
             Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure), byRegion));
     // From the written regional tables: small, and computed once.
-    progress.result("inequality", () -> writer.writeWithCsv(INEQUALITY, roundDoubles(Inequality.compute(
+    progress.result("inequality", () -> writer.writeWithCsv(INEQUALITY, rounded(Inequality.compute(
         RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions)),
         List.of("indicator", "period")));
 
@@ -127,11 +125,7 @@ public final class IndicatorsJob {
     return spark.read().schema(IngestJob.cleanSchema(spec)).parquet(path);
   }
 
-  private static Dataset<Row> roundDoubles(Dataset<Row> table) {
-    List<Column> out = new ArrayList<>();
-    for (var f : table.schema().fields()) {
-      out.add(f.dataType().typeName().equals("double") ? round(col(f.name()), 6).as(f.name()) : col(f.name()));
-    }
-    return table.select(out.toArray(Column[]::new));
+  private static Dataset<Row> rounded(Dataset<Row> table) {
+    return CaseFlow.publishable(table, List.of(table.columns()));
   }
 }

@@ -3,11 +3,8 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -44,19 +41,12 @@ public final class RegionalIndicators {
           "disposition_time_days", "median_days_to_register_e_filing");
 
   static final List<Disclosure.Rule> RULES =
-      List.of(
-          Disclosure.Rule.count("incoming"),
-          Disclosure.Rule.count("resolved"),
-          Disclosure.Rule.count("pending_end"),
-          Disclosure.Rule.of("clearance_rate", "incoming", "resolved"),
-          Disclosure.Rule.of("disposition_time_days", "resolved", "pending_end"),
-          Disclosure.Rule.of("median_days_to_decision", "resolved"),
-          Disclosure.Rule.of("p90_days_to_decision", "resolved"),
+      java.util.stream.Stream.concat(CaseFlowBreakdown.FLOW_RULES.stream(), java.util.stream.Stream.of(
           Disclosure.Rule.of("e_filing_share", "e_filing_base"),
           Disclosure.Rule.of("online_hearing_share", "hearings_base"),
           Disclosure.Rule.of("median_days_to_register_e_filing", "register_base"),
           Disclosure.Rule.count("service_requests"),
-          Disclosure.Rule.of("service_failure_rate", "service_requests"));
+          Disclosure.Rule.of("service_failure_rate", "service_requests"))).toList();
 
   private RegionalIndicators() {}
 
@@ -76,14 +66,7 @@ public final class RegionalIndicators {
             .withColumn("service_requests", coalesce(col("service_requests"), lit(0L)))
             .withColumn("service_failures", coalesce(col("service_failures"), lit(0L)));
     joined = joined.withColumn("service_failure_rate", CaseFlow.ratio(col("service_failures"), col("service_requests")));
-    Dataset<Row> published = disclosure.apply(joined, RULES);
-    List<Column> out = new ArrayList<>();
-    for (String c : COLUMNS) {
-      boolean isRate = published.schema().apply(c).dataType().typeName().equals("double");
-      // Six decimals: enough for any share or day count, and stable from run to run.
-      out.add(isRate ? round(col(c), 6).as(c) : col(c));
-    }
-    return published.select(out.toArray(Column[]::new));
+    return CaseFlow.publishable(disclosure.apply(joined, RULES), COLUMNS);
   }
 
   /** The table in long format for {@link Inequality}: indicator, period, region_code, value. */
