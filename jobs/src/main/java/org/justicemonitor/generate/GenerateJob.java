@@ -225,6 +225,7 @@ public final class GenerateJob {
   private Map<String, Long> badRowCounts() {
     Map<String, Long> counts = new TreeMap<>();
     StructType schema = new StructType().add("dataset", "string").add("generator_row", "long").add("reason", "string");
+    // One row per dataset: three at most.
     for (Row r : spark.read().option("header", "true").schema(schema).csv(Paths.join(root, "labels", "bad_rows.csv"))
         .groupBy("dataset").count().collectAsList()) {
       counts.put(r.getString(0), r.getLong(1));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -17,21 +18,6 @@ import org.apache.spark.sql.Row;
  */
 public final class CaseFlowBreakdown {
 
-  /** The measures of every breakdown table, after its key columns and {@code period}. */
-  public static final List<String> MEASURES =
-      List.of(
-          "incoming",
-          "resolved",
-          "pending_end",
-          "clearance_rate",
-          "disposition_time_days",
-          "median_days_to_decision",
-          "p90_days_to_decision",
-          "congestion_rate",
-          "demand_service_index",
-          "suppressed",
-          "suppression_reason");
-
   /** What the case-flow values rest on; shared with the regional tables. */
   static final List<Disclosure.Rule> FLOW_RULES =
       List.of(
@@ -43,10 +29,17 @@ public final class CaseFlowBreakdown {
           Disclosure.Rule.of("median_days_to_decision", "resolved"),
           Disclosure.Rule.of("p90_days_to_decision", "resolved"));
 
-  static final List<Disclosure.Rule> RULES =
-      java.util.stream.Stream.concat(FLOW_RULES.stream(), java.util.stream.Stream.of(
+  static final List<Disclosure.Rule> CNJ_RULES =
+      List.of(
           Disclosure.Rule.of("congestion_rate", "resolved", "pending_end"),
-          Disclosure.Rule.of("demand_service_index", "incoming", "resolved"))).toList();
+          Disclosure.Rule.of("demand_service_index", "incoming", "resolved"));
+
+  static final List<Disclosure.Rule> RULES =
+      Stream.concat(FLOW_RULES.stream(), CNJ_RULES.stream()).toList();
+
+  /** The measures of every breakdown table, after its key columns and {@code period}: one per rule. */
+  public static final List<String> MEASURES =
+      Stream.concat(RULES.stream().map(Disclosure.Rule::column), Stream.of("suppressed", "suppression_reason")).toList();
 
   private CaseFlowBreakdown() {}
 
