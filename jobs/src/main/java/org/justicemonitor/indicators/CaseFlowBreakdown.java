@@ -14,7 +14,8 @@ import org.apache.spark.sql.Row;
  *
  * <p>CNJ congestion rate = pending_end / (resolved + pending_end): the share of the cases a
  * court had to deal with that it did not resolve. CNJ demand-service index (Índice de
- * Atendimento à Demanda) = resolved / incoming, the same ratio as CEPEJ's clearance rate.
+ * Atendimento à Demanda) = resolved / incoming, the same ratio as CEPEJ's clearance rate. And the
+ * age profile of the pending cases ({@link PendingAge}).
  */
 public final class CaseFlowBreakdown {
 
@@ -35,7 +36,7 @@ public final class CaseFlowBreakdown {
           Disclosure.Rule.of("demand_service_index", "incoming", "resolved"));
 
   static final List<Disclosure.Rule> RULES =
-      Stream.concat(FLOW_RULES.stream(), CNJ_RULES.stream()).toList();
+      Stream.of(FLOW_RULES, CNJ_RULES, PendingAge.rules()).flatMap(List::stream).toList();
 
   /** The measures of every breakdown table, after its key columns and {@code period}: one per rule. */
   public static final List<String> MEASURES =
@@ -50,7 +51,7 @@ public final class CaseFlowBreakdown {
   public static Dataset<Row> compute(
       Dataset<Row> cases, List<String> keys, Dataset<Row> groups, Period period, List<String> periodLabels,
       Disclosure disclosure) {
-    Dataset<Row> flow = CaseFlow.compute(cases, keys, period, periodLabels, groups);
+    Dataset<Row> flow = PendingAge.addShares(CaseFlow.compute(cases, keys, period, periodLabels, groups), cases, keys, period);
     flow = flow
         .withColumn("congestion_rate", CaseFlow.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
         .withColumn("demand_service_index", CaseFlow.ratio(col("resolved"), col("incoming")));

@@ -59,9 +59,10 @@ public final class IndicatorsJob {
         spark.read().schema(RegionReference.SCHEMA).parquet(store.published(IngestJob.REGIONS_TABLE));
     Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
 
-    Row first = districtCases.agg(min("filed_at")).first();
+    // The grid starts with the earliest case of any level, so running totals miss no case.
+    Row first = cases.agg(min("filed_at")).first();
     if (first.isNullAt(0)) {
-      throw new JobFailure("no first-instance cases in " + store.published(IngestJob.table(Contract.CASES))
+      throw new JobFailure("no cases in " + store.published(IngestJob.table(Contract.CASES))
           + "; run ingest on an input root with cases first");
     }
     LocalDate from = first.getDate(0).toLocalDate();

@@ -20,7 +20,7 @@ import org.justicemonitor.SharedSpark;
 @ExtendWith(SharedSpark.class)
 class CaseFlowTest {
 
-  private static final StructType SCHEMA =
+  static final StructType SCHEMA =
       new StructType()
           .add("region_code", DataTypes.StringType)
           .add("case_category", DataTypes.StringType)
@@ -30,7 +30,7 @@ class CaseFlowTest {
           .add("decided_at", DataTypes.DateType)
           .add("hearing_format", DataTypes.StringType);
 
-  private static Date d(String s) {
+  static Date d(String s) {
     return s == null ? null : Date.valueOf(s);
   }
 
