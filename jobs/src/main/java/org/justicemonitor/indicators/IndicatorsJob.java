@@ -3,6 +3,7 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class IndicatorsJob {
     }
     LocalDate from = first.getDate(0).toLocalDate();
     Disclosure disclosure = new Disclosure(options.minCases());
-    Dataset<Row> regionCodes = regions.select("region_code");
+    Dataset<Row> regionCodes = regions.select("region_code", "population");
 
     TableWriter writer = new TableWriter(store);
     List<String> byRegion = List.of("region_code", "period");
@@ -81,7 +82,7 @@ public final class IndicatorsJob {
         RegionalIndicators.compute(
             districtCases.withColumn("region_code", lit(NATIONAL)),
             events.withColumn("region_code", lit(NATIONAL)),
-            spark.range(1).select(lit(NATIONAL).as("region_code")),
+            regions.agg(sum("population").as("population")).select(lit(NATIONAL).as("region_code"), col("population")),
             Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure), byRegion));
     // From the written regional tables: small, and computed once.
     progress.result("inequality", () -> writer.writeWithCsv(INEQUALITY, rounded(Inequality.compute(

@@ -1,22 +1,23 @@
 package org.justicemonitor.indicators;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * The contract's {@code region_year}, {@code region_month} and {@code national_year} tables:
  * case flow over first-instance ({@code district}) cases of all categories, and service use, per
- * region and period, under disclosure control.
+ * region and period, under disclosure control; then, after the contract's columns, the other
+ * digital-adoption indicators ({@link DigitalAdoption}, assisted-desk share, e-notary use).
  */
 public final class RegionalIndicators {
 
   /** The contract's columns, in its order. */
-  public static final List<String> COLUMNS =
+  public static final List<String> CONTRACT_COLUMNS =
       List.of(
           "region_code",
           "period",
@@ -38,35 +39,50 @@ public final class RegionalIndicators {
   /** The indicators whose regional spread the inequality table measures. */
   public static final List<String> INEQUALITY_INDICATORS =
       List.of("e_filing_share", "online_hearing_share", "service_failure_rate", "median_days_to_decision", "clearance_rate",
-          "disposition_time_days", "median_days_to_register_e_filing");
+          "disposition_time_days", "median_days_to_register_e_filing", "e_protocol_share", "publication_share",
+          "service_center_share", "e_notary_requests_per_1000");
 
-  static final List<Disclosure.Rule> RULES =
-      java.util.stream.Stream.concat(CaseFlowBreakdown.FLOW_RULES.stream(), java.util.stream.Stream.of(
+  static final List<Disclosure.Rule> CONTRACT_RULES =
+      Stream.concat(CaseFlowBreakdown.FLOW_RULES.stream(), Stream.of(
           Disclosure.Rule.of("e_filing_share", "e_filing_base"),
           Disclosure.Rule.of("online_hearing_share", "hearings_base"),
           Disclosure.Rule.of("median_days_to_register_e_filing", "register_base"),
           Disclosure.Rule.count("service_requests"),
           Disclosure.Rule.of("service_failure_rate", "service_requests"))).toList();
 
+  /** The project's columns after the contract's: one per rule. */
+  static final List<Disclosure.Rule> MORE_RULES =
+      Stream.concat(DigitalAdoption.RULES.stream(), Stream.of(
+          Disclosure.Rule.of("service_center_share", "service_requests"),
+          Disclosure.Rule.of("e_notary_requests_per_1000", "e_notary_requests"))).toList();
+
+  /** Every column of the tables: the contract's, then the project's. */
+  public static final List<String> COLUMNS =
+      Stream.concat(CONTRACT_COLUMNS.stream(), MORE_RULES.stream().map(Disclosure.Rule::column)).toList();
+
   private RegionalIndicators() {}
 
   /**
    * @param districtCases first-instance cases, with {@code region_code} (the grouping)
    * @param events service events, with {@code region_code} and {@code event_month}
-   * @param regions one row per region to report: {@code region_code}
+   * @param regions one row per region to report: {@code region_code} and its {@code population}
    */
   public static Dataset<Row> compute(
       Dataset<Row> districtCases, Dataset<Row> events, Dataset<Row> regions, Period period, List<String> periodLabels,
       Disclosure disclosure) {
     List<String> keys = List.of("region_code");
     Dataset<Row> flow = CaseFlow.compute(districtCases, keys, period, periodLabels, regions);
+    flow = DigitalAdoption.joinTo(flow, DigitalAdoption.compute(districtCases, keys, period), keys);
     Dataset<Row> use = ServiceUse.compute(events, keys, period);
     Dataset<Row> joined =
         flow.join(use, CaseFlow.asSeq("region_code", "period"), "left")
-            .withColumn("service_requests", coalesce(col("service_requests"), lit(0L)))
-            .withColumn("service_failures", coalesce(col("service_failures"), lit(0L)));
-    joined = joined.withColumn("service_failure_rate", CaseFlow.ratio(col("service_failures"), col("service_requests")));
-    return CaseFlow.publishable(disclosure.apply(joined, RULES), COLUMNS);
+            .na().fill(0L, new String[] {"service_requests", "service_failures", "service_center_requests", "e_notary_requests"});
+    joined = joined
+        .withColumn("service_failure_rate", CaseFlow.ratio(col("service_failures"), col("service_requests")))
+        .withColumn("service_center_share", CaseFlow.ratio(col("service_center_requests"), col("service_requests")))
+        .withColumn("e_notary_requests_per_1000", CaseFlow.ratio(col("e_notary_requests").multiply(1000), col("population")));
+    List<Disclosure.Rule> rules = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();
+    return CaseFlow.publishable(disclosure.apply(joined, rules), COLUMNS);
   }
 
   /** The table in long format for {@link Inequality}: indicator, period, region_code, value. */

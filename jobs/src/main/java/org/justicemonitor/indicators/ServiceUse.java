@@ -11,14 +11,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Requests to the e-justice services and how many failed, per group and period. */
+/** Requests to the e-justice services, how many failed and how they were made, per group and period. */
 public final class ServiceUse {
 
   private ServiceUse() {}
 
   /**
    * @param events ingested service events, with {@code event_month} and the {@code keys} columns
-   * @return keys, {@code period}, {@code service_requests}, {@code service_failures}
+   * @return keys, {@code period}, {@code service_requests}, {@code service_failures}, {@code
+   *     service_center_requests} (made at an assisted desk: an offline-barrier signal) and {@code
+   *     e_notary_requests}
    */
   public static Dataset<Row> compute(Dataset<Row> events, List<String> keys, Period period) {
     List<Column> group = new ArrayList<>();
@@ -28,6 +30,8 @@ public final class ServiceUse {
     return events.groupBy(group.toArray(Column[]::new))
         .agg(
             count("*").as("service_requests"),
-            sum(when(col("status").isin("server_error", "timeout"), 1).otherwise(0)).cast("long").as("service_failures"));
+            sum(when(col("status").isin("server_error", "timeout"), 1).otherwise(0)).cast("long").as("service_failures"),
+            sum(when(col("channel").equalTo("service_center"), 1).otherwise(0)).cast("long").as("service_center_requests"),
+            sum(when(col("service").equalTo("e_notary"), 1).otherwise(0)).cast("long").as("e_notary_requests"));
   }
 }
