@@ -73,7 +73,7 @@ public final class SampleRun {
     SparkSession spark = SharedSpark.spark();
     OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
     try {
-      new IndicatorsJob(store, new IndicatorOptions(AS_OF, MIN_CASES), new Progress(spark, System.out)).run();
+      new IndicatorsJob(store, IndicatorOptions.of(AS_OF, MIN_CASES), new Progress(spark, System.out)).run();
     } finally {
       store.close();
     }

@@ -28,7 +28,7 @@ final class IndicatorsCommand extends SparkCommand {
 
   @Override
   void prepare() {
-    options = new IndicatorOptions(common.asOf(), settings.minCases);
+    options = settings.options(common.asOf());
   }
 
   @Override

@@ -32,7 +32,7 @@ final class RunCommand extends SparkCommand {
   @Override
   void prepare() {
     options = IngestStage.options(common, settings, System.err);
-    indicatorOptions = new IndicatorOptions(common.asOf(), indicatorSettings.minCases);
+    indicatorOptions = indicatorSettings.options(common.asOf());
   }
 
   @Override

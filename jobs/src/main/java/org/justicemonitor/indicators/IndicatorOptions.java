@@ -1,6 +1,7 @@
 package org.justicemonitor.indicators;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,12 +9,57 @@ import java.util.Objects;
  *
  * @param asOf the extract date: the last period reported is the one that holds it
  * @param minCases k of the disclosure control: values resting on fewer cases are suppressed
+ * @param outageFailureRate an hour of a service in a region counts as failing when its failure
+ *     rate is above this
+ * @param notificationDeadlineHours a {@code data_leak}'s subjects count as notified in time within
+ *     this many hours of detection
+ * @param daysMargin remote and in-person hearings count as equivalent when the difference of
+ *     their median days to decision is surely within ± this many days
+ * @param appealRateMargin the same for their appeal rates (a difference of shares)
+ * @param indexWeights the Digital Justice Index weights of its components, in the order of {@link
+ *     DigitalJusticeIndex#COMPONENTS}
  */
-public record IndicatorOptions(LocalDate asOf, int minCases) {
+public record IndicatorOptions(
+    LocalDate asOf,
+    int minCases,
+    double outageFailureRate,
+    int notificationDeadlineHours,
+    double daysMargin,
+    double appealRateMargin,
+    List<Double> indexWeights) {
+
+  public static final double OUTAGE_FAILURE_RATE = 0.5;
+  public static final int NOTIFICATION_DEADLINE_HOURS = 72;
+  public static final double DAYS_MARGIN = 14;
+  public static final double APPEAL_RATE_MARGIN = 0.05;
+
   public IndicatorOptions {
     Objects.requireNonNull(asOf, "asOf");
     if (minCases < 1) {
       throw new IllegalArgumentException("--min-cases must be at least 1, cannot be: " + minCases);
     }
+    if (!(outageFailureRate >= 0 && outageFailureRate < 1)) {
+      throw new IllegalArgumentException("--outage-failure-rate must be in [0, 1), cannot be: " + outageFailureRate);
+    }
+    if (notificationDeadlineHours < 1) {
+      throw new IllegalArgumentException("--notification-deadline-hours must be at least 1, cannot be: " + notificationDeadlineHours);
+    }
+    if (!(daysMargin > 0) || !(appealRateMargin > 0 && appealRateMargin < 1)) {
+      throw new IllegalArgumentException("equivalence margins must be positive (the appeal-rate margin below 1), cannot be: "
+          + daysMargin + " days, " + appealRateMargin);
+    }
+    indexWeights = List.copyOf(indexWeights);
+    if (indexWeights.size() != DigitalJusticeIndex.COMPONENTS.size()
+        || indexWeights.stream().anyMatch(w -> !(w >= 0))
+        || indexWeights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+      throw new IllegalArgumentException("--index-weights needs " + DigitalJusticeIndex.COMPONENTS.size()
+          + " non-negative weights, not all 0 (" + String.join(", ", DigitalJusticeIndex.COMPONENTS) + "), cannot be: " + indexWeights);
+    }
+  }
+
+  /** The defaults for everything but the extract date and k. */
+  public static IndicatorOptions of(LocalDate asOf, int minCases) {
+    return new IndicatorOptions(asOf, minCases, OUTAGE_FAILURE_RATE, NOTIFICATION_DEADLINE_HOURS, DAYS_MARGIN,
+        APPEAL_RATE_MARGIN, DigitalJusticeIndex.EQUAL_WEIGHTS);
   }
 }

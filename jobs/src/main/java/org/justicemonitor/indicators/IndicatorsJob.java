@@ -36,6 +36,16 @@ public final class IndicatorsJob {
   public static final String CATEGORY_YEAR = "indicators/category_year";
   public static final String LEVEL_YEAR = "indicators/level_year";
   public static final String CHANNEL_YEAR = "indicators/channel_year";
+  public static final String SERVICE_RELIABILITY_MONTH = "indicators/service_reliability_month";
+  public static final String SERVICE_USERS_YEAR = "indicators/service_users_year";
+  public static final String SECURITY_YEAR = "indicators/security_year";
+  public static final String HEARING_EQUIVALENCE_YEAR = "indicators/hearing_equivalence_year";
+  public static final String DIGITAL_JUSTICE_INDEX = "indicators/digital_justice_index";
+
+  /** Every table the stage publishes, in the order it writes them. */
+  public static final List<String> TABLES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY, COURT_YEAR,
+      COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH, SERVICE_USERS_YEAR, SECURITY_YEAR,
+      HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX);
 
   /** The region code of national rows: the whole country. */
   public static final String NATIONAL = "00";
@@ -101,9 +111,21 @@ public final class IndicatorsJob {
     writeNationalBreakdown(writer, LEVEL_YEAR, cases, "court_level", from, disclosure);
     writeNationalBreakdown(writer, CHANNEL_YEAR, districtCases, "filing_channel", from, disclosure);
 
+    progress.result("service_reliability_month", () -> writer.writeWithCsv(SERVICE_RELIABILITY_MONTH,
+        ServiceReliability.compute(events, options.outageFailureRate(), disclosure), ServiceReliability.KEYS));
+    progress.result("service_users_year", () -> writer.writeWithCsv(SERVICE_USERS_YEAR,
+        ServiceUse.byUserType(events, Period.YEAR, disclosure), List.of("period", "service", "user_type")));
+    progress.result("security_year", () -> writer.writeWithCsv(SECURITY_YEAR,
+        SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()),
+        List.of("period", "system")));
+    progress.result("hearing_equivalence_year", () -> writer.writeWithCsv(HEARING_EQUIVALENCE_YEAR,
+        HearingEquivalence.compute(districtCases, Period.YEAR, options.daysMargin(), options.appealRateMargin(), disclosure),
+        List.of("case_category", "period")));
+    progress.result("digital_justice_index", () -> writer.writeWithCsv(DIGITAL_JUSTICE_INDEX,
+        DigitalJusticeIndex.compute(year, regions, options.indexWeights()), List.of("period", "region_code")));
+
     List<String> tables = new ArrayList<>();
-    for (String t : List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY, COURT_YEAR, COURT_MONTH, CATEGORY_YEAR,
-        LEVEL_YEAR, CHANNEL_YEAR)) {
+    for (String t : TABLES) {
       tables.addAll(TableWriter.names(t));
     }
     store.publish(tables);

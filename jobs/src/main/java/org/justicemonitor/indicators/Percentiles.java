@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,6 +34,34 @@ public final class Percentiles {
    * @return one row per group: the keys, {@code n} observations, and each output
    */
   public static Dataset<Row> exact(Dataset<Row> rows, List<String> keys, Column value, List<Output> outputs) {
+    List<Rank> ranks = new ArrayList<>();
+    for (Output o : outputs) {
+      // Linear interpolation between the values at 0-based ranks floor(p) and ceil(p), p = (n − 1) × fraction.
+      Function<Column, Column> position = n -> n.minus(1).multiply(o.fraction());
+      ranks.add(new Rank("_lo_" + o.name(), n -> floor(position.apply(n)).plus(1)));
+      ranks.add(new Rank("_hi_" + o.name(), n -> ceil(position.apply(n)).plus(1)));
+    }
+    Dataset<Row> grouped = atRanks(rows, keys, value, ranks);
+    List<Column> out = new ArrayList<>(keys.stream().map(k -> col(k)).toList());
+    out.add(col("n"));
+    for (Output o : outputs) {
+      Column lo = col("_lo_" + o.name());
+      Column hi = col("_hi_" + o.name());
+      Column p = col("n").minus(1).multiply(o.fraction());
+      out.add(lo.plus(hi.minus(lo).multiply(p.minus(floor(p)))).cast("double").as(o.name()));
+    }
+    return grouped.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * Order statistics: per group, the value at a 1-based rank that may depend on the group's size,
+   * as confidence intervals of a median need.
+   *
+   * @param ranks output names and the rank as a function of the group's count {@code n}
+   * @return one row per group: the keys, {@code n} and one column per rank (null when the rank is
+   *     above n; the smallest value for a rank below 1)
+   */
+  public static Dataset<Row> atRanks(Dataset<Row> rows, List<String> keys, Column value, List<Rank> ranks) {
     List<Column> keyCols = keys.stream().map(k -> col(k)).toList();
     List<Column> groupWithValue = new ArrayList<>(keyCols);
     groupWithValue.add(value.as("_v"));
@@ -41,27 +70,19 @@ public final class Percentiles {
     Column[] partition = keyCols.toArray(Column[]::new);
     WindowSpec upTo = Window.partitionBy(partition).orderBy("_v").rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     WindowSpec all = Window.partitionBy(partition);
-    Dataset<Row> ranked = counts.withColumn("_cum", sum("_c").over(upTo)).withColumn("_n", sum("_c").over(all));
+    Dataset<Row> ranked = counts.withColumn("_cum", sum("_c").over(upTo)).withColumn("n", sum("_c").over(all));
 
     List<Column> aggregates = new ArrayList<>();
-    aggregates.add(first("_n").as("n"));
-    for (Output o : outputs) {
-      Column position = col("_n").minus(1).multiply(o.fraction());
-      // The value at 0-based rank r is the first whose cumulative count exceeds r.
-      aggregates.add(min(when(col("_cum").gt(floor(position)), col("_v"))).as("_lo_" + o.name()));
-      aggregates.add(min(when(col("_cum").gt(ceil(position)), col("_v"))).as("_hi_" + o.name()));
-      aggregates.add(first(position.minus(floor(position))).as("_w_" + o.name()));
+    aggregates.add(first("n").as("n"));
+    for (Rank r : ranks) {
+      // The value at 1-based rank r is the first whose cumulative count reaches r.
+      aggregates.add(min(when(col("_cum").geq(r.rank().apply(col("n"))), col("_v"))).as(r.name()));
     }
-    Dataset<Row> grouped = ranked.groupBy(partition).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
-    List<Column> out = new ArrayList<>(keyCols);
-    out.add(col("n"));
-    for (Output o : outputs) {
-      Column lo = col("_lo_" + o.name());
-      Column hi = col("_hi_" + o.name());
-      out.add(lo.plus(hi.minus(lo).multiply(col("_w_" + o.name()))).cast("double").as(o.name()));
-    }
-    return grouped.select(out.toArray(Column[]::new));
+    return ranked.groupBy(partition).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
   }
+
+  /** An order statistic to compute: the output column's name and its 1-based rank given the count n. */
+  public record Rank(String name, Function<Column, Column> rank) {}
 
   /** One percentile to compute: the output column's name and the fraction, 0.5 for the median. */
   public record Output(String name, double fraction) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /** Requests to the e-justice services, how many failed and how they were made, per group and period. */
 public final class ServiceUse {
@@ -33,5 +34,23 @@ public final class ServiceUse {
             sum(when(col("status").isin("server_error", "timeout"), 1).otherwise(0)).cast("long").as("service_failures"),
             sum(when(col("channel").equalTo("service_center"), 1).otherwise(0)).cast("long").as("service_center_requests"),
             sum(when(col("service").equalTo("e_notary"), 1).otherwise(0)).cast("long").as("e_notary_requests"));
+  }
+
+  static final List<Disclosure.Rule> USER_TYPE_RULES =
+      List.of(Disclosure.Rule.count("requests"), Disclosure.Rule.of("share_of_service_requests", "requests"));
+
+  /**
+   * Who uses each service, nationally: requests per service and user type (advocates, notaries,
+   * citizens...) and their share of the service's requests, per period.
+   */
+  public static Dataset<Row> byUserType(Dataset<Row> events, Period period, Disclosure disclosure) {
+    Dataset<Row> counts =
+        events.groupBy(period.ofMonthLabel(col("event_month")).as("period"), col("service"), col("user_type"))
+            .agg(count("*").as("requests"));
+    Dataset<Row> shares = counts.withColumn("share_of_service_requests",
+        CaseFlow.ratio(col("requests"), sum("requests").over(Window.partitionBy("period", "service"))));
+    List<String> columns = List.of("period", "service", "user_type", "requests", "share_of_service_requests", "suppressed",
+        "suppression_reason");
+    return CaseFlow.publishable(disclosure.apply(shares, USER_TYPE_RULES), columns);
   }
 }
