@@ -114,6 +114,37 @@ class IndicatorsJobTest {
   }
 
   @Test
+  void reliabilitySecurityEquivalenceAndIndexTables() {
+    assertEquals(ServiceReliability.COLUMNS, List.of(table("service_reliability_month").columns()));
+    assertEquals(HearingEquivalence.COLUMNS, List.of(table("hearing_equivalence_year").columns()));
+    assertEquals(SecurityIncidents.columns(), List.of(table("security_year").columns()));
+
+    Dataset<Row> events = SharedSpark.spark().read().parquet(output.resolve("ingested/service_events").toString());
+    Row busiest = events.groupBy("service", "region_code", "event_month").count().orderBy(col("count").desc(),
+        col("service"), col("region_code"), col("event_month")).first();
+    Row reliability = table("service_reliability_month").filter(col("service").equalTo(busiest.getString(0))
+        .and(col("region_code").equalTo(busiest.getString(1))).and(col("period").equalTo(busiest.getString(2)))).first();
+    assertEquals(busiest.getLong(3), (long) reliability.getAs("requests"));
+
+    long incidents = SharedSpark.spark().read().parquet(output.resolve("ingested/security_incidents").toString()).count();
+    Row all = table("security_year").filter(col("system").equalTo("all")).agg(sum("incidents")).first();
+    assertEquals(incidents, all.getLong(0));
+
+    // Every k rule holds in the comparison of hearing formats too.
+    int k = SampleRun.MIN_CASES;
+    Dataset<Row> equivalence = table("hearing_equivalence_year");
+    assertEquals(0L, equivalence.filter(col("days_difference").isNotNull()
+        .and(col("online_decisions").lt(k).or(col("in_person_decisions").lt(k)))).count());
+    assertTrue(equivalence.filter(col("days_verdict").isNotNull()).count() > 0);
+
+    // One index per region and year, ranked 1..20 where every component is there.
+    Dataset<Row> index = table("digital_justice_index").filter(col("period").equalTo("2025"));
+    assertEquals(20L, index.count());
+    assertEquals(0L, index.filter(col("digital_justice_index").lt(0).or(col("digital_justice_index").gt(1))).count());
+    assertEquals(index.filter(col("rank").isNotNull()).count(), (long) index.agg(org.apache.spark.sql.functions.max("rank")).first().getInt(0));
+  }
+
+  @Test
   void csvCopiesAreSortedAndTheSameOnARerun() throws IOException {
     Path csv = output.resolve("indicators/region_year.csv");
     byte[] before = Files.readAllBytes(csv);
