@@ -18,10 +18,10 @@ import picocli.CommandLine.ParseResult;
       GenerateCommand.class,
       IngestCommand.class,
       IndicatorsCommand.class,
-      PendingCommands.Anomalies.class,
+      AnomaliesCommand.class,
       PendingCommands.Report.class,
       RunCommand.class,
-      PendingCommands.Evaluate.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class JusticeMonitor implements Runnable {

@@ -12,15 +12,7 @@ final class PendingCommands {
 
     @Override
     public Integer call() {
-      throw new JobFailure(what() + " is not available in this version yet; `generate`, `ingest` and `indicators` are");
-    }
-  }
-
-  @Command(name = "anomalies", mixinStandardHelpOptions = true, description = "Flags anomalies with explained models (not yet available).")
-  static final class Anomalies extends Pending {
-    @Override
-    String what() {
-      return "anomalies";
+      throw new JobFailure(what() + " is not available in this version yet; `generate`, `ingest`, `indicators`, `anomalies` and `evaluate` are");
     }
   }
 
@@ -29,14 +21,6 @@ final class PendingCommands {
     @Override
     String what() {
       return "report";
-    }
-  }
-
-  @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Scores anomaly flags against generator labels (not yet available).")
-  static final class Evaluate extends Pending {
-    @Override
-    String what() {
-      return "evaluate";
     }
   }
 

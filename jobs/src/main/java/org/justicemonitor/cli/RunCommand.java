@@ -1,6 +1,7 @@
 package org.justicemonitor.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.anomalies.AnomalyOptions;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.ingest.IngestOptions;
 import org.justicemonitor.io.OutputStore;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Mixin;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs every stage in order on one input root: ingest, indicators, then the stages that"
-          + " follow them (anomalies, report) as they become available."
+      "Runs every stage in order on one input root: ingest, indicators, anomalies, then the"
+          + " stages that follow them (report) as they become available."
     })
 final class RunCommand extends SparkCommand {
 
@@ -21,8 +22,11 @@ final class RunCommand extends SparkCommand {
 
   @Mixin IndicatorSettings indicatorSettings = new IndicatorSettings();
 
+  @Mixin AnomalySettings anomalySettings = new AnomalySettings();
+
   private IngestOptions options;
   private IndicatorOptions indicatorOptions;
+  private AnomalyOptions anomalyOptions;
 
   @Override
   String name() {
@@ -33,6 +37,7 @@ final class RunCommand extends SparkCommand {
   void prepare() {
     options = IngestStage.options(common, settings, System.err);
     indicatorOptions = indicatorSettings.options(common.asOf());
+    anomalyOptions = anomalySettings.options(common.asOf());
   }
 
   @Override
@@ -40,6 +45,8 @@ final class RunCommand extends SparkCommand {
     IngestStage.run(store, options, progress, out);
     out.println();
     IndicatorsStage.run(store, indicatorOptions, progress, out);
+    out.println();
+    AnomaliesStage.run(store, anomalyOptions, progress, out);
     out.println();
     out.println("outputs are under " + store.root());
   }

@@ -135,7 +135,7 @@ public final class CaseFlow {
   }
 
   /** a / b as a double, null when b is 0. */
-  static Column ratio(Column a, Column b) {
+  public static Column ratio(Column a, Column b) {
     return when(b.notEqual(0), a.cast("double").divide(b));
   }
 
@@ -145,7 +145,8 @@ public final class CaseFlow {
     return columns;
   }
 
-  static scala.collection.immutable.Seq<String> asSeq(String... names) {
+  /** Column names as the Scala sequence {@code Dataset.join} takes. */
+  public static scala.collection.immutable.Seq<String> asSeq(String... names) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
   }
 }

@@ -142,12 +142,9 @@ public final class IndicatorsJob {
   }
 
   private Dataset<Row> ingested(DatasetSpec spec) {
-    String path = store.published(IngestJob.table(spec));
-    if (!InputFiles.exists(spark, path)) {
-      throw new JobFailure("no ingested table at " + path + "; run `justice-monitor ingest` with the same --output first");
-    }
-    return spark.read().schema(IngestJob.cleanSchema(spec)).parquet(path);
+    return IngestJob.read(store, spec);
   }
+
 
   private static Dataset<Row> rounded(Dataset<Row> table) {
     return CaseFlow.publishable(table, List.of(table.columns()));

@@ -59,6 +59,15 @@ public final class IngestJob {
     return INGESTED + "/" + spec.name();
   }
 
+  /** A clean table as a later stage reads it, with its schema; fails in plain words when ingest has not run. */
+  public static Dataset<Row> read(OutputStore store, DatasetSpec spec) {
+    String path = store.published(table(spec));
+    if (!InputFiles.exists(store.spark(), path)) {
+      throw new JobFailure("no ingested table at " + path + "; run `justice-monitor ingest` with the same --output first");
+    }
+    return store.spark().read().schema(cleanSchema(spec)).parquet(path);
+  }
+
   public static String quarantineTable(DatasetSpec spec) {
     return QUARANTINE + "/" + spec.name();
   }

@@ -61,7 +61,7 @@ class JusticeMonitorTest {
 
   @Test
   void aStageNotBuiltYetSaysSo() {
-    Result r = run("anomalies");
+    Result r = run("report");
     assertEquals(1, r.code());
     assertTrue(r.err().contains("not available in this version yet"), r.err());
   }

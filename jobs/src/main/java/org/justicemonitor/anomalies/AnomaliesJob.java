@@ -1,0 +1,228 @@
+package org.justicemonitor.anomalies;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.JobFailure;
+import org.justicemonitor.contract.Contract;
+import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.contract.RegionReference;
+import org.justicemonitor.indicators.CaseFlow;
+import org.justicemonitor.indicators.Period;
+import org.justicemonitor.indicators.ServiceUse;
+import org.justicemonitor.ingest.IngestJob;
+import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.Paths;
+import org.justicemonitor.io.TableWriter;
+import org.justicemonitor.spark.Progress;
+
+/**
+ * Stage 3: anomaly flags from the ingested tables, with the models that raised them saved and
+ * recorded. Reads the cases and service events once each; the monthly series every signal needs
+ * are computed once into scratch Parquet.
+ */
+public final class AnomaliesJob {
+
+  public static final String FLAGS = "anomalies/flags";
+  public static final String MODELS = "anomalies/models";
+  public static final String RECORD = "anomalies/model-record.json";
+
+  private final SparkSession spark;
+  private final OutputStore store;
+  private final AnomalyOptions options;
+  private final Progress progress;
+  private final String codeVersion;
+
+  public AnomaliesJob(OutputStore store, AnomalyOptions options, Progress progress, String codeVersion) {
+    this.spark = store.spark();
+    this.store = store;
+    this.options = options;
+    this.progress = progress;
+    this.codeVersion = codeVersion;
+  }
+
+  /** The last month that ended by the extract date: a month still running is not scored. */
+  static YearMonth lastCompleteMonth(LocalDate asOf) {
+    YearMonth month = YearMonth.from(asOf);
+    return asOf.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
+  }
+
+  /** @return the published names */
+  public List<String> run() {
+    Dataset<Row> cases = ingested(Contract.CASES);
+    Dataset<Row> events = ingested(Contract.SERVICE_EVENTS);
+    Row first = cases.agg(min("filed_at")).first();
+    if (first.isNullAt(0)) {
+      throw new JobFailure("no cases in " + store.published(IngestJob.table(Contract.CASES)) + "; run ingest first");
+    }
+    String lastMonth = lastCompleteMonth(options.asOf()).toString();
+    List<String> months = Period.MONTH.labels(first.getDate(0).toLocalDate(), lastCompleteMonth(options.asOf()).atEndOfMonth());
+
+    Dataset<Row> courtFlow = progress.result("court months", () -> materialize("court-months",
+        CaseFlow.compute(cases, List.of("court_id"), Period.MONTH, months, cases.select("court_id").distinct())));
+    Dataset<Row> regions = spark.read().schema(RegionReference.SCHEMA).parquet(store.published(IngestJob.REGIONS_TABLE))
+        .select("region_code");
+    Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
+    Dataset<Row> scoredEvents = events.filter(col("event_month").leq(lastMonth));
+    Dataset<Row> regionMonths = progress.result("region months", () -> materialize("region-months",
+        CaseFlow.compute(districtCases, List.of("region_code"), Period.MONTH, months, regions)
+            .join(ServiceUse.compute(scoredEvents, List.of("region_code"), Period.MONTH), CaseFlow.asSeq("region_code", "period"), "left")
+            .withColumn("service_failure_rate", CaseFlow.ratio(col("service_failures"), col("service_requests")))));
+    Dataset<Row> serviceMonths = progress.result("region × service months", () -> materialize("service-months",
+        ServiceUse.compute(scoredEvents, List.of("region_code", "service"), Period.MONTH)));
+
+    ModelRecord record = new ModelRecord(options, codeVersion);
+    List<Dataset<Row>> candidates = new ArrayList<>();
+    candidates.add(MonthlySignals.incoming(courtFlow, options));
+    candidates.add(MonthlySignals.resolved(courtFlow, options));
+    candidates.add(MonthlySignals.registration(regionMonths, options));
+    candidates.add(MonthlySignals.failureRate(serviceMonths, options));
+
+    Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
+    PipelineModel days = progress.result("days-to-decision model", () -> model(DecisionTimeModel.MODEL_NAME,
+        () -> DecisionTimeModel.train(decided)));
+    recordDecisionTime(record, days, decided);
+    candidates.add(DecisionTimeModel.candidates(days, decided, options));
+
+    Dataset<Row> profiles = materialize("profiles", ProfileModel.profiles(regionMonths, options));
+    PipelineModel profile = progress.result("profile model", () -> model(ProfileModel.MODEL_NAME,
+        () -> ProfileModel.train(profiles, options.seed())));
+    recordProfile(record, profile, profiles);
+    candidates.add(ProfileModel.candidates(profile, profiles));
+
+    Dataset<Row> all = candidates.get(0);
+    for (Dataset<Row> c : candidates.subList(1, candidates.size())) {
+      all = all.unionByName(c);
+    }
+    Dataset<Row> reviews = options.reviews().map(path -> Reviews.read(spark, path)).orElse(Reviews.none(spark));
+    Dataset<Row> flags = Flags.select(materialize("candidates", all), reviews, options.threshold());
+    Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(FLAGS, flags, List.of("rank")));
+    recordFlags(record, written, reviews);
+
+    List<String> published = new ArrayList<>(TableWriter.names(FLAGS));
+    if (!options.reuseModels()) {
+      published.add(MODELS);
+    }
+    store.publish(published);
+    store.publishText(RECORD, record.toJson());
+    published.add(RECORD);
+    return published;
+  }
+
+  private PipelineModel model(String name, java.util.function.Supplier<PipelineModel> train) {
+    String saved = Paths.join(store.published(MODELS), name);
+    if (options.reuseModels()) {
+      if (!InputFiles.exists(spark, saved)) {
+        throw new JobFailure("no saved model at " + saved + "; run anomalies once without --reuse-models");
+      }
+      return PipelineModel.load(saved);
+    }
+    PipelineModel model = train.get();
+    DecisionTimeModel.save(model, Paths.join(store.staging(MODELS), name));
+    return model;
+  }
+
+  private void recordDecisionTime(ModelRecord record, PipelineModel model, Dataset<Row> rows) {
+    LinearRegressionModel lr = DecisionTimeModel.regression(model);
+    ObjectNode m = record.model(DecisionTimeModel.MODEL_NAME, "Spark MLlib LinearRegression (normal equations) after RFormula",
+        Paths.join(store.published(MODELS), DecisionTimeModel.MODEL_NAME));
+    m.put("formula", DecisionTimeModel.FORMULA);
+    ModelRecord.putList(m, "features", DecisionTimeModel.FEATURES);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("regParam", lr.getRegParam());
+    params.put("elasticNetParam", lr.getElasticNetParam());
+    params.put("fitIntercept", lr.getFitIntercept());
+    params.put("solver", lr.getSolver());
+    ModelRecord.putAll(m, "parameters", params);
+    putWindow(m, rows);
+    m.put("training_data_fingerprint", ModelRecord.fingerprint(rows));
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    if (lr.hasSummary()) {
+      metrics.put("rmse_log_days", lr.summary().rootMeanSquaredError());
+      metrics.put("r2", lr.summary().r2());
+      metrics.put("training_rows", lr.summary().numInstances());
+    }
+    metrics.put("intercept", lr.intercept());
+    ModelRecord.putAll(m, "metrics", metrics);
+    Map<String, Object> coefficients = new LinkedHashMap<>();
+    DecisionTimeModel.coefficients(model, model.transform(rows.limit(1))).forEach((f, levels) ->
+        levels.forEach((level, beta) -> coefficients.put(f + "=" + level, beta)));
+    ModelRecord.putAll(m, "coefficients_log_days", coefficients);
+    m.put("score", "robust z of the court-month mean residual against the court's trailing median; spread floor 0.05");
+  }
+
+  private void recordProfile(ModelRecord record, PipelineModel model, Dataset<Row> profiles) {
+    KMeansModel kMeans = ProfileModel.kMeans(model);
+    ObjectNode m = record.model(ProfileModel.MODEL_NAME, "Spark MLlib KMeans on per-region robust z-scores",
+        Paths.join(store.published(MODELS), ProfileModel.MODEL_NAME));
+    ModelRecord.putList(m, "features", ProfileModel.INDICATORS.stream().map(ProfileModel::z).toList());
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("k", kMeans.getK());
+    params.put("seed", kMeans.getSeed());
+    params.put("maxIter", kMeans.getMaxIter());
+    params.put("initMode", kMeans.getInitMode());
+    ModelRecord.putAll(m, "parameters", params);
+    putWindow(m, profiles);
+    m.put("training_data_fingerprint", ModelRecord.fingerprint(profiles));
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    if (kMeans.hasSummary()) {
+      metrics.put("training_cost", kMeans.summary().trainingCost());
+      metrics.put("cluster_sizes", kMeans.summary().clusterSizes());
+    }
+    ModelRecord.putAll(m, "metrics", metrics);
+    m.put("score", "robust z of the distance to the nearest centre against all region-months' distances");
+  }
+
+  private static void putWindow(ObjectNode m, Dataset<Row> rows) {
+    Row w = rows.agg(min("period"), org.apache.spark.sql.functions.max("period")).first();
+    ObjectNode window = m.putObject("training_window");
+    window.put("from", w.getString(0));
+    window.put("to", w.getString(1));
+  }
+
+  private static void recordFlags(ModelRecord record, Dataset<Row> flags, Dataset<Row> reviews) {
+    Map<String, Object> bySignal = new LinkedHashMap<>();
+    for (Row r : flags.groupBy("signal").agg(count("*")).orderBy("signal").collectAsList()) {
+      bySignal.put(r.getString(0), r.getLong(1));
+    }
+    ObjectNode f = record.root().putObject("flags");
+    f.put("total", flags.count());
+    ModelRecord.putAll(f, "by_signal", bySignal);
+    Row counts = reviews.agg(
+        count(when(col("verdict").equalTo("confirmed"), 1)),
+        count(when(col("verdict").equalTo("dismissed"), 1))).first();
+    ObjectNode r = record.root().putObject("reviews_counted");
+    r.put("confirmed", counts.getLong(0));
+    r.put("dismissed", counts.getLong(1));
+    r.put("dismissed_raised_again_worse", flags.filter(col("review").startsWith("dismissed")).count());
+    r.put("confirmed_still_flagged", flags.filter(col("review").equalTo("confirmed")).count());
+  }
+
+  private Dataset<Row> materialize(String name, Dataset<Row> rows) {
+    String path = store.scratch("anomalies-" + name);
+    rows.write().mode(SaveMode.Overwrite).parquet(path);
+    return spark.read().schema(rows.schema()).parquet(path);
+  }
+
+  private Dataset<Row> ingested(DatasetSpec spec) {
+    return IngestJob.read(store, spec);
+  }
+
+}

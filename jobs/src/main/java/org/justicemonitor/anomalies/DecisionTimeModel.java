@@ -1,0 +1,164 @@
+package org.justicemonitor.anomalies;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.expm1;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.feature.RFormula;
+import org.apache.spark.ml.regression.LinearRegression;
+import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What a court's days to decision should be for its case mix: a Spark MLlib linear regression of
+ * log(1 + days to decision) on case category, court level, filing channel, hearing format, month
+ * of the year of the decision and region, fitted on every decided case. A linear model on one-hot
+ * features is its own explanation: each coefficient is the change of expected log days for one
+ * level against the reference level.
+ *
+ * <p>Per court and month, the residual is the mean actual minus the mean predicted log days; it is
+ * then scored against the court's own past ({@link Baseline}), so a court that is always a little
+ * slower than the model says is not an anomaly.
+ */
+final class DecisionTimeModel {
+
+  static final List<String> FEATURES =
+      List.of("case_category", "court_level", "filing_channel", "hearing_format", "decided_month", "region_code");
+  static final String FORMULA = "log_days ~ " + String.join(" + ", FEATURES);
+  static final String MODEL_NAME = "days_to_decision";
+
+  private DecisionTimeModel() {}
+
+  /** The cases decided in a scored month, with the features and the label. */
+  static Dataset<Row> rows(Dataset<Row> cases, String lastMonth) {
+    Column decidedPeriod = date_format(col("decided_at"), "yyyy-MM");
+    return cases.filter(col("decided_at").isNotNull().and(decidedPeriod.leq(lastMonth)))
+        .select(
+            col("court_id"),
+            decidedPeriod.as("period"),
+            col("case_category"),
+            col("court_level"),
+            col("filing_channel"),
+            coalesce(col("hearing_format"), lit("none")).as("hearing_format"),
+            date_format(col("decided_at"), "MM").as("decided_month"),
+            col("region_code"),
+            log1p(datediff(col("decided_at"), col("filed_at")).cast("double")).as("log_days"));
+  }
+
+  static PipelineModel train(Dataset<Row> rows) {
+    RFormula formula = new RFormula().setFormula(FORMULA).setStringIndexerOrderType("alphabetAsc");
+    // The normal equations: an exact, deterministic fit, fast for a few dozen features.
+    LinearRegression regression = new LinearRegression().setSolver("normal").setRegParam(0.0);
+    return new Pipeline().setStages(new PipelineStage[] {formula, regression}).fit(rows);
+  }
+
+  static LinearRegressionModel regression(PipelineModel model) {
+    return (LinearRegressionModel) model.stages()[1];
+  }
+
+  static void save(PipelineModel model, String path) {
+    try {
+      model.write().overwrite().save(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the model to " + path, e);
+    }
+  }
+
+  /**
+   * Days-to-decision candidates per court and month.
+   *
+   * @param rows the output of {@link #rows}
+   */
+  static Dataset<Row> candidates(PipelineModel model, Dataset<Row> rows, AnomalyOptions o) {
+    Dataset<Row> predicted = model.transform(rows);
+    Map<String, Map<String, Double>> coefficients = coefficients(model, predicted);
+
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(avg("label").as("actual_log"));
+    aggregates.add(avg("prediction").as("expected_log"));
+    List<Column> contributions = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Double>> feature : coefficients.entrySet()) {
+      Column shift = lit(0.0);
+      for (Map.Entry<String, Double> level : feature.getValue().entrySet()) {
+        Column share = avg(when(col(feature.getKey()).equalTo(level.getKey()), 1.0).otherwise(0.0));
+        shift = shift.plus(share.multiply(level.getValue()));
+      }
+      aggregates.add(shift.as("_shift_" + feature.getKey()));
+    }
+    Dataset<Row> perMonth = predicted.groupBy("court_id", "period")
+        .agg(count("*").as("decisions"), aggregates.toArray(Column[]::new));
+
+    // A feature's contribution: how much the court-month's mix of its levels moves the expected
+    // log days against the average mix of all cases (as a % change of expected days).
+    Row national = predicted.agg(lit(0), coefficients.keySet().stream().map(f -> {
+      Column shift = lit(0.0);
+      for (Map.Entry<String, Double> level : coefficients.get(f).entrySet()) {
+        shift = shift.plus(avg(when(col(f).equalTo(level.getKey()), 1.0).otherwise(0.0)).multiply(level.getValue()));
+      }
+      return shift.as(f);
+    }).toArray(Column[]::new)).first();
+    List<Column> ranked = new ArrayList<>();
+    for (String f : coefficients.keySet()) {
+      Column c = col("_shift_" + f).minus(lit(national.<Double>getAs(f)));
+      ranked.add(struct(abs(c).as("size"), format_string("%s %+.0f%%", lit(f), expm1(c).multiply(100)).as("text")));
+    }
+    Column top = array_join(slice(sort_array(array(ranked.toArray(Column[]::new)), false).getField("text"), 1, 3), ", ");
+
+    Dataset<Row> series = perMonth.select(col("court_id").as("entity_id"), col("period"), col("decisions"),
+        col("actual_log"), col("expected_log"), col("actual_log").minus(col("expected_log")).as("value"), top.as("_top"));
+    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 0.05, true)
+        .withColumn("_actual_days", expm1(col("actual_log")))
+        .withColumn("_expected_days", expm1(col("expected_log").plus(col("baseline"))));
+    Column explanation = concat(
+        format_string("typical days to decision %.0f over %d decisions against about %.0f expected for this court's case"
+            + " mix and its own past; ", col("_actual_days"), col("decisions"), col("_expected_days")),
+        MonthlySignals.spreadWords());
+    return MonthlySignals.candidates(scored, "court", MODEL_NAME, col("_actual_days"), col("_expected_days"), explanation,
+        concat(lit("case mix against the national, effect on expected days: "), col("_top")));
+  }
+
+  /** The model's coefficients by feature and level (the reference levels have none: 0). */
+  static Map<String, Map<String, Double>> coefficients(PipelineModel model, Dataset<Row> transformed) {
+    double[] beta = regression(model).coefficients().toArray();
+    Attribute[] attributes = AttributeGroup.fromStructField(transformed.schema().apply("features")).attributes().get();
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    FEATURES.forEach(f -> out.put(f, new LinkedHashMap<>()));
+    for (int i = 0; i < attributes.length; i++) {
+      String name = attributes[i].name().get();
+      for (String f : FEATURES) {
+        if (name.startsWith(f + "_")) {
+          out.get(f).put(name.substring(f.length() + 1), beta[i]);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,112 @@
+package org.justicemonitor.anomalies;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.justicemonitor.indicators.CaseFlow;
+
+/**
+ * Flags scored against known anomalies (the generator's {@code labels/anomalies.csv}).
+ *
+ * <p>A flag is true when an anomaly is labelled in its month for its entity; a region flag is
+ * also true when the labelled anomaly is in that region (one of its courts or services): it
+ * points the reviewer at the right place. Recall is counted per labelled anomaly-month, precision
+ * per flag.
+ */
+public final class Evaluation {
+
+  /** Per kind, per signal and overall figures, and the labels no flag found. */
+  public record Result(List<KindRecall> kinds, List<SignalPrecision> signals, long flags, long trueFlags, long labels,
+      long found, int topN, long trueInTopN, List<String> missed) {
+
+    public double precision() {
+      return flags == 0 ? 0 : (double) trueFlags / flags;
+    }
+
+    public double recall() {
+      return labels == 0 ? 0 : (double) found / labels;
+    }
+
+    public double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+  }
+
+  public record KindRecall(String kind, long labels, long found, long flags, long trueFlags) {
+    public double recall() {
+      return labels == 0 ? 0 : (double) found / labels;
+    }
+
+    /** Precision of the flags that point at an anomaly of this kind, or at nothing, by signal. */
+    public double precision() {
+      return flags == 0 ? 0 : (double) trueFlags / flags;
+    }
+  }
+
+  public record SignalPrecision(String signal, long flags, long trueFlags) {}
+
+  private Evaluation() {}
+
+  /**
+   * @param flags {@code anomalies/flags}
+   * @param labels {@code entity_type, entity_id, period, signal, kind}
+   * @param courtRegions {@code court_id, region_code}
+   * @param signalKinds the kind each signal is meant to find, for per-kind precision
+   */
+  public static Result evaluate(Dataset<Row> flags, Dataset<Row> labels, Dataset<Row> courtRegions, int topN,
+      java.util.Map<String, String> signalKinds) {
+    Dataset<Row> l = labels.join(courtRegions.withColumnRenamed("court_id", "entity_id").withColumnRenamed("region_code", "_court_region"),
+            CaseFlow.asSeq("entity_id"), "left")
+        .select(col("entity_type").as("l_type"), col("entity_id").as("l_id"), col("period").as("l_period"), col("kind"),
+            when(col("entity_type").equalTo("court"), col("_court_region"))
+                .when(col("entity_type").equalTo("region"), col("entity_id"))
+                .otherwise(substring_index(col("entity_id"), ":", 1)).as("l_region"));
+    Column sameEntity = col("entity_type").equalTo(col("l_type")).and(col("entity_id").equalTo(col("l_id")));
+    Column inRegion = col("entity_type").equalTo("region").and(col("entity_id").equalTo(col("l_region")));
+    Dataset<Row> pairs = flags.join(l, col("period").equalTo(col("l_period")).and(sameEntity.or(inRegion)));
+
+    Dataset<Row> flagTruth = flags.join(pairs.select("entity_type", "entity_id", "period", "signal").distinct().withColumn("_true", lit(true)),
+            CaseFlow.asSeq("entity_type", "entity_id", "period", "signal"), "left")
+        .withColumn("_true", coalesce(col("_true"), lit(false)));
+    Dataset<Row> labelFound = l.join(pairs.select("l_type", "l_id", "l_period").distinct().withColumn("_found", lit(true)),
+            CaseFlow.asSeq("l_type", "l_id", "l_period"), "left")
+        .withColumn("_found", coalesce(col("_found"), lit(false)));
+
+    List<SignalPrecision> signals = new ArrayList<>();
+    for (Row r : flagTruth.groupBy("signal").agg(count("*"), sum(when(col("_true"), 1L).otherwise(0L))).orderBy("signal").collectAsList()) {
+      signals.add(new SignalPrecision(r.getString(0), r.getLong(1), r.getLong(2)));
+    }
+    List<KindRecall> kinds = new ArrayList<>();
+    for (Row r : labelFound.groupBy("kind").agg(count("*"), sum(when(col("_found"), 1L).otherwise(0L))).orderBy("kind").collectAsList()) {
+      long kindFlags = 0;
+      long kindTrue = 0;
+      for (SignalPrecision s : signals) {
+        if (r.getString(0).equals(signalKinds.get(s.signal()))) {
+          kindFlags += s.flags();
+          kindTrue += s.trueFlags();
+        }
+      }
+      kinds.add(new KindRecall(r.getString(0), r.getLong(1), r.getLong(2), kindFlags, kindTrue));
+    }
+    Row totals = flagTruth.agg(count("*"), coalesce(sum(when(col("_true"), 1L).otherwise(0L)), lit(0L)),
+        coalesce(sum(when(col("_true").and(col("rank").leq(topN)), 1L).otherwise(0L)), lit(0L))).first();
+    Row labelTotals = labelFound.agg(count("*"), coalesce(sum(when(col("_found"), 1L).otherwise(0L)), lit(0L))).first();
+    List<String> missed = labelFound.filter(col("_found").unary_$bang()).orderBy("kind", "l_type", "l_id", "l_period")
+        .select("kind", "l_type", "l_id", "l_period").collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2) + " " + r.getString(3)).toList();
+    return new Result(kinds, signals, totals.getLong(0), totals.getLong(1), labelTotals.getLong(0), labelTotals.getLong(1), topN,
+        totals.getLong(2), missed);
+  }
+}

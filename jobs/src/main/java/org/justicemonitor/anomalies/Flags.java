@@ -1,0 +1,72 @@
+package org.justicemonitor.anomalies;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * From scored candidates to the published {@code anomalies/flags}: candidates at or above the
+ * threshold, without the known aftermath of a stall, after earlier reviews, ranked by score.
+ */
+final class Flags {
+
+  /** The contract's columns, then the project's. */
+  static final List<String> COLUMNS =
+      List.of("entity_type", "entity_id", "period", "signal", "actual", "expected", "score", "rank", "explanation",
+          "top_features", "review");
+
+  /** Months after a court's stall whose slow decisions are that stall's backlog. */
+  static final int STALL_AFTERMATH_MONTHS = 3;
+
+  private Flags() {}
+
+  /**
+   * @param candidates every signal's candidates ({@link Candidate#COLUMNS})
+   * @param reviews earlier reviews ({@link Reviews#SCHEMA}), possibly empty
+   */
+  static Dataset<Row> select(Dataset<Row> candidates, Dataset<Row> reviews, double threshold) {
+    Dataset<Row> raised = candidates.filter(col("score").geq(threshold));
+    raised = withoutStallAftermath(raised);
+    raised = Reviews.apply(raised, reviews);
+    Column order = row_number().over(Window.orderBy(col("score").desc(), col("entity_type"), col("entity_id"),
+        col("period"), col("signal")));
+    List<Column> out = new ArrayList<>();
+    for (String c : COLUMNS) {
+      out.add(switch (c) {
+        case "rank" -> order.as("rank");
+        case "actual", "expected", "score" -> round(col(c), 4).as(c);
+        default -> col(c);
+      });
+    }
+    return raised.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * A stalled court decides its delayed cases in the months after, so they look slow then: that
+   * is the stall's backlog clearing, already flagged, not a second anomaly.
+   */
+  static Dataset<Row> withoutStallAftermath(Dataset<Row> raised) {
+    Dataset<Row> stalls = raised.filter(col("signal").equalTo("resolved"))
+        .select(col("entity_id").as("_court"), monthIndex(col("period")).as("_stalled"));
+    Dataset<Row> slow = raised.filter(col("signal").equalTo(DecisionTimeModel.MODEL_NAME));
+    Column after = monthIndex(col("period")).minus(col("_stalled"));
+    Dataset<Row> aftermath = slow.join(stalls, col("entity_id").equalTo(col("_court"))
+            .and(after.between(1, STALL_AFTERMATH_MONTHS)), "left_semi");
+    return raised.join(aftermath.select("entity_type", "entity_id", "period", "signal"),
+        org.justicemonitor.indicators.CaseFlow.asSeq("entity_type", "entity_id", "period", "signal"), "left_anti");
+  }
+
+  /** Months since year 0 of a {@code yyyy-MM} label, for month arithmetic. */
+  static Column monthIndex(Column period) {
+    return substring(period, 1, 4).cast("int").multiply(12).plus(substring(period, 6, 2).cast("int")).plus(lit(0));
+  }
+}

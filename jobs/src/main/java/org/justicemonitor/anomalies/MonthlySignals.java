@@ -1,0 +1,118 @@
+package org.justicemonitor.anomalies;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The signals that compare a monthly figure with the entity's own past ({@link Baseline}): a
+ * court's incoming cases (a surge) and resolved cases (a stall), a region's days to register an
+ * e-filing, and a region × service failure rate.
+ *
+ * <p>Counts move with the season and with national trends, so a court's count is first put
+ * relative to the national mean per court of the same month (on a log scale); a month every
+ * court shares is then no anomaly.
+ */
+final class MonthlySignals {
+
+  /** Fewest requests in a month before a region × service failure rate is scored. */
+  static final long MIN_REQUESTS = 20;
+
+  private MonthlySignals() {}
+
+  /**
+   * @param courtFlow one row per court and month: {@code court_id}, {@code period}, {@code
+   *     incoming}, {@code resolved}, {@code clearance_rate}
+   */
+  static Dataset<Row> incoming(Dataset<Row> courtFlow, AnomalyOptions o) {
+    Dataset<Row> scored = relativeCount(courtFlow, "incoming", o, true);
+    return candidates(scored, "court", "incoming", col("incoming"), col("expected"),
+        concat(format_string("incoming %d cases against about %.0f expected from its past %d months, adjusted for the"
+            + " national month; ", col("incoming"), col("expected"), lit(o.trailingMonths())), spreadWords()));
+  }
+
+  static Dataset<Row> resolved(Dataset<Row> courtFlow, AnomalyOptions o) {
+    Dataset<Row> scored = relativeCount(courtFlow, "resolved", o, false);
+    Column clearance = when(col("clearance_rate").isNotNull(), format_string("; clearance rate %.2f", col("clearance_rate")))
+        .otherwise(lit(""));
+    return candidates(scored, "court", "resolved", col("resolved"), col("expected"),
+        concat(format_string("resolved %d cases against about %.0f expected from its past %d months, adjusted for the"
+            + " national month", col("resolved"), col("expected"), lit(o.trailingMonths())), clearance, lit("; "), spreadWords()));
+  }
+
+  /**
+   * @param regionFlow one row per region and month: {@code region_code}, {@code period}, {@code
+   *     median_days_to_register_e_filing}
+   */
+  static Dataset<Row> registration(Dataset<Row> regionFlow, AnomalyOptions o) {
+    Dataset<Row> series = regionFlow.select(col("region_code").as("entity_id"), col("period"),
+        col("median_days_to_register_e_filing").as("value"));
+    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 1.0, true);
+    return candidates(scored, "region", "days_to_register_e_filing", col("value"), col("baseline"),
+        concat(format_string("median days to register an e-filing %.1f against about %.1f in its past %d months; ",
+            col("value"), col("baseline"), lit(o.trailingMonths())), spreadWords()));
+  }
+
+  /**
+   * @param serviceUse one row per region, service and month: {@code region_code}, {@code service},
+   *     {@code period}, {@code service_requests}, {@code service_failures}
+   */
+  static Dataset<Row> failureRate(Dataset<Row> serviceUse, AnomalyOptions o) {
+    Dataset<Row> series = serviceUse.select(
+        concat_ws(":", col("region_code"), col("service")).as("entity_id"),
+        col("period"),
+        col("service_requests"),
+        when(col("service_requests").geq(MIN_REQUESTS), col("service_failures").divide(col("service_requests"))).as("value"));
+    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 0.01, true);
+    return candidates(scored, "region_service", "service_failure_rate", col("value"), col("baseline"),
+        concat(format_string("failure rate %.1f%% of %d requests against about %.1f%% in its past %d months; ",
+            col("value").multiply(100), col("service_requests"), col("baseline").multiply(100), lit(o.trailingMonths())),
+            spreadWords()));
+  }
+
+  /** A count relative to the national mean per court of the month, scored on a log scale. */
+  private static Dataset<Row> relativeCount(Dataset<Row> courtFlow, String count, AnomalyOptions o, boolean higherIsWorse) {
+    Column nationalMean = log1p(avg(col(count)).over(Window.partitionBy("period")));
+    Dataset<Row> series = courtFlow.select(col("court_id").as("entity_id"), col("period"), col(count), col("clearance_rate"),
+        log1p(col(count)).minus(nationalMean).as("value"), nationalMean.as("_national"));
+    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 0.1, higherIsWorse);
+    return scored.withColumn("expected", greatest(lit(0.0), exp(col("baseline").plus(col("_national"))).minus(1)));
+  }
+
+  /** "4.2 × its usual spread": the score in words. */
+  static Column spreadWords() {
+    return format_string("%.1f × its usual spread", col("score"));
+  }
+
+  static Dataset<Row> candidates(Dataset<Row> scored, String entityType, String signal, Column actual, Column expected,
+      Column explanation) {
+    return candidates(scored, entityType, signal, actual, expected, explanation, lit(null).cast("string"));
+  }
+
+  /** The {@link Candidate#COLUMNS} of the scored rows (those with a score). */
+  static Dataset<Row> candidates(Dataset<Row> scored, String entityType, String signal, Column actual, Column expected,
+      Column explanation, Column topFeatures) {
+    return scored.filter(col("score").isNotNull()).select(
+        lit(entityType).as("entity_type"),
+        col("entity_id"),
+        col("period"),
+        lit(signal).as("signal"),
+        actual.cast("double").as("actual"),
+        expected.cast("double").as("expected"),
+        col("score"),
+        explanation.as("explanation"),
+        topFeatures.as("top_features"));
+  }
+}

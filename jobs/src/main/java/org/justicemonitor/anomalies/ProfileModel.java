@@ -1,0 +1,123 @@
+package org.justicemonitor.anomalies;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.justicemonitor.indicators.CaseFlow;
+
+/**
+ * Region-months whose whole indicator profile is unusual. Each indicator of a region is first
+ * put relative to the region's own past ({@link Baseline}: a robust z, so structural differences
+ * and trends drop out); k-means (Spark MLlib) then learns the usual joint patterns of those
+ * z-scores, and the distance of a region-month to its nearest centre, itself scored against the
+ * distances of all region-months, says how unusual the profile is.
+ */
+final class ProfileModel {
+
+  static final List<String> INDICATORS =
+      List.of("clearance_rate", "median_days_to_decision", "e_filing_share", "online_hearing_share",
+          "median_days_to_register_e_filing", "service_failure_rate");
+  static final String MODEL_NAME = "indicator_profile";
+  static final int CLUSTERS = 3;
+
+  private ProfileModel() {}
+
+  static String z(String indicator) {
+    return "z_" + indicator;
+  }
+
+  /**
+   * @param regionMonths one row per region and month: {@code region_code}, {@code period} and the
+   *     {@link #INDICATORS}
+   * @return one row per region and month with history: {@code region_code}, {@code period} and
+   *     one robust z per indicator
+   */
+  static Dataset<Row> profiles(Dataset<Row> regionMonths, AnomalyOptions o) {
+    Dataset<Row> out = regionMonths.select("region_code", "period");
+    for (String indicator : INDICATORS) {
+      Dataset<Row> series = regionMonths.select(col("region_code").as("entity_id"), col("period"), col(indicator).cast("double").as("value"));
+      Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), floor(indicator), true)
+          .select(col("entity_id").as("region_code"), col("period"), col("score").as(z(indicator)));
+      out = out.join(scored, CaseFlow.asSeq("region_code", "period"));
+    }
+    return out;
+  }
+
+  /** The smallest spread of an indicator: a day for day counts, a percentage point for shares. */
+  private static double floor(String indicator) {
+    return indicator.startsWith("median_days") ? 1.0 : 0.01;
+  }
+
+  static PipelineModel train(Dataset<Row> profiles, long seed) {
+    VectorAssembler assembler = new VectorAssembler()
+        .setInputCols(INDICATORS.stream().map(ProfileModel::z).toArray(String[]::new))
+        .setOutputCol("features")
+        .setHandleInvalid("skip");
+    KMeans kMeans = new KMeans().setK(CLUSTERS).setSeed(seed).setMaxIter(50).setFeaturesCol("features");
+    return new Pipeline().setStages(new PipelineStage[] {assembler, kMeans}).fit(profiles);
+  }
+
+  static KMeansModel kMeans(PipelineModel model) {
+    return (KMeansModel) model.stages()[1];
+  }
+
+  static Dataset<Row> candidates(PipelineModel model, Dataset<Row> profiles) {
+    Vector[] centres = kMeans(model).clusterCenters();
+    Dataset<Row> assigned = model.transform(profiles);
+    Column squared = lit(0.0);
+    for (int i = 0; i < INDICATORS.size(); i++) {
+      Column centre = lit(null).cast("double");
+      for (int c = centres.length - 1; c >= 0; c--) {
+        centre = when(col("prediction").equalTo(c), lit(centres[c].apply(i))).otherwise(centre);
+      }
+      Column d = col(z(INDICATORS.get(i))).minus(centre);
+      squared = squared.plus(d.multiply(d));
+    }
+    Dataset<Row> distances = assigned.withColumn("distance", sqrt(squared));
+    Row usual = distances.agg(percentile(col("distance"), lit(0.5)).as("median")).first();
+    double median = usual.getDouble(0);
+    double mad = distances.agg(percentile(abs(col("distance").minus(median)), lit(0.5))).first().getDouble(0);
+    double spread = Math.max(mad * Baseline.MAD_TO_SD, 0.1);
+
+    List<Column> parts = new ArrayList<>();
+    for (String indicator : INDICATORS) {
+      Column zi = col(z(indicator));
+      parts.add(struct(abs(zi).as("size"), format_string("%s %+.1f", lit(indicator), zi).as("text")));
+    }
+    Column largest = array_join(slice(sort_array(array(parts.toArray(Column[]::new)), false).getField("text"), 1, 2), ", ");
+    Dataset<Row> scored = distances
+        .withColumn("entity_id", col("region_code"))
+        .withColumn("score", col("distance").minus(median).divide(spread))
+        .withColumn("_largest", largest);
+    Column explanation = concat(
+        format_string("indicator profile unlike its own past and the usual patterns of all regions (k-means distance %.1f"
+            + " against a usual %.1f; %.1f × the usual spread of distances); largest departures, in units of its usual"
+            + " spread: ", col("distance"), lit(median), col("score")),
+        col("_largest"));
+    return MonthlySignals.candidates(scored, "region", MODEL_NAME, col("distance"), lit(median), explanation,
+        concat(lit("largest departures: "), col("_largest")));
+  }
+}

@@ -1,0 +1,122 @@
+package org.justicemonitor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.JobFailure;
+import org.justicemonitor.anomalies.AnomaliesJob;
+import org.justicemonitor.anomalies.Evaluation;
+import org.justicemonitor.contract.Contract;
+import org.justicemonitor.ingest.IngestJob;
+import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.Paths;
+import org.justicemonitor.io.TextTable;
+import org.justicemonitor.spark.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores anomalies/flags under --output against known anomalies (the generator's labels/anomalies.csv):"
+          + " precision, recall and F1 per kind and overall, true flags among the top N, and the anomalies missed."
+          + " Writes summary/evaluation.json."
+    })
+final class EvaluateCommand extends SparkCommand {
+
+  /** The kind of anomaly each signal is meant to find. */
+  static final Map<String, String> SIGNAL_KINDS = Map.of(
+      "incoming", "filing_surge",
+      "resolved", "stalled_court",
+      "days_to_decision", "slow_court",
+      "days_to_register_e_filing", "registration_lag",
+      "service_failure_rate", "service_outage");
+
+  @Option(names = "--labels", paramLabel = "FILE", description = "Known anomalies (default: <input>/labels/anomalies.csv).")
+  String labels;
+
+  @Option(names = "--top", paramLabel = "N", description = "How many of the highest-ranked flags to check (default: ${DEFAULT-VALUE}).")
+  int top = 20;
+
+  @Override
+  String name() {
+    return "evaluate";
+  }
+
+  @Override
+  void run(SparkSession spark, OutputStore store, Progress progress) {
+    String labelFile = labels != null ? labels : Paths.join(common.input, "labels/anomalies.csv");
+    if (!InputFiles.exists(spark, labelFile)) {
+      throw new JobFailure("no labels at " + labelFile + "; pass --labels FILE");
+    }
+    String flagsPath = store.published(AnomaliesJob.FLAGS);
+    if (!InputFiles.exists(spark, flagsPath)) {
+      throw new JobFailure("no flags at " + flagsPath + "; run `justice-monitor anomalies` with the same --output first");
+    }
+    Dataset<Row> flags = spark.read().parquet(flagsPath);
+    Dataset<Row> known = spark.read().option("header", true).csv(labelFile)
+        .select("entity_type", "entity_id", "period", "signal", "kind");
+    Dataset<Row> courts = IngestJob.read(store, Contract.CASES).select("court_id", "region_code").distinct();
+    Evaluation.Result r = Evaluation.evaluate(flags, known, courts, top, SIGNAL_KINDS);
+
+    TextTable table = new TextTable("kind", "labelled", "found", "recall", "flags", "precision");
+    for (Evaluation.KindRecall k : r.kinds()) {
+      table.row(k.kind(), k.labels(), k.found(), pct(k.recall()), k.flags(), pct(k.precision()));
+    }
+    table.row("overall", r.labels(), r.found(), pct(r.recall()), r.flags(), pct(r.precision()));
+    out.print(table.render());
+    out.printf(Locale.ROOT, "F1 %.3f; %d of the top %d flags are true%n", r.f1(), r.trueInTopN(), r.topN());
+    r.missed().forEach(m -> out.println("missed: " + m));
+    store.publishText("summary/evaluation.json", json(r, labelFile));
+  }
+
+  private static String pct(double x) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * x);
+  }
+
+  private static String json(Evaluation.Result r, String labelFile) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("labels", labelFile);
+    root.put("precision", r.precision());
+    root.put("recall", r.recall());
+    root.put("f1", r.f1());
+    root.put("flags", r.flags());
+    root.put("true_flags", r.trueFlags());
+    root.put("labelled", r.labels());
+    root.put("found", r.found());
+    root.put("top_n", r.topN());
+    root.put("true_in_top_n", r.trueInTopN());
+    ArrayNode kinds = root.putArray("kinds");
+    for (Evaluation.KindRecall k : r.kinds()) {
+      ObjectNode n = kinds.addObject();
+      n.put("kind", k.kind());
+      n.put("labelled", k.labels());
+      n.put("found", k.found());
+      n.put("recall", k.recall());
+      n.put("flags", k.flags());
+      n.put("precision", k.precision());
+    }
+    ArrayNode signals = root.putArray("signals");
+    for (Evaluation.SignalPrecision s : r.signals()) {
+      ObjectNode n = signals.addObject();
+      n.put("signal", s.signal());
+      n.put("flags", s.flags());
+      n.put("true_flags", s.trueFlags());
+    }
+    r.missed().forEach(root.putArray("missed")::add);
+    try {
+      return mapper.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
