@@ -143,8 +143,7 @@ public final class AnomaliesJob {
     LinearRegressionModel lr = DecisionTimeModel.regression(model);
     ObjectNode m = record.model(DecisionTimeModel.MODEL_NAME, "Spark MLlib LinearRegression (normal equations) after RFormula",
         Paths.join(store.published(MODELS), DecisionTimeModel.MODEL_NAME));
-    m.put("formula", DecisionTimeModel.FORMULA);
-    ModelRecord.putList(m, "features", DecisionTimeModel.FEATURES);
+    m.put("formula", DecisionTimeModel.formula(rows));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("regParam", lr.getRegParam());
     params.put("elasticNetParam", lr.getElasticNetParam());

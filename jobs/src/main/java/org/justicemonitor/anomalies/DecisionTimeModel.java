@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expm1;
@@ -52,7 +53,6 @@ final class DecisionTimeModel {
 
   static final List<String> FEATURES =
       List.of("case_category", "court_level", "filing_channel", "hearing_format", "decided_month", "region_code");
-  static final String FORMULA = "log_days ~ " + String.join(" + ", FEATURES);
   static final String MODEL_NAME = "days_to_decision";
 
   private DecisionTimeModel() {}
@@ -73,8 +73,21 @@ final class DecisionTimeModel {
             log1p(datediff(col("decided_at"), col("filed_at")).cast("double")).as("log_days"));
   }
 
+  /** The model formula over the features that vary in the data (one level has nothing to say). */
+  static String formula(Dataset<Row> rows) {
+    Row distinct = rows.agg(countDistinct(col(FEATURES.get(0))),
+        FEATURES.subList(1, FEATURES.size()).stream().map(f -> countDistinct(col(f))).toArray(Column[]::new)).first();
+    List<String> varying = new ArrayList<>();
+    for (int i = 0; i < FEATURES.size(); i++) {
+      if (distinct.getLong(i) > 1) {
+        varying.add(FEATURES.get(i));
+      }
+    }
+    return "log_days ~ " + (varying.isEmpty() ? "1" : String.join(" + ", varying));
+  }
+
   static PipelineModel train(Dataset<Row> rows) {
-    RFormula formula = new RFormula().setFormula(FORMULA).setStringIndexerOrderType("alphabetAsc");
+    RFormula formula = new RFormula().setFormula(formula(rows)).setStringIndexerOrderType("alphabetAsc");
     // The normal equations: an exact, deterministic fit, fast for a few dozen features.
     LinearRegression regression = new LinearRegression().setSolver("normal").setRegParam(0.0);
     return new Pipeline().setStages(new PipelineStage[] {formula, regression}).fit(rows);
@@ -130,7 +143,8 @@ final class DecisionTimeModel {
       Column c = col("_shift_" + f).minus(lit(national.<Double>getAs(f)));
       ranked.add(struct(abs(c).as("size"), format_string("%s %+.0f%%", lit(f), expm1(c).multiply(100)).as("text")));
     }
-    Column top = array_join(slice(sort_array(array(ranked.toArray(Column[]::new)), false).getField("text"), 1, 3), ", ");
+    Column top = ranked.isEmpty() ? lit(null).cast("string")
+        : array_join(slice(sort_array(array(ranked.toArray(Column[]::new)), false).getField("text"), 1, 3), ", ");
 
     Dataset<Row> series = perMonth.select(col("court_id").as("entity_id"), col("period"), col("decisions"),
         col("actual_log"), col("expected_log"), col("actual_log").minus(col("expected_log")).as("value"), top.as("_top"));
@@ -145,17 +159,16 @@ final class DecisionTimeModel {
         concat(lit("case mix against the national, effect on expected days: "), col("_top")));
   }
 
-  /** The model's coefficients by feature and level (the reference levels have none: 0). */
+  /** The model's coefficients by feature and level (the reference levels have none: 0); features left out have none. */
   static Map<String, Map<String, Double>> coefficients(PipelineModel model, Dataset<Row> transformed) {
     double[] beta = regression(model).coefficients().toArray();
     Attribute[] attributes = AttributeGroup.fromStructField(transformed.schema().apply("features")).attributes().get();
     Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-    FEATURES.forEach(f -> out.put(f, new LinkedHashMap<>()));
     for (int i = 0; i < attributes.length; i++) {
       String name = attributes[i].name().get();
       for (String f : FEATURES) {
         if (name.startsWith(f + "_")) {
-          out.get(f).put(name.substring(f.length() + 1), beta[i]);
+          out.computeIfAbsent(f, k -> new LinkedHashMap<>()).put(name.substring(f.length() + 1), beta[i]);
         }
       }
     }

@@ -1,6 +1,9 @@
 package org.justicemonitor.indicators;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
@@ -52,17 +55,22 @@ public final class PendingAge {
     byPeriod.add("period");
     Column decidedPeriod = period.of(col("decided_at"));
 
-    Dataset<Row> changes = null;
+    // One pass over the cases: per threshold, a +1 when the case becomes old while pending and a
+    // -1 when it is decided after that; exploded, then summed per group and period.
+    List<Column> thresholds = new ArrayList<>();
     for (int m : MONTHS) {
       Column becomesOld = period.of(date_add(add_months(col("filed_at"), m), 1));
-      // Only cases still pending when they pass the threshold ever count.
-      Dataset<Row> counted = cases.filter(decidedPeriod.isNull().or(becomesOld.lt(decidedPeriod)));
-      Dataset<Row> enter = counted.select(columns(keys, becomesOld.as("period"), lit(m).as("m"), lit(1).as("delta")));
-      Dataset<Row> leave =
-          counted.filter(decidedPeriod.isNotNull()).select(columns(keys, decidedPeriod.as("period"), lit(m).as("m"), lit(-1).as("delta")));
-      Dataset<Row> both = enter.unionByName(leave);
-      changes = changes == null ? both : changes.unionByName(both);
+      Column counts = decidedPeriod.isNull().or(becomesOld.lt(decidedPeriod));
+      thresholds.add(struct(lit(m).as("m"), when(counts, becomesOld).as("enter"), when(counts, decidedPeriod).as("leave")));
     }
+    Dataset<Row> perCase = cases.select(columns(keys, explode(array(thresholds.toArray(Column[]::new))).as("t")))
+        .filter(col("t.enter").isNotNull());
+    Column moves = array(
+        struct(col("t.enter").as("period"), lit(1).as("delta")),
+        struct(col("t.leave").as("period"), lit(-1).as("delta")));
+    Dataset<Row> changes = perCase.select(columns(keys, col("t.m").as("m"), explode(moves).as("move")))
+        .filter(col("move.period").isNotNull())
+        .select(columns(keys, col("m"), col("move.period").as("period"), col("move.delta").as("delta")));
     List<Column> perThreshold = new ArrayList<>();
     for (int m : MONTHS) {
       perThreshold.add(sum(when(col("m").equalTo(m), col("delta")).otherwise(0)).cast("long").as("_change_" + m));

@@ -1,0 +1,100 @@
+package org.justicemonitor.anomalies;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.justicemonitor.SharedSpark;
+
+/** Thresholds, the stall aftermath, reviews and ranks on a handful of candidates. */
+@ExtendWith(SharedSpark.class)
+class ReviewsAndFlagsTest {
+
+  private static final StructType CANDIDATE = new StructType()
+      .add("entity_type", DataTypes.StringType)
+      .add("entity_id", DataTypes.StringType)
+      .add("period", DataTypes.StringType)
+      .add("signal", DataTypes.StringType)
+      .add("actual", DataTypes.DoubleType)
+      .add("expected", DataTypes.DoubleType)
+      .add("score", DataTypes.DoubleType)
+      .add("explanation", DataTypes.StringType)
+      .add("top_features", DataTypes.StringType);
+
+  private static Row c(String type, String id, String period, String signal, double score) {
+    return RowFactory.create(type, id, period, signal, 1.0, 2.0, score, "why", null);
+  }
+
+  private static Dataset<Row> candidates() {
+    return SharedSpark.spark().createDataFrame(List.of(
+        c("court", "71-D01", "2025-03", "resolved", 9.0),             // a stall
+        c("court", "71-D01", "2025-05", "days_to_decision", 8.0),     // its backlog, two months later: dropped
+        c("court", "71-D01", "2025-08", "days_to_decision", 7.0),     // five months later: a new anomaly
+        c("region", "43", "2025-03", "days_to_register_e_filing", 6.0),
+        c("region", "10", "2025-03", "indicator_profile", 6.0),      // ties with region 43: code order decides
+        c("region_service", "43:e_payment", "2025-04", "service_failure_rate", 12.0),
+        c("court", "75-D01", "2025-01", "incoming", 4.9)), CANDIDATE); // below the threshold
+  }
+
+  private static Dataset<Row> reviews(@TempDir Path dir, String csv) throws IOException {
+    Path file = dir.resolve("reviews.csv");
+    Files.writeString(file, csv);
+    return Reviews.read(SharedSpark.spark(), file.toString());
+  }
+
+  private static List<String> keys(Dataset<Row> flags) {
+    return flags.orderBy("rank").collectAsList().stream()
+        .map(r -> r.getAs("rank") + " " + r.getString(1) + " " + r.getString(2) + " " + r.getString(3)).toList();
+  }
+
+  @Test
+  void thresholdAftermathAndRanks() {
+    Dataset<Row> flags = Flags.select(candidates(), Reviews.none(SharedSpark.spark()), 5.0);
+    assertEquals(List.of(
+        "1 43:e_payment 2025-04 service_failure_rate",
+        "2 71-D01 2025-03 resolved",
+        "3 71-D01 2025-08 days_to_decision",
+        "4 10 2025-03 indicator_profile",
+        "5 43 2025-03 days_to_register_e_filing"), keys(flags));
+    assertEquals(Flags.COLUMNS, List.of(flags.columns()));
+  }
+
+  @Test
+  void dismissedFlagsStayDownUnlessWorseAndConfirmedOnesAreMarked(@TempDir Path dir) throws IOException {
+    // Any column order; the score the reviewer saw is optional.
+    Dataset<Row> reviews = reviews(dir, """
+        verdict,entity_type,entity_id,period,note,score
+        dismissed,region_service,43:e_payment,2025-04,known maintenance window,12.5
+        dismissed,region,43,2025-03,staff on leave,5.5
+        dismissed,region,10,2025-03,no score given,
+        CONFIRMED,court,71-D01,2025-03,stall confirmed by the court president,
+        """);
+    Dataset<Row> flags = Flags.select(candidates(), reviews, 5.0);
+    // 43:e_payment scored 12.0, not above its 12.5 at review: stays dismissed. Region 10 has no
+    // score on record: stays dismissed. Region 43 worsened from 5.5 to 6.0: raised again.
+    assertEquals(List.of(
+        "1 71-D01 2025-03 resolved",
+        "2 71-D01 2025-08 days_to_decision",
+        "3 43 2025-03 days_to_register_e_filing"), keys(flags));
+    List<Row> rows = flags.orderBy("rank").collectAsList();
+    assertEquals("confirmed", rows.get(0).getAs("review"));
+    assertEquals("dismissed earlier at score 5.5; worse now", rows.get(2).getAs("review"));
+  }
+
+  @Test
+  void aReviewWithAnUnknownVerdictIsRefused(@TempDir Path dir) {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(org.justicemonitor.JobFailure.class, () ->
+        reviews(dir, "entity_type,entity_id,period,verdict\ncourt,71-D01,2025-03,maybe\n"));
+    assertEquals(true, e.getMessage().contains("1 rows whose verdict is not confirmed or dismissed"), e.getMessage());
+  }
+}
