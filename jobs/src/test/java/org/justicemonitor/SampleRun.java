@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.anomalies.AnomaliesJob;
+import org.justicemonitor.anomalies.AnomalyOptions;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
 import org.justicemonitor.ingest.IngestJob;
@@ -29,6 +31,7 @@ public final class SampleRun {
   private static Path output;
   private static IngestReport ingestReport;
   private static boolean indicatorsDone;
+  private static boolean anomaliesDone;
 
   public static synchronized Path output() {
     if (output == null) {
@@ -74,6 +77,25 @@ public final class SampleRun {
     OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
     try {
       new IndicatorsJob(store, IndicatorOptions.of(AS_OF, MIN_CASES), new Progress(spark, System.out)).run();
+    } finally {
+      store.close();
+    }
+  }
+
+  public static synchronized Path anomalies() {
+    indicators();
+    if (!anomaliesDone) {
+      runAnomalies(output(), AnomalyOptions.of(AS_OF));
+      anomaliesDone = true;
+    }
+    return output();
+  }
+
+  public static void runAnomalies(Path out, AnomalyOptions options) {
+    SparkSession spark = SharedSpark.spark();
+    OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
+    try {
+      new AnomaliesJob(store, options, new Progress(spark, System.out), "test").run();
     } finally {
       store.close();
     }

@@ -103,7 +103,7 @@ public final class AnomaliesJob {
 
     Dataset<Row> profiles = materialize("profiles", ProfileModel.profiles(regionMonths, options));
     PipelineModel profile = progress.result("profile model", () -> model(ProfileModel.MODEL_NAME,
-        () -> ProfileModel.train(profiles, options.seed())));
+        () -> ProfileModel.train(ProfileModel.usual(profiles, options.threshold()), options.seed())));
     recordProfile(record, profile, profiles);
     candidates.add(ProfileModel.candidates(profile, profiles));
 
@@ -186,7 +186,8 @@ public final class AnomaliesJob {
       metrics.put("cluster_sizes", kMeans.summary().clusterSizes());
     }
     ModelRecord.putAll(m, "metrics", metrics);
-    m.put("score", "robust z of the distance to the nearest centre against all region-months' distances");
+    m.put("trained_on", "region-months with every indicator's z below the threshold: the usual patterns");
+    m.put("score", "distance to the nearest centre, in units of the indicators' usual spreads");
   }
 
   private static void putWindow(ObjectNode m, Dataset<Row> rows) {

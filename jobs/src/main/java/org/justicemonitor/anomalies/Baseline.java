@@ -44,6 +44,15 @@ public final class Baseline {
    */
   public static Dataset<Row> score(
       Dataset<Row> series, int trailingMonths, int minHistory, double spreadFloor, boolean higherIsWorse) {
+    return score(series, trailingMonths, minHistory, lit(spreadFloor), higherIsWorse);
+  }
+
+  /**
+   * As above, with a floor that may differ from month to month: the sampling noise of a value
+   * computed from few observations, so that a month with little data cannot score high on chance.
+   */
+  public static Dataset<Row> score(
+      Dataset<Row> series, int trailingMonths, int minHistory, Column spreadFloor, boolean higherIsWorse) {
     WindowSpec trailing = Window.partitionBy("entity_id").orderBy("period").rowsBetween(-trailingMonths, -1);
     Dataset<Row> withBaseline =
         series.withColumn("baseline", when(count(col("value")).over(trailing).geq(minHistory),
@@ -52,7 +61,7 @@ public final class Baseline {
     WindowSpec history = Window.partitionBy("entity_id");
     Column centre = percentile(col("deviation"), lit(0.5)).over(history);
     Dataset<Row> centred = withBaseline.withColumn("_abs", abs(col("deviation").minus(centre)));
-    Column spread = greatest(percentile(col("_abs"), lit(0.5)).over(history).multiply(MAD_TO_SD), lit(spreadFloor));
+    Column spread = greatest(percentile(col("_abs"), lit(0.5)).over(history).multiply(MAD_TO_SD), spreadFloor);
     Column signed = higherIsWorse ? col("deviation") : col("deviation").multiply(-1);
     return centred.withColumn("spread", spread)
         .withColumn("score", signed.divide(col("spread")))

@@ -88,8 +88,9 @@ final class DecisionTimeModel {
 
   static PipelineModel train(Dataset<Row> rows) {
     RFormula formula = new RFormula().setFormula(formula(rows)).setStringIndexerOrderType("alphabetAsc");
-    // The normal equations: an exact, deterministic fit, fast for a few dozen features.
-    LinearRegression regression = new LinearRegression().setSolver("normal").setRegParam(0.0);
+    // The normal equations: an exact, deterministic fit, fast for a few dozen features; a token
+    // ridge keeps them well-posed when a level is rare.
+    LinearRegression regression = new LinearRegression().setSolver("normal").setRegParam(1e-6);
     return new Pipeline().setStages(new PipelineStage[] {formula, regression}).fit(rows);
   }
 

@@ -1,6 +1,13 @@
 package org.justicemonitor.anomalies;
 
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
@@ -12,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * From scored candidates to the published {@code anomalies/flags}: candidates at or above the
@@ -37,6 +45,7 @@ final class Flags {
     Dataset<Row> raised = candidates.filter(col("score").geq(threshold));
     raised = withoutStallAftermath(raised);
     raised = Reviews.apply(raised, reviews);
+    raised = onePerEntityAndMonth(raised);
     Column order = row_number().over(Window.orderBy(col("score").desc(), col("entity_type"), col("entity_id"),
         col("period"), col("signal")));
     List<Column> out = new ArrayList<>();
@@ -48,6 +57,22 @@ final class Flags {
       });
     }
     return raised.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * The contract's one row per flagged entity and month: the highest-scoring signal speaks, and
+   * the explanation names the others that also fired.
+   */
+  static Dataset<Row> onePerEntityAndMonth(Dataset<Row> raised) {
+    WindowSpec entityMonth = Window.partitionBy("entity_type", "entity_id", "period");
+    Dataset<Row> ordered = raised.withColumn("_n", row_number().over(entityMonth.orderBy(col("score").desc(), col("signal"))));
+    Column others = array_sort(collect_list(when(col("_n").gt(1), format_string("%s (score %.1f)", col("signal"), col("score"))))
+        .over(entityMonth));
+    return ordered.withColumn("_others", others)
+        .filter(col("_n").equalTo(1))
+        .withColumn("explanation", when(size(col("_others")).gt(0),
+            concat(col("explanation"), lit("; also flagged: "), array_join(col("_others"), ", "))).otherwise(col("explanation")))
+        .drop("_n", "_others");
   }
 
   /**

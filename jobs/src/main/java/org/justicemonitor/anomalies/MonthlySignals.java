@@ -1,5 +1,6 @@
 package org.justicemonitor.anomalies;
 
+import static org.apache.spark.sql.functions.asin;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -9,6 +10,9 @@ import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.sin;
+import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -28,7 +32,7 @@ import org.apache.spark.sql.expressions.Window;
 final class MonthlySignals {
 
   /** Fewest requests in a month before a region × service failure rate is scored. */
-  static final long MIN_REQUESTS = 20;
+  static final long MIN_REQUESTS = 10;
 
   private MonthlySignals() {}
 
@@ -70,15 +74,22 @@ final class MonthlySignals {
    *     {@code period}, {@code service_requests}, {@code service_failures}
    */
   static Dataset<Row> failureRate(Dataset<Row> serviceUse, AnomalyOptions o) {
+    // Anscombe's transform of a binomial share: its variance is about 1 / (4n) whatever the rate,
+    // so a month of 20 requests and one of 20,000 are judged each by its own sampling noise.
+    Column n = col("service_requests").cast("double");
+    Column f = col("service_failures").cast("double");
     Dataset<Row> series = serviceUse.select(
         concat_ws(":", col("region_code"), col("service")).as("entity_id"),
         col("period"),
         col("service_requests"),
-        when(col("service_requests").geq(MIN_REQUESTS), col("service_failures").divide(col("service_requests"))).as("value"));
-    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 0.01, true);
-    return candidates(scored, "region_service", "service_failure_rate", col("value"), col("baseline"),
+        when(n.geq(MIN_REQUESTS), f.divide(n)).as("rate"),
+        when(n.geq(MIN_REQUESTS), asin(sqrt(f.plus(0.375).divide(n.plus(0.75))))).as("value"));
+    Column noise = lit(0.5).divide(sqrt(n));
+    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), greatest(noise, lit(0.01)), true);
+    Column baselineRate = greatest(lit(0.0), pow(sin(col("baseline")), 2).multiply(n.plus(0.75)).minus(0.375).divide(n));
+    return candidates(scored, "region_service", "service_failure_rate", col("rate"), baselineRate,
         concat(format_string("failure rate %.1f%% of %d requests against about %.1f%% in its past %d months; ",
-            col("value").multiply(100), col("service_requests"), col("baseline").multiply(100), lit(o.trailingMonths())),
+            col("rate").multiply(100), col("service_requests"), baselineRate.multiply(100), lit(o.trailingMonths())),
             spreadWords()));
   }
 

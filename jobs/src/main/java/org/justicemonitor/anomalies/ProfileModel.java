@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.slice;
@@ -31,7 +32,8 @@ import org.justicemonitor.indicators.CaseFlow;
 /**
  * Region-months whose whole indicator profile is unusual. Each indicator of a region is first
  * put relative to the region's own past ({@link Baseline}: a robust z, so structural differences
- * and trends drop out); k-means (Spark MLlib) then learns the usual joint patterns of those
+ * and trends drop out) and only its worse side is kept (slower, lower clearance, fewer e-filings
+ * or online hearings, more failures); k-means (Spark MLlib) then learns the usual joint patterns of those
  * z-scores, and the distance of a region-month to its nearest centre, itself scored against the
  * distances of all region-months, says how unusual the profile is.
  */
@@ -40,6 +42,9 @@ final class ProfileModel {
   static final List<String> INDICATORS =
       List.of("clearance_rate", "median_days_to_decision", "e_filing_share", "online_hearing_share",
           "median_days_to_register_e_filing", "service_failure_rate");
+
+  /** The indicators where a lower value is the worse one. */
+  static final List<String> LOWER_IS_WORSE = List.of("clearance_rate", "e_filing_share", "online_hearing_share");
   static final String MODEL_NAME = "indicator_profile";
   static final int CLUSTERS = 3;
 
@@ -59,8 +64,10 @@ final class ProfileModel {
     Dataset<Row> out = regionMonths.select("region_code", "period");
     for (String indicator : INDICATORS) {
       Dataset<Row> series = regionMonths.select(col("region_code").as("entity_id"), col("period"), col(indicator).cast("double").as("value"));
-      Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), floor(indicator), true)
-          .select(col("entity_id").as("region_code"), col("period"), col("score").as(z(indicator)));
+      // Only the worse side counts: a backlog clearing faster than usual is no cause for review.
+      Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), floor(indicator),
+              !LOWER_IS_WORSE.contains(indicator))
+          .select(col("entity_id").as("region_code"), col("period"), greatest(col("score"), lit(0.0)).as(z(indicator)));
       out = out.join(scored, CaseFlow.asSeq("region_code", "period"));
     }
     return out;
@@ -69,6 +76,15 @@ final class ProfileModel {
   /** The smallest spread of an indicator: a day for day counts, a percentage point for shares. */
   private static double floor(String indicator) {
     return indicator.startsWith("median_days") ? 1.0 : 0.01;
+  }
+
+  /**
+   * Learns the usual patterns from the usual months only (no indicator beyond {@code threshold}),
+   * so that no centre sits on an outlier and makes it look usual.
+   */
+  static Dataset<Row> usual(Dataset<Row> profiles, double threshold) {
+    Column worst = greatest(INDICATORS.stream().map(i -> col(z(i))).toArray(Column[]::new));
+    return profiles.filter(worst.lt(threshold));
   }
 
   static PipelineModel train(Dataset<Row> profiles, long seed) {
@@ -87,6 +103,7 @@ final class ProfileModel {
   static Dataset<Row> candidates(PipelineModel model, Dataset<Row> profiles) {
     Vector[] centres = kMeans(model).clusterCenters();
     Dataset<Row> assigned = model.transform(profiles);
+    // Months without the history for every z are not scored (the assembler skips them).
     Column squared = lit(0.0);
     for (int i = 0; i < INDICATORS.size(); i++) {
       Column centre = lit(null).cast("double");
@@ -97,10 +114,7 @@ final class ProfileModel {
       squared = squared.plus(d.multiply(d));
     }
     Dataset<Row> distances = assigned.withColumn("distance", sqrt(squared));
-    Row usual = distances.agg(percentile(col("distance"), lit(0.5)).as("median")).first();
-    double median = usual.getDouble(0);
-    double mad = distances.agg(percentile(abs(col("distance").minus(median)), lit(0.5))).first().getDouble(0);
-    double spread = Math.max(mad * Baseline.MAD_TO_SD, 0.1);
+    double median = distances.agg(percentile(col("distance"), lit(0.5))).first().getDouble(0);
 
     List<Column> parts = new ArrayList<>();
     for (String indicator : INDICATORS) {
@@ -110,14 +124,15 @@ final class ProfileModel {
     Column largest = array_join(slice(sort_array(array(parts.toArray(Column[]::new)), false).getField("text"), 1, 2), ", ");
     Dataset<Row> scored = distances
         .withColumn("entity_id", col("region_code"))
-        .withColumn("score", col("distance").minus(median).divide(spread))
+        // The z-scores are in units of each indicator's usual spread, so the distance is too.
+        .withColumn("score", col("distance"))
         .withColumn("_largest", largest);
     Column explanation = concat(
-        format_string("indicator profile unlike its own past and the usual patterns of all regions (k-means distance %.1f"
-            + " against a usual %.1f; %.1f × the usual spread of distances); largest departures, in units of its usual"
-            + " spread: ", col("distance"), lit(median), col("score")),
+        format_string("indicator profile unlike its own past and the usual patterns of all regions: %.1f usual spreads"
+            + " from the nearest usual pattern (k-means), where a typical region-month is %.1f; largest worsenings, in"
+            + " units of their usual spread: ", col("distance"), lit(median)),
         col("_largest"));
     return MonthlySignals.candidates(scored, "region", MODEL_NAME, col("distance"), lit(median), explanation,
-        concat(lit("largest departures: "), col("_largest")));
+        concat(lit("largest worsenings: "), col("_largest")));
   }
 }
