@@ -112,7 +112,8 @@ public final class AnomaliesJob {
       all = all.unionByName(c);
     }
     Dataset<Row> reviews = options.reviews().map(path -> Reviews.read(spark, path)).orElse(Reviews.none(spark));
-    Dataset<Row> flags = Flags.select(materialize("candidates", all), reviews, options.threshold());
+    Dataset<Row> courtRegions = cases.groupBy("court_id").agg(min("region_code").as("region_code"));
+    Dataset<Row> flags = Flags.select(materialize("candidates", all), reviews, courtRegions, options.threshold());
     Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(FLAGS, flags, List.of("rank")));
     recordFlags(record, written, reviews);
 

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.justicemonitor.indicators.CaseFlow;
 
 /**
  * From scored candidates to the published {@code anomalies/flags}: candidates at or above the
@@ -40,10 +41,11 @@ final class Flags {
   /**
    * @param candidates every signal's candidates ({@link Candidate#COLUMNS})
    * @param reviews earlier reviews ({@link Reviews#SCHEMA}), possibly empty
+   * @param courtRegions {@code court_id}, {@code region_code}: where each court is
    */
-  static Dataset<Row> select(Dataset<Row> candidates, Dataset<Row> reviews, double threshold) {
+  static Dataset<Row> select(Dataset<Row> candidates, Dataset<Row> reviews, Dataset<Row> courtRegions, double threshold) {
     Dataset<Row> raised = candidates.filter(col("score").geq(threshold));
-    raised = withoutStallAftermath(raised);
+    raised = withoutStallAftermath(raised, courtRegions);
     raised = Reviews.apply(raised, reviews);
     raised = onePerEntityAndMonth(raised);
     Column order = row_number().over(Window.orderBy(col("score").desc(), col("entity_type"), col("entity_id"),
@@ -76,18 +78,21 @@ final class Flags {
   }
 
   /**
-   * A stalled court decides its delayed cases in the months after, so they look slow then: that
-   * is the stall's backlog clearing, already flagged, not a second anomaly.
+   * A stalled court decides its delayed cases in the months after, so they look slow then, and
+   * so does its region's profile: that is the stall's backlog clearing, already flagged, not a
+   * second anomaly. Such candidates in the 1 to {@value #STALL_AFTERMATH_MONTHS} months after a
+   * stall flag are not raised.
    */
-  static Dataset<Row> withoutStallAftermath(Dataset<Row> raised) {
+  static Dataset<Row> withoutStallAftermath(Dataset<Row> raised, Dataset<Row> courtRegions) {
     Dataset<Row> stalls = raised.filter(col("signal").equalTo("resolved"))
-        .select(col("entity_id").as("_court"), monthIndex(col("period")).as("_stalled"));
-    Dataset<Row> slow = raised.filter(col("signal").equalTo(DecisionTimeModel.MODEL_NAME));
-    Column after = monthIndex(col("period")).minus(col("_stalled"));
-    Dataset<Row> aftermath = slow.join(stalls, col("entity_id").equalTo(col("_court"))
-            .and(after.between(1, STALL_AFTERMATH_MONTHS)), "left_semi");
+        .join(courtRegions, col("entity_id").equalTo(courtRegions.col("court_id")), "left")
+        .select(col("entity_id").as("_court"), col("region_code").as("_region"), monthIndex(col("period")).as("_stalled"));
+    Column after = monthIndex(col("period")).minus(col("_stalled")).between(1, STALL_AFTERMATH_MONTHS);
+    Column slowCourt = col("signal").equalTo(DecisionTimeModel.MODEL_NAME).and(col("entity_id").equalTo(col("_court")));
+    Column regionProfile = col("signal").equalTo(ProfileModel.MODEL_NAME).and(col("entity_id").equalTo(col("_region")));
+    Dataset<Row> aftermath = raised.join(stalls, after.and(slowCourt.or(regionProfile)), "left_semi");
     return raised.join(aftermath.select("entity_type", "entity_id", "period", "signal"),
-        org.justicemonitor.indicators.CaseFlow.asSeq("entity_type", "entity_id", "period", "signal"), "left_anti");
+        CaseFlow.asSeq("entity_type", "entity_id", "period", "signal"), "left_anti");
   }
 
   /** Months since year 0 of a {@code yyyy-MM} label, for month arithmetic. */

@@ -43,7 +43,14 @@ class ReviewsAndFlagsTest {
         c("region", "43", "2025-03", "days_to_register_e_filing", 6.0),
         c("region", "10", "2025-03", "indicator_profile", 6.0),      // ties with region 43: code order decides
         c("region_service", "43:e_payment", "2025-04", "service_failure_rate", 12.0),
+        c("region", "71", "2025-06", "indicator_profile", 5.5),       // the stalled court's region, 3 months on: dropped
+        c("region", "71", "2025-07", "indicator_profile", 5.5),       // 4 months on: raised
         c("court", "75-D01", "2025-01", "incoming", 4.9)), CANDIDATE); // below the threshold
+  }
+
+  private static Dataset<Row> courtRegions() {
+    return SharedSpark.spark().createDataFrame(List.of(RowFactory.create("71-D01", "71"), RowFactory.create("75-D01", "75")),
+        new StructType().add("court_id", DataTypes.StringType).add("region_code", DataTypes.StringType));
   }
 
   private static Dataset<Row> reviews(@TempDir Path dir, String csv) throws IOException {
@@ -59,13 +66,14 @@ class ReviewsAndFlagsTest {
 
   @Test
   void thresholdAftermathAndRanks() {
-    Dataset<Row> flags = Flags.select(candidates(), Reviews.none(SharedSpark.spark()), 5.0);
+    Dataset<Row> flags = Flags.select(candidates(), Reviews.none(SharedSpark.spark()), courtRegions(), 5.0);
     assertEquals(List.of(
         "1 43:e_payment 2025-04 service_failure_rate",
         "2 71-D01 2025-03 resolved",
         "3 71-D01 2025-08 days_to_decision",
         "4 10 2025-03 indicator_profile",
-        "5 43 2025-03 days_to_register_e_filing"), keys(flags));
+        "5 43 2025-03 days_to_register_e_filing",
+        "6 71 2025-07 indicator_profile"), keys(flags));
     assertEquals(Flags.COLUMNS, List.of(flags.columns()));
   }
 
@@ -79,13 +87,14 @@ class ReviewsAndFlagsTest {
         dismissed,region,10,2025-03,no score given,
         CONFIRMED,court,71-D01,2025-03,stall confirmed by the court president,
         """);
-    Dataset<Row> flags = Flags.select(candidates(), reviews, 5.0);
+    Dataset<Row> flags = Flags.select(candidates(), reviews, courtRegions(), 5.0);
     // 43:e_payment scored 12.0, not above its 12.5 at review: stays dismissed. Region 10 has no
     // score on record: stays dismissed. Region 43 worsened from 5.5 to 6.0: raised again.
     assertEquals(List.of(
         "1 71-D01 2025-03 resolved",
         "2 71-D01 2025-08 days_to_decision",
-        "3 43 2025-03 days_to_register_e_filing"), keys(flags));
+        "3 43 2025-03 days_to_register_e_filing",
+        "4 71 2025-07 indicator_profile"), keys(flags));
     List<Row> rows = flags.orderBy("rank").collectAsList();
     assertEquals("confirmed", rows.get(0).getAs("review"));
     assertEquals("dismissed earlier at score 5.5; worse now", rows.get(2).getAs("review"));
