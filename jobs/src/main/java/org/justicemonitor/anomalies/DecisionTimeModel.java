@@ -13,10 +13,13 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expm1;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -149,7 +152,10 @@ final class DecisionTimeModel {
 
     Dataset<Row> series = perMonth.select(col("court_id").as("entity_id"), col("period"), col("decisions"),
         col("actual_log"), col("expected_log"), col("actual_log").minus(col("expected_log")).as("value"), top.as("_top"));
-    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 0.05, true)
+    // The sampling noise of a mean of n log days: the residual spread of single cases over √n.
+    double caseSpread = predicted.agg(stddev_pop(col("label").minus(col("prediction")))).first().getDouble(0);
+    Column noise = greatest(lit(0.05), lit(caseSpread).divide(sqrt(col("decisions"))));
+    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), noise, true)
         .withColumn("_actual_days", expm1(col("actual_log")))
         .withColumn("_expected_days", expm1(col("expected_log").plus(col("baseline"))));
     Column explanation = concat(

@@ -5,11 +5,9 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sin;
 import static org.apache.spark.sql.functions.sqrt;
@@ -26,10 +24,13 @@ import org.apache.spark.sql.expressions.Window;
  * e-filing, and a region × service failure rate.
  *
  * <p>Counts move with the season and with national trends, so a court's count is first put
- * relative to the national mean per court of the same month (on a log scale); a month every
- * court shares is then no anomaly.
+ * relative to the national mean per court of the same month; a month every court shares is then
+ * no anomaly. Every signal is judged against its own sampling noise as well as its usual spread.
  */
 final class MonthlySignals {
+
+  /** Fewest registered e-filings in a month before a region's median days to register is scored. */
+  static final long MIN_E_FILINGS = 20;
 
   /** Fewest requests in a month before a region × service failure rate is scored. */
   static final long MIN_REQUESTS = 10;
@@ -61,8 +62,9 @@ final class MonthlySignals {
    *     median_days_to_register_e_filing}
    */
   static Dataset<Row> registration(Dataset<Row> regionFlow, AnomalyOptions o) {
+    // The median of a handful of e-filings jumps by chance: months with fewer are not scored.
     Dataset<Row> series = regionFlow.select(col("region_code").as("entity_id"), col("period"),
-        col("median_days_to_register_e_filing").as("value"));
+        when(col("register_base").geq(MIN_E_FILINGS), col("median_days_to_register_e_filing")).as("value"));
     Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 1.0, true);
     return candidates(scored, "region", "days_to_register_e_filing", col("value"), col("baseline"),
         concat(format_string("median days to register an e-filing %.1f against about %.1f in its past %d months; ",
@@ -93,13 +95,24 @@ final class MonthlySignals {
             spreadWords()));
   }
 
-  /** A count relative to the national mean per court of the month, scored on a log scale. */
+  /**
+   * A count relative to the national month, on Anscombe's square-root scale: 2√(x + 3/8) has a
+   * sampling variance of about 1 whatever the count, so a court of 10 cases a month and one of
+   * 1,000 are each judged against their own noise. The count is first divided by the month's
+   * seasonal factor (the national mean per court that month over the mean of all months), so a
+   * month every court shares cancels.
+   */
   private static Dataset<Row> relativeCount(Dataset<Row> courtFlow, String count, AnomalyOptions o, boolean higherIsWorse) {
-    Column nationalMean = log1p(avg(col(count)).over(Window.partitionBy("period")));
-    Dataset<Row> series = courtFlow.select(col("court_id").as("entity_id"), col("period"), col(count), col("clearance_rate"),
-        log1p(col(count)).minus(nationalMean).as("value"), nationalMean.as("_national"));
-    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 0.1, higherIsWorse);
-    return scored.withColumn("expected", greatest(lit(0.0), exp(col("baseline").plus(col("_national"))).minus(1)));
+    Column perCourt = avg(col(count)).over(Window.partitionBy("period"));
+    Dataset<Row> withFactor = courtFlow.withColumn("_month_mean", perCourt);
+    Column overall = avg(col("_month_mean")).over(Window.partitionBy());
+    Dataset<Row> series = withFactor.select(col("court_id").as("entity_id"), col("period"), col(count), col("clearance_rate"),
+        greatest(col("_month_mean").divide(overall), lit(0.05)).as("_season"))
+        .withColumn("value", sqrt(col(count).plus(0.375).divide(col("_season"))).multiply(2));
+    // Below Poisson noise no spread is believable: 1 on this scale.
+    Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 1.0, higherIsWorse);
+    Column expected = pow(col("baseline").divide(2), 2).multiply(col("_season")).minus(0.375);
+    return scored.withColumn("expected", greatest(lit(0.0), expected));
   }
 
   /** "4.2 × its usual spread": the score in words. */
