@@ -15,6 +15,7 @@ import org.justicemonitor.ingest.IngestOptions;
 import org.justicemonitor.ingest.IngestReport;
 import org.justicemonitor.ingest.PseudonymizationKey;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.report.ReportJob;
 import org.justicemonitor.spark.Progress;
 
 /**
@@ -96,6 +97,18 @@ public final class SampleRun {
     OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
     try {
       new AnomaliesJob(store, options, new Progress(spark, System.out), "test").run();
+    } finally {
+      store.close();
+    }
+  }
+
+  /** Writes the report of the sample run in a language; returns the page. */
+  public static synchronized Path report(String lang) {
+    anomalies();
+    SparkSession spark = SharedSpark.spark();
+    OutputStore store = new OutputStore(spark, output().toString(), "test-" + System.nanoTime());
+    try {
+      return Path.of(new ReportJob(store, lang, "test").run());
     } finally {
       store.close();
     }

@@ -14,10 +14,33 @@ final class IndicatorsStage {
     progress.stage("indicators");
     long started = System.nanoTime();
     List<String> tables = new IndicatorsJob(store, options, progress).run();
+    store.publishText(SUMMARY, settingsJson(options, tables));
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("indicator tables: " + store.published("indicators") + " ("
         + tables.stream().filter(t -> !t.endsWith(".csv")).map(t -> t.substring(t.lastIndexOf('/') + 1)).toList()
         + ", each with a .csv copy)");
+  }
+
+  static final String SUMMARY = "summary/indicators.json";
+
+  /** The settings the tables were computed with: the report and analysts read them back. */
+  static String settingsJson(IndicatorOptions o, List<String> tables) {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    var root = json.createObjectNode();
+    root.put("as_of", o.asOf().toString());
+    root.put("min_cases", o.minCases());
+    root.put("outage_failure_rate", o.outageFailureRate());
+    root.put("notification_deadline_hours", o.notificationDeadlineHours());
+    root.put("equivalence_days_margin", o.daysMargin());
+    root.put("equivalence_appeal_margin", o.appealRateMargin());
+    o.indexWeights().forEach(root.putArray("index_weights")::add);
+    tables.forEach(root.putArray("tables")::add);
+    try {
+      return json.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private IndicatorsStage() {}

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
       IngestCommand.class,
       IndicatorsCommand.class,
       AnomaliesCommand.class,
-      PendingCommands.Report.class,
+      ReportCommand.class,
       RunCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class

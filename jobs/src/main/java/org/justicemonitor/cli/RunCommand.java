@@ -13,8 +13,7 @@ import picocli.CommandLine.Mixin;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs every stage in order on one input root: ingest, indicators, anomalies, then the"
-          + " stages that follow them (report) as they become available."
+      "Runs every stage in order on one input root: ingest, indicators, anomalies and report."
     })
 final class RunCommand extends SparkCommand {
 
@@ -23,6 +22,8 @@ final class RunCommand extends SparkCommand {
   @Mixin IndicatorSettings indicatorSettings = new IndicatorSettings();
 
   @Mixin AnomalySettings anomalySettings = new AnomalySettings();
+
+  @Mixin ReportSettings reportSettings = new ReportSettings();
 
   private IngestOptions options;
   private IndicatorOptions indicatorOptions;
@@ -38,6 +39,7 @@ final class RunCommand extends SparkCommand {
     options = IngestStage.options(common, settings, System.err);
     indicatorOptions = indicatorSettings.options(common.asOf());
     anomalyOptions = anomalySettings.options(common.asOf());
+    reportSettings.check();
   }
 
   @Override
@@ -47,6 +49,8 @@ final class RunCommand extends SparkCommand {
     IndicatorsStage.run(store, indicatorOptions, progress, out);
     out.println();
     AnomaliesStage.run(store, anomalyOptions, progress, out);
+    out.println();
+    ReportStage.run(store, reportSettings.lang, progress, out);
     out.println();
     out.println("outputs are under " + store.root());
   }

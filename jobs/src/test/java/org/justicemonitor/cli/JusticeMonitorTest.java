@@ -60,9 +60,9 @@ class JusticeMonitorTest {
   }
 
   @Test
-  void aStageNotBuiltYetSaysSo() {
-    Result r = run("report");
+  void anUnknownReportLanguageFailsBeforeSparkStarts() {
+    Result r = run("report", "--lang", "fr");
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("not available in this version yet"), r.err());
+    assertEquals("justice-monitor: --lang must be one of [en, ru, kk], cannot be: fr\n", r.err());
   }
 }

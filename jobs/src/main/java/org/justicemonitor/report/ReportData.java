@@ -1,0 +1,150 @@
+package org.justicemonitor.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.JobFailure;
+import org.justicemonitor.anomalies.AnomaliesJob;
+import org.justicemonitor.contract.Contract;
+import org.justicemonitor.indicators.IndicatorsJob;
+import org.justicemonitor.ingest.IngestJob;
+import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.OutputStore;
+
+/**
+ * Everything the report shows, read from a run's outputs into one JSON document: the small
+ * published tables, the run summaries and the model record. Only small, aggregated tables are
+ * brought to the driver (at most regions × months rows); the one figure not published as a
+ * table, the distribution of days to decision, is aggregated from the cases by Spark first.
+ */
+public final class ReportData {
+
+  /** Days-to-decision histogram bins: upper bounds in days, the last open. */
+  static final int[] BINS = {7, 14, 30, 60, 90, 180, 365};
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_FLAGS = 100;
+
+  private final SparkSession spark;
+  private final OutputStore store;
+
+  public ReportData(OutputStore store) {
+    this.spark = store.spark();
+    this.store = store;
+  }
+
+  public ObjectNode collect() {
+    ObjectNode root = JSON.createObjectNode();
+    root.set("ingest", text("summary/ingest.json"));
+    root.set("indicator_settings", text("summary/indicators.json"));
+    root.set("model_record", text(AnomaliesJob.RECORD));
+    root.set("regions", rows(spark.read().parquet(store.published(IngestJob.REGIONS_TABLE))
+        .select("region_code", "name_en", "name_ru", "name_kk", "group", "population").orderBy("region_code")));
+    root.set("national_year", rows(table(IndicatorsJob.NATIONAL_YEAR).orderBy("period")));
+    root.set("region_year", rows(table(IndicatorsJob.REGION_YEAR).orderBy("region_code", "period")));
+    root.set("failure_by_region_month", rows(table(IndicatorsJob.REGION_MONTH)
+        .select("region_code", "period", "service_failure_rate").orderBy("region_code", "period")));
+    root.set("inequality", rows(table(IndicatorsJob.INEQUALITY).filter(col("period").rlike("^[0-9]{4}$"))
+        .select("indicator", "period", "gini", "theil", "theil_between", "theil_within").orderBy("indicator", "period")));
+    root.set("digital_justice_index", rows(table(IndicatorsJob.DIGITAL_JUSTICE_INDEX).orderBy("period", "region_code")));
+    root.set("security_year", rows(table(IndicatorsJob.SECURITY_YEAR).filter(col("system").equalTo("all")).orderBy("period")));
+    root.set("days_histogram", daysHistogram());
+    String flags = store.published(AnomaliesJob.FLAGS);
+    root.set("flags", InputFiles.exists(spark, flags)
+        ? rows(spark.read().parquet(flags).orderBy("rank").limit(MAX_FLAGS))
+        : JSON.createArrayNode());
+    return root;
+  }
+
+  /** Counts of first-instance decisions of the latest year by category and days-to-decision bin. */
+  private ArrayNode daysHistogram() {
+    Dataset<Row> cases = IngestJob.read(store, Contract.CASES)
+        .filter(col("court_level").equalTo("district").and(col("decided_at").isNotNull()));
+    Row latest = cases.agg(max(year(col("decided_at")))).first();
+    if (latest.isNullAt(0)) {
+      return JSON.createArrayNode();
+    }
+    Column days = datediff(col("decided_at"), col("filed_at"));
+    Column bin = lit(BINS.length);
+    for (int i = BINS.length - 1; i >= 0; i--) {
+      bin = when(days.leq(BINS[i]), i).otherwise(bin);
+    }
+    return rows(cases.filter(year(col("decided_at")).equalTo(latest.getInt(0)))
+        .groupBy(col("case_category"), bin.as("bin"))
+        .agg(count("*").as("decisions"))
+        .withColumn("year", lit(latest.getInt(0)))
+        .orderBy("case_category", "bin"));
+  }
+
+  private Dataset<Row> table(String name) {
+    String path = store.published(name);
+    if (!InputFiles.exists(spark, path)) {
+      throw new JobFailure("no table at " + path + "; run `justice-monitor indicators` with the same --output first");
+    }
+    return spark.read().parquet(path);
+  }
+
+  /** A small table as a JSON array of objects (nulls kept: a suppressed cell must show as such). */
+  private static ArrayNode rows(Dataset<Row> small) {
+    ArrayNode out = JSON.createArrayNode();
+    for (String line : small.toJSON().collectAsList()) {
+      try {
+        ObjectNode row = (ObjectNode) JSON.readTree(line);
+        for (String c : small.columns()) {
+          if (!row.has(c)) {
+            row.putNull(c);
+          }
+        }
+        out.add(row);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  private JsonNode text(String relativePath) {
+    Path path = new Path(store.published(relativePath));
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        return JSON.nullNode();
+      }
+      try (InputStream in = fs.open(path)) {
+        return JSON.readTree(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  static List<String> binLabels() {
+    List<String> labels = new java.util.ArrayList<>();
+    int from = 0;
+    for (int upper : BINS) {
+      labels.add(from + "–" + upper);
+      from = upper + 1;
+    }
+    labels.add(">" + BINS[BINS.length - 1]);
+    return labels;
+  }
+}

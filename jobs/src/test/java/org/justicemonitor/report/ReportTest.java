@@ -1,0 +1,105 @@
+package org.justicemonitor.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.SampleRun;
+import org.justicemonitor.SharedSpark;
+
+/**
+ * The report of the sample run: self-contained, in three languages, and drawn by a real headless
+ * Chromium with no console error and nothing fetched. CI installs Debian's chromium, so there the
+ * browser test always runs; elsewhere it runs when chromium is on the PATH.
+ */
+@ExtendWith(SharedSpark.class)
+class ReportTest {
+
+  private static final int CHARTS = 5;
+
+  @Test
+  void thePageIsOneSelfContainedFileInEachLanguage() throws IOException {
+    for (String lang : ReportPage.LANGUAGES) {
+      String html = Files.readString(SampleRun.report(lang), StandardCharsets.UTF_8);
+      assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"" + lang + "\">"), lang);
+      // Nothing to fetch: no element loads a source or a style sheet from anywhere.
+      Matcher external = Pattern.compile("<(script|link|img|iframe)\\b[^>]*\\b(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(html);
+      assertFalse(external.find(), lang + ": " + (external.find(0) ? external.group() : ""));
+      assertTrue(html.contains("default-src 'none'"), "the page forbids itself any request");
+      assertTrue(html.contains("echarts"), "the chart library is inlined");
+    }
+    String ru = Files.readString(SampleRun.report("ru"), StandardCharsets.UTF_8);
+    assertTrue(ru.contains("цифровое правосудие по регионам"));
+    assertTrue(ru.contains("область Абай"), "region names come from the regions file");
+    String kk = Files.readString(SampleRun.report("kk"), StandardCharsets.UTF_8);
+    assertTrue(kk.contains("Абай облысы"));
+  }
+
+  @Test
+  void chromiumDrawsEveryChartWithoutErrorsOrRequests() throws Exception {
+    String chromium = findChromium();
+    if (System.getenv("CI") != null) {
+      assertTrue(chromium != null, "CI must install Debian's chromium for the report test");
+    }
+    Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+    Path page = SampleRun.report("en");
+    String url = page.toUri().toString();
+
+    Result dom = chromium(chromium, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000", "--dump-dom", url);
+    Matcher drawn = Pattern.compile("data-charts-drawn=\"(\\d+)\"").matcher(dom.out());
+    assertTrue(drawn.find(), "no chart counter in the page");
+    assertEquals(String.valueOf(CHARTS), drawn.group(1), "charts drawn");
+    for (String line : dom.err().split("\n")) {
+      // Console messages and blocked requests (the page's policy refuses any) are logged here.
+      assertFalse(line.contains(":CONSOLE(") && !line.contains("\"[verbose]"), "console: " + line);
+      assertFalse(line.contains("Refused to"), "a request was attempted: " + line);
+    }
+
+    Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
+    Files.deleteIfExists(screenshot);
+    chromium(chromium, "--hide-scrollbars", "--window-size=1300,4200", "--virtual-time-budget=10000",
+        "--screenshot=" + screenshot, url);
+    assertTrue(Files.size(screenshot) > 50_000, "screenshot " + screenshot);
+  }
+
+  private record Result(String out, String err) {}
+
+  private static Result chromium(String binary, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
+        "--no-first-run", "--disable-extensions", "--user-data-dir=" + Files.createTempDirectory("chromium")));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("chromium", ".out");
+    Path err = Files.createTempFile("chromium", ".err");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("chromium did not finish in 2 minutes");
+    }
+    return new Result(Files.readString(out), Files.readString(err));
+  }
+
+  private static String findChromium() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      for (String name : List.of("chromium", "chromium-browser")) {
+        File f = new File(dir, name);
+        if (f.canExecute()) {
+          return f.getPath();
+        }
+      }
+    }
+    return null;
+  }
+}
