@@ -92,6 +92,7 @@ public final class AnomaliesJob {
     List<Dataset<Row>> candidates = new ArrayList<>();
     candidates.add(MonthlySignals.incoming(courtFlow, options));
     candidates.add(MonthlySignals.resolved(courtFlow, options));
+    candidates.add(MonthlySignals.resolvedBurst(courtFlow, options));
     candidates.add(MonthlySignals.registration(regionMonths, options));
     candidates.add(MonthlySignals.failureRate(serviceMonths, options));
 

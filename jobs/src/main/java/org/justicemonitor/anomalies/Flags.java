@@ -78,8 +78,8 @@ final class Flags {
   }
 
   /**
-   * A stalled court decides its delayed cases in the months after, so they look slow then, and
-   * so does its region's profile: that is the stall's backlog clearing, already flagged, not a
+   * A stalled court decides its delayed cases in the months after, so they look slow and many
+   * then, and so does its region's profile: that is the stall's backlog clearing, already flagged, not a
    * second anomaly. Such candidates in the 1 to {@value #STALL_AFTERMATH_MONTHS} months after a
    * stall flag are not raised.
    */
@@ -88,7 +88,7 @@ final class Flags {
         .join(courtRegions, col("entity_id").equalTo(courtRegions.col("court_id")), "left")
         .select(col("entity_id").as("_court"), col("region_code").as("_region"), monthIndex(col("period")).as("_stalled"));
     Column after = monthIndex(col("period")).minus(col("_stalled")).between(1, STALL_AFTERMATH_MONTHS);
-    Column slowCourt = col("signal").equalTo(DecisionTimeModel.MODEL_NAME).and(col("entity_id").equalTo(col("_court")));
+    Column slowCourt = col("signal").isin(DecisionTimeModel.MODEL_NAME, "resolved_burst").and(col("entity_id").equalTo(col("_court")));
     Column regionProfile = col("signal").equalTo(ProfileModel.MODEL_NAME).and(col("entity_id").equalTo(col("_region")));
     Dataset<Row> aftermath = raised.join(stalls, after.and(slowCourt.or(regionProfile)), "left_semi");
     return raised.join(aftermath.select("entity_type", "entity_id", "period", "signal"),

@@ -58,6 +58,18 @@ final class MonthlySignals {
   }
 
   /**
+   * A court deciding far more cases than usual in one month: a backlog cleared all at once, often
+   * with old cases decided in bulk (a question for review: how were they closed?).
+   */
+  static Dataset<Row> resolvedBurst(Dataset<Row> courtFlow, AnomalyOptions o) {
+    Dataset<Row> scored = relativeCount(courtFlow, "resolved", o, true);
+    return candidates(scored, "court", "resolved_burst", col("resolved"), col("expected"),
+        concat(format_string("resolved %d cases against about %.0f expected from its past %d months, adjusted for the"
+            + " national month: a backlog decided at once; ", col("resolved"), col("expected"), lit(o.trailingMonths())),
+            spreadWords()));
+  }
+
+  /**
    * @param regionFlow one row per region and month: {@code region_code}, {@code period}, {@code
    *     median_days_to_register_e_filing}
    */

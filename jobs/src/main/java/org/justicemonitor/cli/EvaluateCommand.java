@@ -37,6 +37,7 @@ final class EvaluateCommand extends SparkCommand {
       "incoming", "filing_surge",
       "resolved", "stalled_court",
       "days_to_decision", "slow_court",
+      "resolved_burst", "slow_court",
       "days_to_register_e_filing", "registration_lag",
       "service_failure_rate", "service_outage");
 

@@ -35,8 +35,12 @@ class ReportTest {
     for (String lang : ReportPage.LANGUAGES) {
       String html = Files.readString(SampleRun.report(lang), StandardCharsets.UTF_8);
       assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"" + lang + "\">"), lang);
-      // Nothing to fetch: no element loads a source or a style sheet from anywhere.
-      Matcher external = Pattern.compile("<(script|link|img|iframe)\\b[^>]*\\b(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(html);
+      // Nothing to fetch: no element of the page loads a source or a style sheet from anywhere.
+      // (The inlined library's own code, which builds elements at run time, is left out of this
+      // look; the browser test below checks what actually happens.)
+      int library = html.indexOf("/* Apache ECharts");
+      String page = html.substring(0, library) + html.substring(html.indexOf("</script>", library));
+      Matcher external = Pattern.compile("<(script|link|img|iframe)\\b[^>]*\\b(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(page);
       assertFalse(external.find(), lang + ": " + (external.find(0) ? external.group() : ""));
       assertTrue(html.contains("default-src 'none'"), "the page forbids itself any request");
       assertTrue(html.contains("echarts"), "the chart library is inlined");
