@@ -27,6 +27,7 @@ import org.justicemonitor.indicators.CaseFlow;
 import org.justicemonitor.indicators.Period;
 import org.justicemonitor.indicators.ServiceUse;
 import org.justicemonitor.ingest.IngestJob;
+import org.justicemonitor.io.Fingerprint;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
@@ -153,7 +154,7 @@ public final class AnomaliesJob {
     params.put("solver", lr.getSolver());
     ModelRecord.putAll(m, "parameters", params);
     putWindow(m, rows);
-    m.put("training_data_fingerprint", ModelRecord.fingerprint(rows));
+    m.put("training_data_fingerprint", Fingerprint.of(rows));
     Map<String, Object> metrics = new LinkedHashMap<>();
     if (lr.hasSummary()) {
       metrics.put("rmse_log_days", lr.summary().rootMeanSquaredError());
@@ -181,7 +182,7 @@ public final class AnomaliesJob {
     params.put("initMode", kMeans.getInitMode());
     ModelRecord.putAll(m, "parameters", params);
     putWindow(m, profiles);
-    m.put("training_data_fingerprint", ModelRecord.fingerprint(profiles));
+    m.put("training_data_fingerprint", Fingerprint.of(profiles));
     Map<String, Object> metrics = new LinkedHashMap<>();
     if (kMeans.hasSummary()) {
       metrics.put("training_cost", kMeans.summary().trainingCost());

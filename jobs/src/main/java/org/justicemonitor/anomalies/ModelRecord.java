@@ -1,11 +1,5 @@
 package org.justicemonitor.anomalies;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.xxhash64;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,9 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * The audit record of an anomalies run ({@code anomalies/model-record.json}): what ran, on what
@@ -42,13 +33,6 @@ final class ModelRecord {
     root.put("reviews", o.reviews().orElse(null));
     root.put("note", "Flags are candidates for human review, never decisions.");
     models = root.putArray("models");
-  }
-
-  /** A fingerprint of a training table: its row count and an order-independent hash of its rows. */
-  static String fingerprint(Dataset<Row> rows) {
-    Column hash = xxhash64(java.util.Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new));
-    Row r = rows.agg(count(lit(1)), sum(hash.cast("decimal(38,0)"))).first();
-    return r.getLong(0) + " rows, xxhash64 sum " + (r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString());
   }
 
   ObjectNode model(String name, String type, String savedTo) {

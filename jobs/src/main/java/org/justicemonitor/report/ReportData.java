@@ -27,6 +27,7 @@ import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.indicators.IndicatorsJob;
 import org.justicemonitor.ingest.IngestJob;
+import org.justicemonitor.io.Fingerprint;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 
@@ -57,6 +58,10 @@ public final class ReportData {
     root.set("ingest", text("summary/ingest.json"));
     root.set("indicator_settings", text("summary/indicators.json"));
     root.set("model_record", text(AnomaliesJob.RECORD));
+    ObjectNode fingerprints = root.putObject("ingested_fingerprints");
+    for (var spec : Contract.INGESTED) {
+      fingerprints.put(spec.name(), Fingerprint.of(IngestJob.read(store, spec)));
+    }
     root.set("regions", rows(spark.read().parquet(store.published(IngestJob.REGIONS_TABLE))
         .select("region_code", "name_en", "name_ru", "name_kk", "group", "population").orderBy("region_code")));
     root.set("national_year", rows(table(IndicatorsJob.NATIONAL_YEAR).orderBy("period")));
