@@ -78,19 +78,23 @@ final class Flags {
   }
 
   /**
-   * A stalled court decides its delayed cases in the months after, so they look slow and many
-   * then, and so does its region's profile: that is the stall's backlog clearing, already flagged, not a
-   * second anomaly. Such candidates in the 1 to {@value #STALL_AFTERMATH_MONTHS} months after a
-   * stall flag are not raised.
+   * Known consequences of an anomaly already flagged, in the 1 to {@value #STALL_AFTERMATH_MONTHS}
+   * months after it, are not raised again: a stalled court decides its delayed cases afterwards,
+   * so it looks slow and busy then, and so does its region's profile; a court that received a
+   * surge of filings decides more cases afterwards.
    */
   static Dataset<Row> withoutStallAftermath(Dataset<Row> raised, Dataset<Row> courtRegions) {
-    Dataset<Row> stalls = raised.filter(col("signal").equalTo("resolved"))
+    Dataset<Row> causes = raised.filter(col("signal").isin("resolved", "incoming"))
         .join(courtRegions, col("entity_id").equalTo(courtRegions.col("court_id")), "left")
-        .select(col("entity_id").as("_court"), col("region_code").as("_region"), monthIndex(col("period")).as("_stalled"));
-    Column after = monthIndex(col("period")).minus(col("_stalled")).between(1, STALL_AFTERMATH_MONTHS);
-    Column slowCourt = col("signal").isin(DecisionTimeModel.MODEL_NAME, "resolved_burst").and(col("entity_id").equalTo(col("_court")));
-    Column regionProfile = col("signal").equalTo(ProfileModel.MODEL_NAME).and(col("entity_id").equalTo(col("_region")));
-    Dataset<Row> aftermath = raised.join(stalls, after.and(slowCourt.or(regionProfile)), "left_semi");
+        .select(col("signal").as("_cause"), col("entity_id").as("_court"), col("region_code").as("_region"),
+            monthIndex(col("period")).as("_month"));
+    Column after = monthIndex(col("period")).minus(col("_month")).between(1, STALL_AFTERMATH_MONTHS);
+    Column stall = col("_cause").equalTo("resolved");
+    Column sameCourt = col("entity_type").equalTo("court").and(col("entity_id").equalTo(col("_court")));
+    Column backlog = stall.and(sameCourt).and(col("signal").isin(DecisionTimeModel.MODEL_NAME, "resolved_burst"));
+    Column regionProfile = stall.and(col("signal").equalTo(ProfileModel.MODEL_NAME)).and(col("entity_id").equalTo(col("_region")));
+    Column surgeWorkedThrough = col("_cause").equalTo("incoming").and(sameCourt).and(col("signal").equalTo("resolved_burst"));
+    Dataset<Row> aftermath = raised.join(causes, after.and(backlog.or(regionProfile).or(surgeWorkedThrough)), "left_semi");
     return raised.join(aftermath.select("entity_type", "entity_id", "period", "signal"),
         CaseFlow.asSeq("entity_type", "entity_id", "period", "signal"), "left_anti");
   }

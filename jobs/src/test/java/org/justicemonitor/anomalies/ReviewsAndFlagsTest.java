@@ -45,7 +45,9 @@ class ReviewsAndFlagsTest {
         c("region_service", "43:e_payment", "2025-04", "service_failure_rate", 12.0),
         c("region", "71", "2025-06", "indicator_profile", 5.5),       // the stalled court's region, 3 months on: dropped
         c("region", "71", "2025-07", "indicator_profile", 5.5),       // 4 months on: raised
-        c("court", "75-D01", "2025-01", "incoming", 4.9)), CANDIDATE); // below the threshold
+        c("court", "75-D01", "2025-01", "incoming", 4.9),             // below the threshold
+        c("court", "79-D01", "2025-01", "incoming", 8.0),             // a surge...
+        c("court", "79-D01", "2025-02", "resolved_burst", 7.5)), CANDIDATE); // ...worked through: dropped
   }
 
   private static Dataset<Row> courtRegions() {
@@ -70,10 +72,11 @@ class ReviewsAndFlagsTest {
     assertEquals(List.of(
         "1 43:e_payment 2025-04 service_failure_rate",
         "2 71-D01 2025-03 resolved",
-        "3 71-D01 2025-08 days_to_decision",
-        "4 10 2025-03 indicator_profile",
-        "5 43 2025-03 days_to_register_e_filing",
-        "6 71 2025-07 indicator_profile"), keys(flags));
+        "3 79-D01 2025-01 incoming",
+        "4 71-D01 2025-08 days_to_decision",
+        "5 10 2025-03 indicator_profile",
+        "6 43 2025-03 days_to_register_e_filing",
+        "7 71 2025-07 indicator_profile"), keys(flags));
     assertEquals(Flags.COLUMNS, List.of(flags.columns()));
   }
 
@@ -92,12 +95,13 @@ class ReviewsAndFlagsTest {
     // score on record: stays dismissed. Region 43 worsened from 5.5 to 6.0: raised again.
     assertEquals(List.of(
         "1 71-D01 2025-03 resolved",
-        "2 71-D01 2025-08 days_to_decision",
-        "3 43 2025-03 days_to_register_e_filing",
-        "4 71 2025-07 indicator_profile"), keys(flags));
+        "2 79-D01 2025-01 incoming",
+        "3 71-D01 2025-08 days_to_decision",
+        "4 43 2025-03 days_to_register_e_filing",
+        "5 71 2025-07 indicator_profile"), keys(flags));
     List<Row> rows = flags.orderBy("rank").collectAsList();
     assertEquals("confirmed", rows.get(0).getAs("review"));
-    assertEquals("dismissed earlier at score 5.5; worse now", rows.get(2).getAs("review"));
+    assertEquals("dismissed earlier at score 5.5; worse now", rows.get(3).getAs("review"));
   }
 
   @Test
