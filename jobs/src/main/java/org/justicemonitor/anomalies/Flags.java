@@ -39,7 +39,7 @@ final class Flags {
   private Flags() {}
 
   /**
-   * @param candidates every signal's candidates ({@link Candidate#COLUMNS})
+   * @param candidates every signal's candidates ({@link MonthlySignals#candidates})
    * @param reviews earlier reviews ({@link Reviews#SCHEMA}), possibly empty
    * @param courtRegions {@code court_id}, {@code region_code}: where each court is
    */

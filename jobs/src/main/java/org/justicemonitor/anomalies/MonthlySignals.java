@@ -137,7 +137,10 @@ final class MonthlySignals {
     return candidates(scored, entityType, signal, actual, expected, explanation, lit(null).cast("string"));
   }
 
-  /** The {@link Candidate#COLUMNS} of the scored rows (those with a score). */
+  /**
+   * What every signal hands on, one row per scored entity and month: entity_type, entity_id,
+   * period, signal, actual, expected, score, explanation, top_features.
+   */
   static Dataset<Row> candidates(Dataset<Row> scored, String entityType, String signal, Column actual, Column expected,
       Column explanation, Column topFeatures) {
     return scored.filter(col("score").isNotNull()).select(
