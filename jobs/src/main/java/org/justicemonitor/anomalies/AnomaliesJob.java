@@ -146,7 +146,8 @@ public final class AnomaliesJob {
     LinearRegressionModel lr = DecisionTimeModel.regression(model);
     ObjectNode m = record.model(DecisionTimeModel.MODEL_NAME, "Spark MLlib LinearRegression (normal equations) after RFormula",
         Paths.join(store.published(MODELS), DecisionTimeModel.MODEL_NAME));
-    m.put("formula", DecisionTimeModel.formula(rows));
+    Map<String, Map<String, Double>> fitted = DecisionTimeModel.coefficients(model, model.transform(rows.limit(1)));
+    m.put("formula", DecisionTimeModel.fittedFormula(fitted));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("regParam", lr.getRegParam());
     params.put("elasticNetParam", lr.getElasticNetParam());
@@ -164,7 +165,7 @@ public final class AnomaliesJob {
     metrics.put("intercept", lr.intercept());
     ModelRecord.putAll(m, "metrics", metrics);
     Map<String, Object> coefficients = new LinkedHashMap<>();
-    DecisionTimeModel.coefficients(model, model.transform(rows.limit(1))).forEach((f, levels) ->
+    fitted.forEach((f, levels) ->
         levels.forEach((level, beta) -> coefficients.put(f + "=" + level, beta)));
     ModelRecord.putAll(m, "coefficients_log_days", coefficients);
     m.put("score", "robust z of the court-month mean residual against the court's trailing median; spread floor 0.05");

@@ -133,15 +133,18 @@ final class DecisionTimeModel {
     Dataset<Row> perMonth = predicted.groupBy("court_id", "period")
         .agg(count("*").as("decisions"), aggregates.toArray(Column[]::new));
 
-    // A feature's contribution: how much the court-month's mix of its levels moves the expected
-    // log days against the average mix of all cases (as a % change of expected days).
-    Row national = predicted.agg(lit(0), coefficients.keySet().stream().map(f -> {
-      Column shift = lit(0.0);
-      for (Map.Entry<String, Double> level : coefficients.get(f).entrySet()) {
-        shift = shift.plus(avg(when(col(f).equalTo(level.getKey()), 1.0).otherwise(0.0)).multiply(level.getValue()));
-      }
-      return shift.as(f);
-    }).toArray(Column[]::new)).first();
+    // One pass over all cases for two national figures. A feature's contribution: how much the
+    // court-month's mix of its levels moves the expected log days against the average mix of all
+    // cases (as a % change of expected days). The sampling noise of a mean of n log days: the
+    // residual spread of single cases over √n.
+    Row national = predicted.agg(stddev_pop(col("label").minus(col("prediction"))).as("_case_spread"),
+        coefficients.keySet().stream().map(f -> {
+          Column shift = lit(0.0);
+          for (Map.Entry<String, Double> level : coefficients.get(f).entrySet()) {
+            shift = shift.plus(avg(when(col(f).equalTo(level.getKey()), 1.0).otherwise(0.0)).multiply(level.getValue()));
+          }
+          return shift.as(f);
+        }).toArray(Column[]::new)).first();
     List<Column> ranked = new ArrayList<>();
     for (String f : coefficients.keySet()) {
       Column c = col("_shift_" + f).minus(lit(national.<Double>getAs(f)));
@@ -152,8 +155,7 @@ final class DecisionTimeModel {
 
     Dataset<Row> series = perMonth.select(col("court_id").as("entity_id"), col("period"), col("decisions"),
         col("actual_log"), col("expected_log"), col("actual_log").minus(col("expected_log")).as("value"), top.as("_top"));
-    // The sampling noise of a mean of n log days: the residual spread of single cases over √n.
-    double caseSpread = predicted.agg(stddev_pop(col("label").minus(col("prediction")))).first().getDouble(0);
+    double caseSpread = national.getDouble(0);
     Column noise = greatest(lit(0.05), lit(caseSpread).divide(sqrt(col("decisions"))));
     Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), noise, true)
         .withColumn("_actual_days", expm1(col("actual_log")))
@@ -164,6 +166,11 @@ final class DecisionTimeModel {
         MonthlySignals.spreadWords());
     return MonthlySignals.candidates(scored, "court", MODEL_NAME, col("_actual_days"), col("_expected_days"), explanation,
         concat(lit("case mix against the national, effect on expected days: "), col("_top")));
+  }
+
+  /** The formula a fitted model used: the features that had coefficients, in model order. */
+  static String fittedFormula(Map<String, Map<String, Double>> coefficients) {
+    return "log_days ~ " + (coefficients.isEmpty() ? "1" : String.join(" + ", coefficients.keySet()));
   }
 
   /** The model's coefficients by feature and level (the reference levels have none: 0); features left out have none. */

@@ -33,8 +33,8 @@ final class Flags {
       List.of("entity_type", "entity_id", "period", "signal", "actual", "expected", "score", "rank", "explanation",
           "top_features", "review");
 
-  /** Months after a court's stall whose slow decisions are that stall's backlog. */
-  static final int STALL_AFTERMATH_MONTHS = 3;
+  /** Months after a flagged stall or surge in which its known consequences are not flagged again. */
+  static final int AFTERMATH_MONTHS = 3;
 
   private Flags() {}
 
@@ -45,7 +45,7 @@ final class Flags {
    */
   static Dataset<Row> select(Dataset<Row> candidates, Dataset<Row> reviews, Dataset<Row> courtRegions, double threshold) {
     Dataset<Row> raised = candidates.filter(col("score").geq(threshold));
-    raised = withoutStallAftermath(raised, courtRegions);
+    raised = withoutAftermath(raised, courtRegions);
     raised = Reviews.apply(raised, reviews);
     raised = onePerEntityAndMonth(raised);
     Column order = row_number().over(Window.orderBy(col("score").desc(), col("entity_type"), col("entity_id"),
@@ -78,17 +78,17 @@ final class Flags {
   }
 
   /**
-   * Known consequences of an anomaly already flagged, in the 1 to {@value #STALL_AFTERMATH_MONTHS}
+   * Known consequences of an anomaly already flagged, in the 1 to {@value #AFTERMATH_MONTHS}
    * months after it, are not raised again: a stalled court decides its delayed cases afterwards,
    * so it looks slow and busy then, and so does its region's profile; a court that received a
    * surge of filings decides more cases afterwards.
    */
-  static Dataset<Row> withoutStallAftermath(Dataset<Row> raised, Dataset<Row> courtRegions) {
+  static Dataset<Row> withoutAftermath(Dataset<Row> raised, Dataset<Row> courtRegions) {
     Dataset<Row> causes = raised.filter(col("signal").isin("resolved", "incoming"))
         .join(courtRegions, col("entity_id").equalTo(courtRegions.col("court_id")), "left")
         .select(col("signal").as("_cause"), col("entity_id").as("_court"), col("region_code").as("_region"),
             monthIndex(col("period")).as("_month"));
-    Column after = monthIndex(col("period")).minus(col("_month")).between(1, STALL_AFTERMATH_MONTHS);
+    Column after = monthIndex(col("period")).minus(col("_month")).between(1, AFTERMATH_MONTHS);
     Column stall = col("_cause").equalTo("resolved");
     Column sameCourt = col("entity_type").equalTo("court").and(col("entity_id").equalTo(col("_court")));
     Column backlog = stall.and(sameCourt).and(col("signal").isin(DecisionTimeModel.MODEL_NAME, "resolved_burst"));
