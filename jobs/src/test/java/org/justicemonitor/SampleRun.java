@@ -58,7 +58,10 @@ public final class SampleRun {
     SparkSession spark = SharedSpark.spark();
     OutputStore store = new OutputStore(spark, out, "test-" + System.nanoTime());
     try {
-      return new IngestJob(store, new IngestOptions(input, AS_OF, maxBad, KEY), new Progress(spark, System.out)).run();
+      IngestReport report =
+          new IngestJob(store, new IngestOptions(input, AS_OF, maxBad, KEY), new Progress(spark, System.out)).run();
+      store.commit("ingest", "test");
+      return report;
     } finally {
       store.close();
     }
@@ -78,6 +81,7 @@ public final class SampleRun {
     OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
     try {
       new IndicatorsJob(store, IndicatorOptions.of(AS_OF, MIN_CASES), new Progress(spark, System.out)).run();
+      store.commit("indicators", "test");
     } finally {
       store.close();
     }
@@ -97,6 +101,7 @@ public final class SampleRun {
     OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
     try {
       new AnomaliesJob(store, options, new Progress(spark, System.out), "test").run();
+      store.commit("anomalies", "test");
     } finally {
       store.close();
     }
@@ -108,7 +113,9 @@ public final class SampleRun {
     SparkSession spark = SharedSpark.spark();
     OutputStore store = new OutputStore(spark, output().toString(), "test-" + System.nanoTime());
     try {
-      return Path.of(new ReportJob(store, lang, "test").run());
+      String page = new ReportJob(store, lang, "test").run();
+      store.commit("report", "test");
+      return Path.of(page);
     } finally {
       store.close();
     }

@@ -78,7 +78,7 @@ public final class AnomaliesJob {
 
     Dataset<Row> courtFlow = progress.result("court months", () -> materialize("court-months",
         CaseFlow.compute(cases, List.of("court_id"), Period.MONTH, months, cases.select("court_id").distinct())));
-    Dataset<Row> regions = spark.read().schema(RegionReference.SCHEMA).parquet(store.published(IngestJob.REGIONS_TABLE))
+    Dataset<Row> regions = spark.read().schema(RegionReference.SCHEMA).parquet(store.current(IngestJob.REGIONS_TABLE))
         .select("region_code");
     Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
     Dataset<Row> scoredEvents = events.filter(col("event_month").leq(lastMonth));
@@ -123,14 +123,14 @@ public final class AnomaliesJob {
     if (!options.reuseModels()) {
       published.add(MODELS);
     }
-    store.publish(published);
-    store.publishText(RECORD, record.toJson());
+    store.complete(published);
+    store.writeText(RECORD, record.toJson());
     published.add(RECORD);
     return published;
   }
 
   private PipelineModel model(String name, java.util.function.Supplier<PipelineModel> train) {
-    String saved = Paths.join(store.published(MODELS), name);
+    String saved = Paths.join(store.current(MODELS), name);
     if (options.reuseModels()) {
       if (!InputFiles.exists(spark, saved)) {
         throw new JobFailure("no saved model at " + saved + "; run anomalies once without --reuse-models");

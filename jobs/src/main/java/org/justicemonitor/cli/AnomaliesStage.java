@@ -13,6 +13,14 @@ final class AnomaliesStage {
     progress.stage("anomalies");
     long started = System.nanoTime();
     new AnomaliesJob(store, options, progress, new Version().getVersion()[0]).run();
+    var settings = org.justicemonitor.io.RunManifest.newObject();
+    settings.put("as_of", options.asOf().toString());
+    settings.put("threshold", options.threshold());
+    settings.put("trailing_months", options.trailingMonths());
+    settings.put("seed", options.seed());
+    settings.put("reviews", options.reviews().orElse(null));
+    settings.put("reuse_models", options.reuseModels());
+    store.manifest().settings("anomalies", settings);
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("flags:        " + store.published(AnomaliesJob.FLAGS) + " (.csv copy beside it; candidates for review, not decisions)");
     out.println("model record: " + store.published(AnomaliesJob.RECORD));

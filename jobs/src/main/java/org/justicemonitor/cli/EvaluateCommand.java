@@ -58,7 +58,7 @@ final class EvaluateCommand extends SparkCommand {
     if (!InputFiles.exists(spark, labelFile)) {
       throw new JobFailure("no labels at " + labelFile + "; pass --labels FILE");
     }
-    String flagsPath = store.published(AnomaliesJob.FLAGS);
+    String flagsPath = store.current(AnomaliesJob.FLAGS);
     if (!InputFiles.exists(spark, flagsPath)) {
       throw new JobFailure("no flags at " + flagsPath + "; run `justice-monitor anomalies` with the same --output first");
     }
@@ -76,7 +76,7 @@ final class EvaluateCommand extends SparkCommand {
     out.print(table.render());
     out.printf(Locale.ROOT, "F1 %.3f; %d of the top %d flags are true%n", r.f1(), r.trueInTopN(), r.topN());
     r.missed().forEach(m -> out.println("missed: " + m));
-    store.publishText("summary/evaluation.json", json(r, labelFile));
+    store.writeText("summary/evaluation.json", json(r, labelFile));
   }
 
   private static String pct(double x) {

@@ -14,7 +14,9 @@ final class IndicatorsStage {
     progress.stage("indicators");
     long started = System.nanoTime();
     List<String> tables = new IndicatorsJob(store, options, progress).run();
-    store.publishText(SUMMARY, settingsJson(options, tables));
+    var settings = settings(options, tables);
+    store.writeText(SUMMARY, settings.toPrettyString() + "\n");
+    store.manifest().settings("indicators", settings);
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("indicator tables: " + store.published("indicators") + " ("
         + tables.stream().filter(t -> !t.endsWith(".csv")).map(t -> t.substring(t.lastIndexOf('/') + 1)).toList()
@@ -24,10 +26,8 @@ final class IndicatorsStage {
   static final String SUMMARY = "summary/indicators.json";
 
   /** The settings the tables were computed with: the report and analysts read them back. */
-  static String settingsJson(IndicatorOptions o, List<String> tables) {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
-        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-    var root = json.createObjectNode();
+  static com.fasterxml.jackson.databind.node.ObjectNode settings(IndicatorOptions o, List<String> tables) {
+    var root = org.justicemonitor.io.RunManifest.newObject();
     root.put("as_of", o.asOf().toString());
     root.put("min_cases", o.minCases());
     root.put("outage_failure_rate", o.outageFailureRate());
@@ -36,11 +36,7 @@ final class IndicatorsStage {
     root.put("equivalence_appeal_margin", o.appealRateMargin());
     o.indexWeights().forEach(root.putArray("index_weights")::add);
     tables.forEach(root.putArray("tables")::add);
-    try {
-      return json.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return root;
   }
 
   private IndicatorsStage() {}

@@ -12,5 +12,11 @@ public final class IngestSettings {
       description = "Fail when a dataset quarantines more than this share of its rows (default: ${DEFAULT-VALUE}).")
   double maxBadFraction = 0.05;
 
+  @Option(
+      names = "--full",
+      description = "Read every input file and rebuild the ingested tables, instead of adding only files not"
+          + " ingested before into the same --output (by SHA-256; see docs/operations.md).")
+  boolean full;
+
   @Mixin KeyOptions key = new KeyOptions();
 }

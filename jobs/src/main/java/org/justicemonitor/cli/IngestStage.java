@@ -20,13 +20,20 @@ final class IngestStage {
       err.println("WARNING: --demo: identifiers are pseudonymized with a PUBLIC demo key, which protects nothing.");
       err.println("WARNING: never use --demo on real data; set " + PseudonymizationKey.ENV_VAR + " or pass --key-file.");
     }
-    return new IngestOptions(common.input, common.asOf(), settings.maxBadFraction, key);
+    return new IngestOptions(common.input, common.asOf(), settings.maxBadFraction, key, settings.full);
   }
 
   static IngestReport run(OutputStore store, IngestOptions options, Progress progress, PrintStream out) {
     progress.stage("ingest");
     IngestReport report = new IngestJob(store, options, progress).run();
-    store.publishText(SUMMARY, IngestReportWriter.toJson(report));
+    store.writeText(SUMMARY, IngestReportWriter.toJson(report));
+    var settings = org.justicemonitor.io.RunManifest.newObject();
+    settings.put("input", options.inputRoot());
+    settings.put("as_of", options.asOf().toString());
+    settings.put("max_bad_fraction", options.maxBadFraction());
+    settings.put("full", report.full());
+    settings.put("key", options.key().source());
+    store.manifest().settings("ingest", settings);
     progress.done(report.seconds());
     out.println();
     out.print(IngestReportWriter.toTable(report));

@@ -12,6 +12,7 @@ final class ReportStage {
     progress.stage("report");
     long started = System.nanoTime();
     String page = progress.result("report page", () -> new ReportJob(store, lang, new Version().getVersion()[0]).run());
+    store.manifest().settings("report", org.justicemonitor.io.RunManifest.newObject().put("lang", lang));
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("report:       " + page + " (one file; opens offline)");
   }

@@ -22,7 +22,9 @@ abstract class SparkCommand implements Callable<Integer> {
         SparkSessions.create("justice-monitor " + name(), common.master, common.timeZone.getId(), common.verbose);
     OutputStore store = new OutputStore(spark, common.output, runId());
     try {
+      store.manifest().settings("spark", sparkSettings(spark));
       run(spark, store, new Progress(spark, out));
+      store.commit(name(), new Version().getVersion()[0]);
       return 0;
     } finally {
       store.close();
@@ -31,6 +33,16 @@ abstract class SparkCommand implements Callable<Integer> {
   }
 
   abstract String name();
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode sparkSettings(SparkSession spark) {
+    var node = org.justicemonitor.io.RunManifest.newObject();
+    node.put("version", spark.version());
+    node.put("master", spark.sparkContext().master());
+    node.put("application_id", spark.sparkContext().applicationId());
+    node.put("session_time_zone", spark.conf().get("spark.sql.session.timeZone"));
+    node.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
+    return node;
+  }
 
   /** Checks options and secrets before a SparkSession is started, so mistakes fail fast. */
   void prepare() {}

@@ -129,6 +129,11 @@ public final class RegionReference {
     return source;
   }
 
+  /** Whether this is the reference shipped in the jar rather than a file of the input root. */
+  public boolean isShipped() {
+    return source.startsWith("shipped ");
+  }
+
   public Dataset<Row> toDataFrame(SparkSession spark) {
     List<Row> rows =
         regions.stream()

@@ -67,7 +67,7 @@ public final class IndicatorsJob {
     Dataset<Row> cases = ingested(Contract.CASES);
     Dataset<Row> events = ingested(Contract.SERVICE_EVENTS);
     Dataset<Row> regions =
-        spark.read().schema(RegionReference.SCHEMA).parquet(store.published(IngestJob.REGIONS_TABLE));
+        spark.read().schema(RegionReference.SCHEMA).parquet(store.current(IngestJob.REGIONS_TABLE));
     Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
 
     // The grid starts with the earliest case of any level, so running totals miss no case.
@@ -128,7 +128,7 @@ public final class IndicatorsJob {
     for (String t : TABLES) {
       tables.addAll(TableWriter.names(t));
     }
-    store.publish(tables);
+    store.complete(tables);
     return tables;
   }
 

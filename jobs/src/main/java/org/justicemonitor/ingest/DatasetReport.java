@@ -13,6 +13,7 @@ import java.util.SortedMap;
 public record DatasetReport(
     String dataset,
     int files,
+    int filesSkipped,
     List<String> emptyFiles,
     long bytes,
     long rowsRead,
@@ -21,12 +22,23 @@ public record DatasetReport(
     long versionsSuperseded,
     SortedMap<String, Long> quarantinedByReason,
     List<String> extraColumns,
+    List<FileRows> fileRows,
     double seconds) {
+
+  /** Rows read from one file and how many of them went to quarantine. */
+  public record FileRows(String file, long read, long quarantined) {}
 
   public DatasetReport {
     emptyFiles = List.copyOf(emptyFiles);
+    fileRows = List.copyOf(fileRows);
     extraColumns = List.copyOf(extraColumns);
     quarantinedByReason = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(quarantinedByReason));
+  }
+
+  /** A dataset of an incremental ingest with no new file: nothing read, its table left as it is. */
+  public static DatasetReport unchanged(String dataset, int filesSkipped) {
+    return new DatasetReport(
+        dataset, 0, filesSkipped, List.of(), 0, 0, 0, 0, 0, new java.util.TreeMap<>(), List.of(), List.of(), 0.0);
   }
 
   public boolean rowsConserved() {

@@ -5,13 +5,18 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.year;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,13 +25,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
 import org.justicemonitor.contract.RegionReference;
+import org.justicemonitor.io.FileFingerprints;
+import org.justicemonitor.io.FileFingerprints.FileFingerprint;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
+import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.spark.Progress;
 
 /**
@@ -42,6 +51,8 @@ public final class IngestJob {
   public static final String QUARANTINE = "quarantine";
   public static final String REGIONS_TABLE = INGESTED + "/regions";
   private static final int MAX_RECORDS_PER_FILE = 5_000_000;
+  /** Pseudonymized to tell keys apart in the manifest without revealing them. */
+  private static final String KEY_ID_TEXT = "justice-monitor key id";
 
   private final SparkSession spark;
   private final OutputStore store;
@@ -61,7 +72,7 @@ public final class IngestJob {
 
   /** A clean table as a later stage reads it, with its schema; fails in plain words when ingest has not run. */
   public static Dataset<Row> read(OutputStore store, DatasetSpec spec) {
-    String path = store.published(table(spec));
+    String path = store.current(table(spec));
     if (!InputFiles.exists(store.spark(), path)) {
       throw new JobFailure("no ingested table at " + path + "; run `justice-monitor ingest` with the same --output first");
     }
@@ -72,7 +83,10 @@ public final class IngestJob {
     return QUARANTINE + "/" + spec.name();
   }
 
-  /** Ingests every dataset and publishes the tables; nothing is published when a check fails. */
+  /**
+   * Ingests the new input files of every dataset (all of them in a full ingest) and stages the
+   * tables for publishing; nothing is staged when a check fails.
+   */
   public IngestReport run() {
     long started = System.nanoTime();
     if (!InputFiles.exists(spark, options.inputRoot())) {
@@ -86,16 +100,45 @@ public final class IngestJob {
     RegionReference regions = RegionReference.load(spark, options.inputRoot());
     Pseudonymizer pseudonymizer = new Pseudonymizer(options.key());
 
+    Map<DatasetSpec, List<String>> files = new LinkedHashMap<>();
+    List<String> toFingerprint = new ArrayList<>();
+    for (DatasetSpec spec : Contract.INGESTED) {
+      files.put(spec, InputFiles.list(spark, Paths.join(options.inputRoot(), spec.name())));
+      toFingerprint.addAll(files.get(spec));
+    }
+    boolean shippedRegions = regions.isShipped();
+    if (!shippedRegions) {
+      toFingerprint.add(regions.source());
+    }
+    Map<String, FileFingerprint> fingerprints =
+        progress.result("fingerprints of " + toFingerprint.size() + " files", () -> FileFingerprints.of(spark, toFingerprint));
+    Map<String, FileFingerprint> byName = new TreeMap<>();
+    files.forEach((spec, list) -> list.forEach(f -> byName.put(relative(spec, f), fingerprints.get(f))));
+    IngestPlan.Settings settings = new IngestPlan.Settings(
+        Pseudonymizer.pseudonym(options.key(), KEY_ID_TEXT),
+        shippedRegions ? "shipped" : fingerprints.get(regions.source()).sha256(),
+        options.asOf());
+    IngestPlan plan = IngestPlan.decide(store.manifest().previous().path("inputs"), byName, settings,
+        options.full(), InputFiles.exists(spark, store.published(table(Contract.CASES))));
+    progress.step("plan", (plan.full() ? "full ingest: " : "incremental ingest: ") + plan.reason());
+
     List<DatasetReport> reports = new ArrayList<>();
     List<String> tables = new ArrayList<>();
     for (DatasetSpec spec : Contract.INGESTED) {
-      DatasetReport report = ingest(spec, regions, pseudonymizer);
-      reports.add(report);
+      List<String> toRead = files.get(spec).stream().filter(f -> plan.reads(relative(spec, f))).toList();
+      int skipped = files.get(spec).size() - toRead.size();
+      if (!plan.full() && toRead.isEmpty()) {
+        reports.add(DatasetReport.unchanged(spec.name(), skipped));
+        continue;
+      }
+      reports.add(ingest(spec, toRead, skipped, plan.full(), regions, pseudonymizer));
       tables.add(table(spec));
       tables.add(quarantineTable(spec));
     }
-    regions.toDataFrame(spark).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(REGIONS_TABLE));
-    tables.add(REGIONS_TABLE);
+    if (plan.full()) {
+      regions.toDataFrame(spark).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(REGIONS_TABLE));
+      tables.add(REGIONS_TABLE);
+    }
 
     for (DatasetReport r : reports) {
       if (!r.rowsConserved()) {
@@ -111,15 +154,51 @@ public final class IngestJob {
                 r.dataset(), r.rowsQuarantined(), r.rowsRead(), 100 * r.quarantinedFraction(), options.maxBadFraction()));
       }
     }
-    store.publish(tables);
-    return new IngestReport(
-        options.asOf(), regions.source(), options.key().isDemo(), reports, (System.nanoTime() - started) / 1e9);
+    if (!tables.isEmpty()) {
+      store.complete(tables);
+      store.manifest().inputs(inputs(plan, settings, reports, byName));
+    }
+    return new IngestReport(options.asOf(), regions.source(), options.key().isDemo(), plan.full(), plan.reason(),
+        reports, (System.nanoTime() - started) / 1e9);
   }
 
-  private DatasetReport ingest(DatasetSpec spec, RegionReference regions, Pseudonymizer pseudonymizer) {
+  /** The manifest's record of the files the tables now hold: those kept from before, then this run's. */
+  private ObjectNode inputs(
+      IngestPlan plan, IngestPlan.Settings settings, List<DatasetReport> reports, Map<String, FileFingerprint> byName) {
+    ObjectNode inputs = RunManifest.newObject();
+    inputs.put("root", options.inputRoot());
+    settings.writeTo(inputs);
+    ArrayNode files = inputs.putArray(IngestPlan.FILES);
+    files.addAll(plan.previousFiles());
+    for (DatasetReport r : reports) {
+      Map<String, DatasetReport.FileRows> rows = new TreeMap<>();
+      r.fileRows().forEach(f -> rows.put(f.file(), f));
+      byName.forEach((name, fp) -> {
+        if (name.startsWith(r.dataset() + "/") && plan.reads(name)) {
+          DatasetReport.FileRows counted = rows.getOrDefault(name, new DatasetReport.FileRows(name, 0, 0));
+          ObjectNode f = files.addObject();
+          f.put("file", name);
+          f.put("bytes", fp.bytes());
+          f.put("sha256", fp.sha256());
+          f.put("rows_read", counted.read());
+          f.put("rows_quarantined", counted.quarantined());
+          f.put("run_id", store.runId());
+        }
+      });
+    }
+    return inputs;
+  }
+
+  /** A file's name as the manifest and the quarantine know it: {@code <dataset>/<file name>}. */
+  private static String relative(DatasetSpec spec, String file) {
+    return spec.name() + "/" + file.substring(file.lastIndexOf('/') + 1);
+  }
+
+  private DatasetReport ingest(
+      DatasetSpec spec, List<String> files, int skipped, boolean full, RegionReference regions, Pseudonymizer pseudonymizer) {
     long started = System.nanoTime();
     String dir = Paths.join(options.inputRoot(), spec.name());
-    RawReader.RawInput raw = new RawReader(spark).read(spec, dir);
+    RawReader.RawInput raw = new RawReader(spark).read(spec, dir, files);
     progress.step(spec.name(), String.format("%d files, %s", raw.files().size(), Progress.bytes(raw.bytes())));
 
     RowValidator validator =
@@ -131,21 +210,34 @@ public final class IngestJob {
     // Read back with the schema in hand: an empty table has no file to take it from.
     Dataset<Row> staged = spark.read().schema(validated.schema()).parquet(scratch);
     Dataset<Row> rows = staged.filter(col(RawReader.BLANK).unary_$bang());
-    Row totals = rows.agg(count("*"), count(RowValidator.REASON)).first();
-    long read = totals.getLong(0);
-    long quarantined = totals.getLong(1);
+    List<DatasetReport.FileRows> fileRows = new ArrayList<>();
+    // One row per input file.
+    for (Row r : rows.groupBy(RawReader.SOURCE_FILE).agg(count("*"), count(RowValidator.REASON))
+        .orderBy(RawReader.SOURCE_FILE).collectAsList()) {
+      fileRows.add(new DatasetReport.FileRows(r.getString(0), r.getLong(1), r.getLong(2)));
+    }
+    long read = fileRows.stream().mapToLong(DatasetReport.FileRows::read).sum();
+    long quarantined = fileRows.stream().mapToLong(DatasetReport.FileRows::quarantined).sum();
 
-    Dataset<Row> valid = rows.filter(col(RowValidator.REASON).isNull());
+    // New rows join the published ones as older than any of them: a later delivery is newer.
+    List<Column> kept = new ArrayList<>();
+    spec.columnNames().forEach(n -> kept.add(col(n)));
+    kept.addAll(List.of(col(RawReader.SOURCE_FILE), col(RawReader.BLOCK), col(RawReader.SEQ)));
+    Dataset<Row> valid = rows.filter(col(RowValidator.REASON).isNull()).select(kept.toArray(Column[]::new));
+    Dataset<Row> before = full ? null : publishedClean(spec);
+    Dataset<Row> candidates = full ? valid : valid.unionByName(before);
     boolean versioned = spec.equals(Contract.CASES);
-    long superseded = versioned ? CaseVersions.supersededCount(valid) : 0L;
-    Dataset<Row> clean = versioned ? CaseVersions.newest(valid) : valid;
+    long superseded = versioned ? CaseVersions.supersededCount(candidates) : 0L;
+    Dataset<Row> clean = versioned ? CaseVersions.newest(candidates) : candidates;
     progress.job(spec.name() + ": write clean table", () -> writeClean(spec, clean));
-    progress.job(spec.name() + ": write quarantine", () -> writeQuarantine(spec, rows, staged));
-    long written = spark.read().schema(cleanSchema(spec)).parquet(store.staging(table(spec))).count();
+    progress.job(spec.name() + ": write quarantine", () -> writeQuarantine(spec, rows, staged, full));
+    long written = spark.read().schema(cleanSchema(spec)).parquet(store.staging(table(spec))).count()
+        - (full ? 0 : read(store, spec).count());
 
     return new DatasetReport(
         spec.name(),
         raw.files().size(),
+        skipped,
         raw.emptyFiles(),
         raw.bytes(),
         read,
@@ -154,7 +246,18 @@ public final class IngestJob {
         superseded,
         quarantinedByReason(rows),
         extraColumns(raw, rows),
+        fileRows,
         (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The published clean rows, with empty lineage so that they rank before any new row. */
+  private Dataset<Row> publishedClean(DatasetSpec spec) {
+    List<Column> columns = new ArrayList<>();
+    spec.columnNames().forEach(n -> columns.add(col(n)));
+    columns.add(lit(null).cast(DataTypes.StringType).as(RawReader.SOURCE_FILE));
+    columns.add(lit(null).cast(DataTypes.LongType).as(RawReader.BLOCK));
+    columns.add(lit(null).cast(DataTypes.LongType).as(RawReader.SEQ));
+    return read(store, spec).select(columns.toArray(Column[]::new));
   }
 
   private void writeClean(DatasetSpec spec, Dataset<Row> clean) {
@@ -204,7 +307,7 @@ public final class IngestJob {
     return Optional.empty();
   }
 
-  private void writeQuarantine(DatasetSpec spec, Dataset<Row> rows, Dataset<Row> staged) {
+  private void writeQuarantine(DatasetSpec spec, Dataset<Row> rows, Dataset<Row> staged, boolean full) {
     Dataset<Row> bad = rows.filter(col(RowValidator.REASON).isNotNull());
     List<Column> columns = new ArrayList<>();
     spec.columnNames().forEach(n -> columns.add(col(RowValidator.QUARANTINE_RECORD + "." + n).as(n)));
@@ -212,8 +315,12 @@ public final class IngestJob {
     columns.add(col(RowValidator.REASON));
     columns.add(col(RawReader.SOURCE_FILE));
     columns.add(col(LineNumbers.LINE));
-    LineNumbers.attach(bad, staged)
-        .select(columns.toArray(Column[]::new))
+    Dataset<Row> quarantine = LineNumbers.attach(bad, staged).select(columns.toArray(Column[]::new));
+    if (!full) {
+      quarantine = quarantine.unionByName(
+          spark.read().schema(quarantine.schema()).parquet(store.published(quarantineTable(spec))));
+    }
+    quarantine
         .repartition(1)
         .sortWithinPartitions(RawReader.SOURCE_FILE, LineNumbers.LINE)
         .write()

@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param asOf the extract date: no date may lie after it
  * @param maxBadFraction the run fails when a dataset quarantines a larger share of its rows
  * @param key the pseudonymization key
+ * @param full read every file and rebuild the tables, instead of adding new files only
  */
-public record IngestOptions(String inputRoot, LocalDate asOf, double maxBadFraction, PseudonymizationKey key) {
+public record IngestOptions(
+    String inputRoot, LocalDate asOf, double maxBadFraction, PseudonymizationKey key, boolean full) {
+
+  /** Options of an incremental ingest: files ingested before into the same output are skipped. */
+  public IngestOptions(String inputRoot, LocalDate asOf, double maxBadFraction, PseudonymizationKey key) {
+    this(inputRoot, asOf, maxBadFraction, key, false);
+  }
 
   public IngestOptions {
     Objects.requireNonNull(inputRoot, "inputRoot");

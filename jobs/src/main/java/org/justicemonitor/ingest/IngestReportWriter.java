@@ -18,12 +18,15 @@ public final class IngestReportWriter {
     root.put("as_of", report.asOf().toString());
     root.put("region_reference", report.regionReference());
     root.put("demo_key", report.demoKey());
+    root.put("full", report.full());
+    root.put("mode", report.mode());
     root.put("seconds", round(report.seconds()));
     ArrayNode datasets = root.putArray("datasets");
     for (DatasetReport d : report.datasets()) {
       ObjectNode n = datasets.addObject();
       n.put("dataset", d.dataset());
       n.put("files", d.files());
+      n.put("files_skipped", d.filesSkipped());
       n.put("bytes", d.bytes());
       n.put("rows_read", d.rowsRead());
       n.put("rows_written", d.rowsWritten());
@@ -45,11 +48,12 @@ public final class IngestReportWriter {
 
   public static String toTable(IngestReport report) {
     TextTable table =
-        new TextTable("dataset", "files", "rows read", "written", "quarantined", "superseded", "conserved", "seconds");
+        new TextTable("dataset", "files", "skipped", "rows read", "written", "quarantined", "superseded", "conserved", "seconds");
     for (DatasetReport d : report.datasets()) {
       table.row(
           d.dataset(),
           d.files(),
+          d.filesSkipped(),
           d.rowsRead(),
           d.rowsWritten(),
           d.rowsQuarantined(),
@@ -58,6 +62,7 @@ public final class IngestReportWriter {
           String.format(Locale.ROOT, "%.1f", d.seconds()));
     }
     StringBuilder sb = new StringBuilder(table.render());
+    sb.append(report.full() ? "full ingest: " : "incremental ingest: ").append(report.mode()).append('\n');
     for (DatasetReport d : report.datasets()) {
       if (!d.quarantinedByReason().isEmpty()) {
         sb.append("quarantined ").append(d.dataset()).append(" by reason: ");

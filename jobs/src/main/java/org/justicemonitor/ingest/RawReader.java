@@ -72,8 +72,13 @@ public final class RawReader {
       List<String> extraCsvColumns,
       long bytes) {}
 
+  /** Every data file of a dataset directory. */
   public RawInput read(DatasetSpec spec, String datasetDir) {
-    List<String> files = InputFiles.list(spark, datasetDir);
+    return read(spec, datasetDir, InputFiles.list(spark, datasetDir));
+  }
+
+  /** Some files of a dataset directory, e.g. the new ones of an incremental ingest. */
+  public RawInput read(DatasetSpec spec, String datasetDir, List<String> files) {
     List<String> csv = new ArrayList<>();
     List<String> json = new ArrayList<>();
     List<String> empty = new ArrayList<>();

@@ -62,7 +62,7 @@ public final class ReportData {
     for (var spec : Contract.INGESTED) {
       fingerprints.put(spec.name(), Fingerprint.of(IngestJob.read(store, spec)));
     }
-    root.set("regions", rows(spark.read().parquet(store.published(IngestJob.REGIONS_TABLE))
+    root.set("regions", rows(spark.read().parquet(store.current(IngestJob.REGIONS_TABLE))
         .select("region_code", "name_en", "name_ru", "name_kk", "group", "population").orderBy("region_code")));
     root.set("national_year", rows(table(IndicatorsJob.NATIONAL_YEAR).orderBy("period")));
     root.set("region_year", rows(table(IndicatorsJob.REGION_YEAR).orderBy("region_code", "period")));
@@ -73,7 +73,7 @@ public final class ReportData {
     root.set("digital_justice_index", rows(table(IndicatorsJob.DIGITAL_JUSTICE_INDEX).orderBy("period", "region_code")));
     root.set("security_year", rows(table(IndicatorsJob.SECURITY_YEAR).filter(col("system").equalTo("all")).orderBy("period")));
     root.set("days_histogram", daysHistogram());
-    String flags = store.published(AnomaliesJob.FLAGS);
+    String flags = store.current(AnomaliesJob.FLAGS);
     root.set("flags", InputFiles.exists(spark, flags)
         ? rows(spark.read().parquet(flags).orderBy("rank").limit(MAX_FLAGS))
         : JSON.createArrayNode());
@@ -101,7 +101,7 @@ public final class ReportData {
   }
 
   private Dataset<Row> table(String name) {
-    String path = store.published(name);
+    String path = store.current(name);
     if (!InputFiles.exists(spark, path)) {
       throw new JobFailure("no table at " + path + "; run `justice-monitor indicators` with the same --output first");
     }
@@ -128,7 +128,7 @@ public final class ReportData {
   }
 
   private JsonNode text(String relativePath) {
-    Path path = new Path(store.published(relativePath));
+    Path path = new Path(store.current(relativePath));
     try {
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(path)) {

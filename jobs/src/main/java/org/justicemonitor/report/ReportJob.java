@@ -25,7 +25,7 @@ public final class ReportJob {
     ObjectNode data = new ReportData(store).collect();
     data.put("generated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     data.put("code_version", codeVersion);
-    store.publishText(PAGE, ReportPage.render(data, lang));
+    store.writeText(PAGE, ReportPage.render(data, lang));
     return store.published(PAGE);
   }
 }
