@@ -205,7 +205,8 @@ public final class IngestJob {
         new RowValidator(spec, new TreeSet<>(regions.codes()), options.asOf(), pseudonymizer);
     String scratch = store.scratch(spec.name() + "-validated");
     Dataset<Row> validated = validator.validate(raw.rows());
-    progress.job(spec.name() + ": parse and validate", () -> validated.write().mode(SaveMode.Overwrite).parquet(scratch));
+    progress.job(spec.name() + ": parse and validate",
+        () -> InputException.reading(() -> validated.write().mode(SaveMode.Overwrite).parquet(scratch)));
 
     // Read back with the schema in hand: an empty table has no file to take it from.
     Dataset<Row> staged = spark.read().schema(validated.schema()).parquet(scratch);

@@ -18,7 +18,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 /**
  * Turns the reader's (file, split, position) into a 1-based line number. Each split's rows have
  * consecutive positions; the lines before a split are the rows of the file's earlier splits.
- * For CSV the number is that of the record's first line when no earlier field spans lines.
+ * A CSV record whose quoted fields hold line breaks spans several lines; the records after it
+ * are numbered past them, so the number is always that of the record's first line.
  */
 public final class LineNumbers {
 
@@ -47,9 +48,33 @@ public final class LineNumbers {
             .plus(col("_rows_before"))
             .plus(col(RawReader.SEQ).minus(col("_first_seq")))
             .plus(1);
+    String[] position = {RawReader.SOURCE_FILE, RawReader.BLOCK, RawReader.SEQ};
     return rows.join(broadcast(offsets), new String[] {RawReader.SOURCE_FILE, RawReader.BLOCK})
-        .withColumn(LINE, line.cast("long"))
-        .drop("_first_seq", "_rows", "_split_header_lines", "_rows_before");
+        .join(breaksBefore(rows, allRows), position)
+        .withColumn(LINE, line.plus(col(BREAKS_BEFORE)).cast("long"))
+        .drop("_first_seq", "_rows", "_split_header_lines", "_rows_before", BREAKS_BEFORE);
+  }
+
+  private static final String BREAKS_BEFORE = "_breaks_before";
+
+  /**
+   * For each wanted row, the line breaks inside earlier records of its file. Only the few records
+   * that span lines take part, beside the wanted rows, so no window runs over a whole dataset.
+   */
+  private static Dataset<Row> breaksBefore(Dataset<Row> rows, Dataset<Row> allRows) {
+    Column[] position = {col(RawReader.SOURCE_FILE), col(RawReader.BLOCK), col(RawReader.SEQ)};
+    Dataset<Row> wanted = rows.select(position).withColumn(RawReader.EXTRA_LINES, lit(0)).withColumn("_wanted", lit(0));
+    Dataset<Row> spanning = allRows.filter(col(RawReader.EXTRA_LINES).gt(0))
+        .select(col(RawReader.SOURCE_FILE), col(RawReader.BLOCK), col(RawReader.SEQ), col(RawReader.EXTRA_LINES))
+        .withColumn("_wanted", lit(1));
+    // A spanning row that is also wanted sorts after its own wanted copy: its breaks come after its first line.
+    WindowSpec earlier = Window.partitionBy(RawReader.SOURCE_FILE)
+        .orderBy(col(RawReader.BLOCK), col(RawReader.SEQ), col("_wanted"))
+        .rowsBetween(Window.unboundedPreceding(), -1);
+    return wanted.unionByName(spanning)
+        .withColumn(BREAKS_BEFORE, coalesce(sum(RawReader.EXTRA_LINES).over(earlier), lit(0L)))
+        .filter(col("_wanted").equalTo(0))
+        .select(col(RawReader.SOURCE_FILE), col(RawReader.BLOCK), col(RawReader.SEQ), col(BREAKS_BEFORE));
   }
 
   private LineNumbers() {}

@@ -2,13 +2,16 @@ package org.justicemonitor.ingest;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_except;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.json_object_keys;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -23,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.contract.ColumnSpec;
 import org.justicemonitor.contract.DatasetSpec;
@@ -53,9 +57,11 @@ public final class RawReader {
   static final String BLANK = "_blank";
   /** JSON keys outside the contract. */
   static final String EXTRA_KEYS = "_extra_keys";
+  /** Line breaks inside the row's quoted fields: the lines it spans beyond its first. */
+  static final String EXTRA_LINES = "_extra_lines";
 
   public static final List<String> LINEAGE_COLUMNS =
-      List.of(SOURCE_FILE, BLOCK, SEQ, HEADER_LINES, BLANK, EXTRA_KEYS);
+      List.of(SOURCE_FILE, BLOCK, SEQ, HEADER_LINES, BLANK, EXTRA_KEYS, EXTRA_LINES);
 
   private final SparkSession spark;
 
@@ -126,7 +132,8 @@ public final class RawReader {
         .add(SEQ, DataTypes.LongType)
         .add(HEADER_LINES, DataTypes.IntegerType)
         .add(BLANK, DataTypes.BooleanType)
-        .add(EXTRA_KEYS, DataTypes.createArrayType(DataTypes.StringType));
+        .add(EXTRA_KEYS, DataTypes.createArrayType(DataTypes.StringType))
+        .add(EXTRA_LINES, DataTypes.IntegerType);
   }
 
   private Dataset<Row> emptyRows(DatasetSpec spec) {
@@ -181,7 +188,14 @@ public final class RawReader {
       out.add(header.contains(c.name()) ? col(c.name()) : lit(null).cast("string").as(c.name()));
     }
     out.add(col(CORRUPT_RECORD));
-    out.addAll(lineage(spec, 1, lit(false), array().cast("array<string>")));
+    Column fieldBreaks = lit(0);
+    for (StructField f : schema.fields()) {
+      if (!f.name().equals(CORRUPT_RECORD)) {
+        fieldBreaks = fieldBreaks.plus(lineBreaks(col(f.name())));
+      }
+    }
+    Column extraLines = when(col(CORRUPT_RECORD).isNotNull(), lineBreaks(col(CORRUPT_RECORD))).otherwise(fieldBreaks);
+    out.addAll(lineage(spec, 1, lit(false), array().cast("array<string>"), extraLines));
     return df.select(out.toArray(Column[]::new));
   }
 
@@ -203,17 +217,24 @@ public final class RawReader {
       out.add(when(malformed, lit(null).cast("string")).otherwise(parsed.getField(c.name())).as(c.name()));
     }
     out.add(when(malformed, value).as(CORRUPT_RECORD));
-    out.addAll(lineage(spec, 0, blank, when(malformed, array().cast("array<string>")).otherwise(extraKeys)));
+    out.addAll(lineage(spec, 0, blank, when(malformed, array().cast("array<string>")).otherwise(extraKeys), lit(0)));
     return lines.select(out.toArray(Column[]::new));
   }
 
-  private static List<Column> lineage(DatasetSpec spec, int headerLines, Column blank, Column extraKeys) {
+  /** Line feeds in a value: a quoted CSV field may hold some. */
+  private static Column lineBreaks(Column value) {
+    return coalesce(length(value).minus(length(translate(value, "\n", ""))), lit(0));
+  }
+
+  private static List<Column> lineage(
+      DatasetSpec spec, int headerLines, Column blank, Column extraKeys, Column extraLines) {
     return List.of(
         concat(lit(spec.name() + "/"), col("_metadata.file_name")).as(SOURCE_FILE),
         col("_metadata.file_block_start").as(BLOCK),
         monotonically_increasing_id().as(SEQ),
         lit(headerLines).as(HEADER_LINES),
         blank.as(BLANK),
-        extraKeys.as(EXTRA_KEYS));
+        extraKeys.as(EXTRA_KEYS),
+        extraLines.cast(DataTypes.IntegerType).as(EXTRA_LINES));
   }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum ReasonCode {
   MALFORMED_RECORD("the record could not be split into the header's fields, or is not a JSON object"),
   MISSING_VALUE("a required column is empty"),
+  INVALID_ENCODING("bytes that are not UTF-8 (shown as U+FFFD)"),
+  VALUE_TOO_LONG("longer than " + RowValidator.MAX_VALUE_LENGTH + " characters, which no contract value is"),
   INVALID_ENUM("a value outside the contract's list"),
   INVALID_DATE("not an ISO date yyyy-MM-dd, or no such day"),
   INVALID_TIMESTAMP("not an ISO 8601 timestamp"),

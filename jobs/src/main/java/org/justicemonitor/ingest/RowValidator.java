@@ -3,9 +3,11 @@ package org.justicemonitor.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -57,6 +59,11 @@ public final class RowValidator {
   private final LocalDate asOf;
   private final Pseudonymizer pseudonymizer;
 
+  /** No contract value is longer; a longer one is a broken export (a lost quote, say). */
+  static final int MAX_VALUE_LENGTH = 256;
+  /** What the quarantine keeps of a value or a raw record: enough to see what went wrong. */
+  static final int MAX_KEPT_LENGTH = 1_000;
+
   public RowValidator(DatasetSpec spec, Set<String> regionCodes, LocalDate asOf, Pseudonymizer pseudonymizer) {
     this.spec = spec;
     this.regionCodes = new TreeSet<>(regionCodes);
@@ -102,6 +109,8 @@ public final class RowValidator {
         problems.add(when(v.isNull(), reason(ReasonCode.MISSING_VALUE, c.name())));
       }
       problems.add(when(v.isNotNull().and(t.isNull()), invalidReason(c, v)));
+      problems.add(when(v.contains("\uFFFD"), reason(ReasonCode.INVALID_ENCODING, c.name())));
+      problems.add(when(length(v).gt(MAX_VALUE_LENGTH), reason(ReasonCode.VALUE_TOO_LONG, c.name())));
       if (c.regionCode()) {
         List<String> allowed = new ArrayList<>(regionCodes);
         allowed.addAll(c.extraRegionCodes());
@@ -188,10 +197,12 @@ public final class RowValidator {
       // Only free-text columns can carry an identifier and still pass validation; a bad value of
       // any other column sends the row to quarantine, where every value is masked anyway.
       if (c.type() == ColumnType.STRING && !c.regionCode()) {
-        found.add(when(PersonalData.contains(text.get(c.name())), lit(c.name())));
+        // A longer value is quarantined as too long, and masked there; the patterns are slow on megabytes.
+        Column v = text.get(c.name());
+        found.add(when(length(v).leq(MAX_VALUE_LENGTH).and(PersonalData.contains(v)), lit(c.name())));
       }
     }
-    found.add(when(PersonalData.contains(col(RawReader.CORRUPT_RECORD)), lit(RAW_RECORD)));
+    found.add(when(PersonalData.contains(substring(col(RawReader.CORRUPT_RECORD), 1, MAX_KEPT_LENGTH)), lit(RAW_RECORD)));
     Column detail = concat_ws(",", found.toArray(Column[]::new));
     return when(detail.notEqual(lit("")), concat(lit(ReasonCode.PII_DETECTED.code() + "("), detail, lit(")")));
   }
@@ -200,13 +211,15 @@ public final class RowValidator {
     List<Column> fields = new ArrayList<>();
     for (ColumnSpec c : spec.columns()) {
       Column v = text.get(c.name());
+      // Searched for identifiers only as far as kept: the patterns are slow on megabytes.
+      Column kept = substring(v, 1, MAX_KEPT_LENGTH);
       Column safe =
           c.identifier()
-              ? when(PersonalData.contains(v), PersonalData.mask(v)).otherwise(pseudonymizer.pseudonym(v))
-              : PersonalData.mask(v);
+              ? when(PersonalData.contains(kept), PersonalData.mask(kept)).otherwise(pseudonymizer.pseudonym(v))
+              : PersonalData.mask(kept);
       fields.add(safe.as(c.name()));
     }
-    fields.add(PersonalData.mask(corrupt).as(RAW_RECORD));
+    fields.add(PersonalData.mask(substring(corrupt, 1, MAX_KEPT_LENGTH)).as(RAW_RECORD));
     return struct(fields.toArray(Column[]::new));
   }
 

@@ -1,0 +1,136 @@
+package org.justicemonitor.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.JobFailure;
+import org.justicemonitor.SampleRun;
+import org.justicemonitor.SharedSpark;
+
+/**
+ * The corpus under {@code src/test/resources/bad-inputs/} (its README says what each file is):
+ * every bad row is quarantined with its reason, file and line, no row is lost, and input that
+ * cannot be read at all stops the run with one line naming the file and what to do.
+ */
+@ExtendWith(SharedSpark.class)
+class BadInputCorpusTest {
+
+  static final Path CORPUS = Path.of("src/test/resources/bad-inputs").toAbsolutePath();
+
+  static Path output;
+  static IngestReport report;
+
+  @BeforeAll
+  static void ingestTheQuarantineCorpus() throws IOException {
+    output = Files.createTempDirectory("bad-inputs");
+    report = SampleRun.ingest(CORPUS.resolve("quarantined").toString(), output.toString(), 1.0);
+  }
+
+  @Test
+  void everyBadRowIsQuarantinedWithItsReasonFileAndLine() throws IOException {
+    List<String> expected = Files.readAllLines(CORPUS.resolve("quarantined/expected-quarantine.csv"));
+    StringBuilder actual = new StringBuilder(expected.get(0)).append('\n');
+    for (String dataset : List.of("cases", "service_events")) {
+      // A few rows: the corpus is small.
+      for (Row r : SharedSpark.spark().read().parquet(output.resolve("quarantine/" + dataset).toString())
+          .orderBy("source_file", "line").select("source_file", "line", "reason").collectAsList()) {
+        actual.append(r.getString(0)).append(',').append(r.getLong(1)).append(',').append(r.getString(2)).append('\n');
+      }
+    }
+    assertEquals(String.join("\n", expected) + "\n", actual.toString());
+  }
+
+  @Test
+  void noRowIsLost() {
+    // Rows in the files: cases 2 + 3 + 3 + 2 + 2 + 6 (the empty and header-only files have none),
+    // service events 4 (the blank line is no row) + 2 + 4.
+    Map<String, long[]> expected = new TreeMap<>(Map.of("cases", new long[] {18, 10, 8}, "service_events", new long[] {10, 7, 3}));
+    for (DatasetReport d : report.datasets()) {
+      long[] e = expected.getOrDefault(d.dataset(), new long[] {0, 0, 0});
+      assertEquals(e[0], d.rowsRead(), d.dataset());
+      assertEquals(e[1], d.rowsQuarantined(), d.dataset());
+      assertEquals(e[2], d.rowsWritten(), d.dataset());
+      assertTrue(d.rowsConserved(), d.dataset());
+    }
+    DatasetReport cases = report.datasets().get(0);
+    assertEquals(1, cases.emptyFiles().size());
+    assertTrue(cases.emptyFiles().get(0).endsWith("cases/a-empty.csv"), cases.emptyFiles().toString());
+  }
+
+  @Test
+  void aByteOrderMarkAndCrlfLineEndsReadCleanly() {
+    List<Row> rows = SharedSpark.spark().read().parquet(output.resolve("ingested/cases").toString())
+        .filter("court_id = '71-D01'").select("language").distinct().orderBy("language").collectAsList();
+    assertEquals("[[kk], [ru]]", rows.toString(), "no \\r left on the last column, no BOM on the first");
+  }
+
+  @Test
+  void theQuarantineKeepsOnlyTheStartOfAHugeField() {
+    Row r = SharedSpark.spark().read().parquet(output.resolve("quarantine/cases").toString())
+        .filter("source_file = 'cases/g-huge-field.csv.gz'").select("language").first();
+    assertEquals(RowValidator.MAX_KEPT_LENGTH, r.getString(0).length());
+  }
+
+  @Test
+  void aTruncatedGzipStopsTheRunNamingTheFile() {
+    JobFailure e = failure("truncated-gzip");
+    assertEquals(CORPUS.resolve("truncated-gzip/cases/truncated.csv.gz")
+        + " ends early: a truncated copy or download; copy or export it again, or move it out of the input root",
+        e.getMessage());
+  }
+
+  @Test
+  void aWrongDelimiterStopsTheRunWithAHint() {
+    JobFailure e = failure("wrong-delimiter");
+    assertTrue(e.getMessage().contains("wrong-delimiter/cases/semicolon.csv lacks the required column "), e.getMessage());
+    assertTrue(e.getMessage().contains(" (only one column: is the delimiter a comma?)"), e.getMessage());
+  }
+
+  @Test
+  void aMissingRequiredColumnStopsTheRunNamingFileAndColumn() {
+    JobFailure e = failure("missing-column");
+    assertTrue(e.getMessage().contains("missing-column/cases/no-category.csv lacks the required column case_category"),
+        e.getMessage());
+  }
+
+  @Test
+  void aMissingInputDirectoryStopsTheRun() {
+    JobFailure e = failure("no-such-directory");
+    assertEquals("the input directory " + CORPUS.resolve("no-such-directory") + " does not exist; pass --input DIR",
+        e.getMessage());
+  }
+
+  @Test
+  void everyStopIsOneLine() {
+    for (String root : List.of("truncated-gzip", "wrong-delimiter", "missing-column", "no-such-directory")) {
+      assertEquals(1, failure(root).getMessage().lines().count(), root);
+    }
+  }
+
+  @Test
+  void theCorpusIsWhatItsReadmeSays() throws IOException {
+    String readme = Files.readString(CORPUS.resolve("README.md"), StandardCharsets.UTF_8);
+    try (var files = Files.walk(CORPUS)) {
+      files.filter(Files::isRegularFile).map(p -> CORPUS.relativize(p).toString())
+          .filter(p -> !p.equals("README.md"))
+          .forEach(p -> assertTrue(readme.contains("`" + p + "`"), "README.md does not describe " + p));
+    }
+  }
+
+  private static JobFailure failure(String root) {
+    Path out = output.resolveSibling(output.getFileName() + "-" + root);
+    return assertThrows(JobFailure.class, () -> SampleRun.ingest(CORPUS.resolve(root).toString(), out.toString(), 1.0));
+  }
+}
