@@ -1,0 +1,204 @@
+package org.justicemonitor.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.SharedSpark;
+import org.justicemonitor.io.OutputStore;
+
+/**
+ * The application jar on a real standalone cluster, as a data team would submit it, against the
+ * same jar run locally by {@code bin/justice-monitor}:
+ *
+ * <ol>
+ *   <li>a Master and two Workers start; README's local {@code run} on data-samples/ and the same
+ *       {@code run} submitted through SparkSubmit go side by side, and one Worker is killed,
+ *       executors and all, while the cluster run computes the indicators;
+ *   <li>both complete, and the cluster's outputs equal the local run's: the analyst CSVs byte for
+ *       byte, the Parquet tables row for row;
+ *   <li>a full rebuild into the cluster's root is killed midway: the published outputs stay as
+ *       they were, and readable; the next command clears what it left and adds nothing.
+ * </ol>
+ *
+ * The key comes from the environment, as a secret would, never from the command line.
+ */
+@ExtendWith(SharedSpark.class)
+class ClusterRunIT {
+
+  private static final Path JOBS = Path.of("").toAbsolutePath();
+  private static final Path ROOT = JOBS.getParent();
+  private static final Path WORK = JOBS.resolve("target/cluster-it");
+  private static final String KEY = "cluster-test-key-0123456789abcdef";
+  private static final List<String> RUN_ARGS =
+      List.of("run", "--input", ROOT.resolve("data-samples").toString(), "--as-of", "2025-12-31");
+  /** README's run command on data-samples/, from the repository root, with a key instead of --demo. */
+  private static final List<String> README_RUN = List.of("run", "--as-of", "2025-12-31");
+
+  @Test
+  void theSameJarOnAClusterThatLosesAWorkerGivesTheLocalOutputs() throws Exception {
+    deleteRecursively(WORK);
+    Path local = WORK.resolve("reference");
+    Path onCluster = WORK.resolve("cluster");
+    Path logs = Files.createDirectories(WORK.resolve("logs"));
+
+    try (StandaloneCluster cluster = new StandaloneCluster(sparkHome(), logs, jvmFlags())) {
+      cluster.start(2, 1, "1536m");
+      // Side by side: small runs wait on latency more than on the two cores.
+      Process localRun = localRun(local, logs.resolve("local-run.log"), List.of());
+      List<String> submit = new ArrayList<>(List.of(
+          "org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(),
+          "--conf", "spark.executor.memory=1g",
+          "--conf", "spark.sql.shuffle.partitions=8",
+          "--conf", "spark.ui.enabled=false",
+          "--class", "org.justicemonitor.cli.JusticeMonitor",
+          JOBS.resolve("target/justice-monitor.jar").toString()));
+      submit.addAll(RUN_ARGS);
+      submit.addAll(List.of("--output", onCluster.toString()));
+      Path driverLog = logs.resolve("cluster-run.log");
+      // The driver runs inside SparkSubmit (client mode) and reads the key from its environment.
+      Process driver = cluster.launch(submit, driverLog, Map.of("JUSTICE_MONITOR_KEY", KEY));
+
+      StandaloneCluster.waitFor(driverLog, "[indicators] started", 1, Duration.ofMinutes(10));
+      long killedWorker = cluster.killWorker(1);
+      assertFalse(ProcessHandle.of(killedWorker).map(ProcessHandle::isAlive).orElse(false));
+
+      assertEquals(0, waitFor(driver, Duration.ofMinutes(20)), "cluster run failed: see " + driverLog);
+      assertEquals(0, waitFor(localRun, Duration.ofMinutes(20)), "local run failed: see " + logs.resolve("local-run.log"));
+      assertTrue(Files.readString(driverLog).contains("Lost executor"), "the driver lost no executor: see " + driverLog);
+    }
+
+    JsonNode manifest = new ObjectMapper().readTree(onCluster.resolve(OutputStore.MANIFEST).toFile());
+    assertTrue(manifest.at("/settings/spark/master").asText().startsWith("spark://127.0.0.1:"), manifest.toPrettyString());
+    assertEquals(inputFiles(new ObjectMapper().readTree(local.resolve(OutputStore.MANIFEST).toFile())),
+        inputFiles(manifest), "the same input files, fingerprints and row counts");
+    assertSameFiles(local, onCluster);
+    assertSameTables(local, onCluster);
+
+    // A full rebuild killed midway changes nothing published, and the tables stay readable.
+    Process killed = localRun(onCluster, logs.resolve("killed-run.log"), List.of("--full"));
+    StandaloneCluster.waitFor(logs.resolve("killed-run.log"), "[ingest] cases:", 1, Duration.ofMinutes(5));
+    killed.destroyForcibly().waitFor();
+    assertTrue(Files.exists(onCluster.resolve(OutputStore.STAGING_DIR)), "the killed run was staging");
+    assertSameFiles(local, onCluster);
+    assertSameTables(local, onCluster);
+
+    // The next command on the root clears what the killed run left; the same files add nothing.
+    Process next = localCommand(onCluster, logs.resolve("after-kill.log"), List.of("ingest", "--as-of", "2025-12-31"));
+    assertEquals(0, waitFor(next, Duration.ofMinutes(5)), "see " + logs.resolve("after-kill.log"));
+    assertFalse(Files.exists(onCluster.resolve(OutputStore.STAGING_DIR)), "the killed run's staging cleared");
+    assertTrue(Files.readString(logs.resolve("after-kill.log")).contains("incremental ingest: new files only"));
+    assertSameFiles(local, onCluster);
+    assertSameTables(local, onCluster);
+  }
+
+  /** The manifest's input files with their fingerprints and row counts, without the run that read them. */
+  private static List<String> inputFiles(JsonNode manifest) {
+    List<String> files = new ArrayList<>();
+    for (JsonNode f : manifest.at("/inputs/files")) {
+      files.add(f.path("file").asText() + " " + f.path("sha256").asText() + " " + f.path("rows_read").asLong()
+          + " " + f.path("rows_quarantined").asLong());
+    }
+    assertFalse(files.isEmpty());
+    return files;
+  }
+
+  private static Process localRun(Path output, Path log, List<String> more) throws IOException {
+    List<String> args = new ArrayList<>(README_RUN);
+    args.addAll(more);
+    return localCommand(output, log, args);
+  }
+
+  /** {@code bin/justice-monitor} from the repository root, the key in its environment. */
+  private static Process localCommand(Path output, Path log, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/justice-monitor").toString()));
+    command.addAll(args);
+    command.addAll(List.of("--output", output.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("JUSTICE_MONITOR_KEY", KEY);
+    pb.environment().put("JUSTICE_MONITOR_MEMORY", "2g");
+    pb.environment().put("JAVA_OPTS", "-Dspark.ui.enabled=false -Dspark.ui.showConsoleProgress=false");
+    return pb.start();
+  }
+
+  private static int waitFor(Process p, Duration timeout) throws InterruptedException {
+    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly().waitFor();
+      throw new AssertionError("still running after " + timeout);
+    }
+    return p.exitValue();
+  }
+
+  /** Every analyst CSV and summary of the reference, byte for byte. */
+  private static void assertSameFiles(Path expected, Path actual) throws IOException {
+    List<Path> files = published(expected, p -> p.toString().endsWith(".csv"));
+    assertTrue(files.size() >= 15, "CSV files: " + files);
+    for (Path f : files) {
+      assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f.toString());
+    }
+  }
+
+  /** Every Parquet table of the reference (a directory with a _SUCCESS file), row for row. */
+  private static void assertSameTables(Path expected, Path actual) throws IOException {
+    SparkSession spark = SharedSpark.spark();
+    List<Path> tables = published(expected, p -> p.getFileName().toString().equals("_SUCCESS")).stream()
+        .map(Path::getParent).filter(p -> p != null && !p.toString().contains("models")).toList();
+    assertTrue(tables.size() >= 20, "tables: " + tables);
+    for (Path t : tables) {
+      Dataset<Row> a = spark.read().parquet(expected.resolve(t).toString());
+      Dataset<Row> b = spark.read().parquet(actual.resolve(t).toString());
+      assertEquals(a.count(), b.count(), t.toString());
+      assertEquals(0, a.exceptAll(b).count(), t + ": rows only in the local run");
+      assertEquals(0, b.exceptAll(a).count(), t + ": rows only in the cluster run");
+    }
+  }
+
+  private static List<Path> published(Path root, java.util.function.Predicate<Path> which) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).map(root::relativize)
+          .filter(p -> !p.startsWith(OutputStore.STAGING_DIR)).filter(which).sorted().toList();
+    }
+  }
+
+  /** A SPARK_HOME for the Workers: {@code jars/} links to the jars Spark runs with. */
+  private static Path sparkHome() throws IOException {
+    Path jars = Files.createDirectories(WORK.resolve("spark-home/jars"));
+    for (String jar : Files.readString(JOBS.resolve("target/launcher/classpath.txt")).strip().split(":")) {
+      Path source = Path.of(jar);
+      Files.createSymbolicLink(jars.resolve(source.getFileName()), source);
+    }
+    return jars.getParent();
+  }
+
+  private static List<String> jvmFlags() throws IOException {
+    return Arrays.asList(Files.readString(JOBS.resolve("target/launcher/jvm-flags.txt")).strip().split("\\s+"));
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
