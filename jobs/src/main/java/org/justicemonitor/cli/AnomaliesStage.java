@@ -1,9 +1,11 @@
 package org.justicemonitor.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.anomalies.AnomalyOptions;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.spark.Progress;
 
 /** The anomalies stage as the command line runs it. */
@@ -13,7 +15,7 @@ final class AnomaliesStage {
     progress.stage("anomalies");
     long started = System.nanoTime();
     new AnomaliesJob(store, options, progress, new Version().getVersion()[0]).run();
-    var settings = org.justicemonitor.io.RunManifest.newObject();
+    ObjectNode settings = RunManifest.newObject();
     settings.put("as_of", options.asOf().toString());
     settings.put("threshold", options.threshold());
     settings.put("trailing_months", options.trailingMonths());

@@ -1,10 +1,12 @@
 package org.justicemonitor.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.spark.Progress;
 
 /** The indicators stage as the command line runs it. */
@@ -14,7 +16,7 @@ final class IndicatorsStage {
     progress.stage("indicators");
     long started = System.nanoTime();
     List<String> tables = new IndicatorsJob(store, options, progress).run();
-    var settings = settings(options, tables);
+    ObjectNode settings = settings(options, tables);
     store.writeText(SUMMARY, settings.toPrettyString() + "\n");
     store.manifest().settings("indicators", settings);
     progress.done((System.nanoTime() - started) / 1e9);
@@ -26,8 +28,8 @@ final class IndicatorsStage {
   static final String SUMMARY = "summary/indicators.json";
 
   /** The settings the tables were computed with: the report and analysts read them back. */
-  static com.fasterxml.jackson.databind.node.ObjectNode settings(IndicatorOptions o, List<String> tables) {
-    var root = org.justicemonitor.io.RunManifest.newObject();
+  static ObjectNode settings(IndicatorOptions o, List<String> tables) {
+    ObjectNode root = RunManifest.newObject();
     root.put("as_of", o.asOf().toString());
     root.put("min_cases", o.minCases());
     root.put("outage_failure_rate", o.outageFailureRate());

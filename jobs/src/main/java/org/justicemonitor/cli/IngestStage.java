@@ -1,5 +1,6 @@
 package org.justicemonitor.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.ingest.IngestOptions;
@@ -7,6 +8,7 @@ import org.justicemonitor.ingest.IngestReport;
 import org.justicemonitor.ingest.IngestReportWriter;
 import org.justicemonitor.ingest.PseudonymizationKey;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.spark.Progress;
 
 /** The ingest stage as the command line runs it: job, summary file, summary table. */
@@ -27,7 +29,7 @@ final class IngestStage {
     progress.stage("ingest");
     IngestReport report = new IngestJob(store, options, progress).run();
     store.writeText(SUMMARY, IngestReportWriter.toJson(report));
-    var settings = org.justicemonitor.io.RunManifest.newObject();
+    ObjectNode settings = RunManifest.newObject();
     settings.put("input", options.inputRoot());
     settings.put("as_of", options.asOf().toString());
     settings.put("max_bad_fraction", options.maxBadFraction());

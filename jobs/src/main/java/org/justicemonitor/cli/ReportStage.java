@@ -2,6 +2,7 @@ package org.justicemonitor.cli;
 
 import java.io.PrintStream;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.report.ReportJob;
 import org.justicemonitor.spark.Progress;
 
@@ -12,7 +13,7 @@ final class ReportStage {
     progress.stage("report");
     long started = System.nanoTime();
     String page = progress.result("report page", () -> new ReportJob(store, lang, new Version().getVersion()[0]).run());
-    store.manifest().settings("report", org.justicemonitor.io.RunManifest.newObject().put("lang", lang));
+    store.manifest().settings("report", RunManifest.newObject().put("lang", lang));
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("report:       " + page + " (one file; opens offline)");
   }

@@ -1,9 +1,11 @@
 package org.justicemonitor.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.spark.Progress;
 import org.justicemonitor.spark.SparkSessions;
 import picocli.CommandLine.Mixin;
@@ -20,22 +22,25 @@ abstract class SparkCommand implements Callable<Integer> {
     prepare();
     SparkSession spark =
         SparkSessions.create("justice-monitor " + name(), common.master, common.timeZone.getId(), common.verbose);
-    OutputStore store = new OutputStore(spark, common.output, runId());
     try {
-      store.manifest().settings("spark", sparkSettings(spark));
-      run(spark, store, new Progress(spark, out));
-      store.commit(name(), new Version().getVersion()[0]);
-      return 0;
+      OutputStore store = new OutputStore(spark, common.output, runId());
+      try {
+        store.manifest().settings("spark", sparkSettings(spark));
+        run(spark, store, new Progress(spark, out));
+        store.commit(name(), new Version().getVersion()[0]);
+        return 0;
+      } finally {
+        store.close();
+      }
     } finally {
-      store.close();
       spark.stop();
     }
   }
 
   abstract String name();
 
-  private static com.fasterxml.jackson.databind.node.ObjectNode sparkSettings(SparkSession spark) {
-    var node = org.justicemonitor.io.RunManifest.newObject();
+  private static ObjectNode sparkSettings(SparkSession spark) {
+    ObjectNode node = RunManifest.newObject();
     node.put("version", spark.version());
     node.put("master", spark.sparkContext().master());
     node.put("application_id", spark.sparkContext().applicationId());

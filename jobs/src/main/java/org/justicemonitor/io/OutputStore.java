@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -146,7 +147,7 @@ public final class OutputStore {
   }
 
   /** {@link #commit}, stopping dead before a move when {@code killBefore} says so: to test recovery. */
-  void commit(String command, String codeVersion, java.util.function.IntPredicate killBefore) {
+  void commit(String command, String codeVersion, IntPredicate killBefore) {
     List<String> outputs = new ArrayList<>(completed);
     writeText(MANIFEST, manifest.toJson(command, codeVersion, outputs, this::rowCount));
     writeText(SUCCESS, runId + "\n");
@@ -199,7 +200,7 @@ public final class OutputStore {
     }
   }
 
-  /** What {@link #commit(String, String, java.util.function.IntPredicate)} throws to stop midway. */
+  /** What {@link #commit(String, String, IntPredicate)} throws to stop midway. */
   static final class SimulatedKill extends RuntimeException {
     private static final long serialVersionUID = 1L;
   }

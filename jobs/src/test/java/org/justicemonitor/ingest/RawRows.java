@@ -86,6 +86,7 @@ final class RawRows {
       values.add(1);
       values.add(false);
       values.add(scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toSeq());
+      values.add(0);
       out.add(RowFactory.create(values.toArray()));
     }
     return SharedSpark.spark().createDataFrame(out, RawReader.rawSchema(spec));
