@@ -107,6 +107,26 @@ public final class SampleRun {
     }
   }
 
+  /**
+   * Every stage in one command, as {@code run} does: ingest, indicators, anomalies and report into
+   * one staging area, published together.
+   */
+  public static IngestReport runAll(IngestOptions options, Path out) {
+    SparkSession spark = SharedSpark.spark();
+    OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
+    try {
+      Progress progress = new Progress(spark, System.out);
+      IngestReport report = new IngestJob(store, options, progress).run();
+      new IndicatorsJob(store, IndicatorOptions.of(options.asOf(), MIN_CASES), progress).run();
+      new AnomaliesJob(store, AnomalyOptions.of(options.asOf()), progress, "test").run();
+      new ReportJob(store, "en", "test").run();
+      store.commit("run", "test");
+      return report;
+    } finally {
+      store.close();
+    }
+  }
+
   /** Writes the report of the sample run in a language; returns the page. */
   public static synchronized Path report(String lang) {
     anomalies();

@@ -1,5 +1,6 @@
 package org.justicemonitor.cli;
 
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.justicemonitor.ingest.IngestOptions;
 import org.justicemonitor.io.OutputStore;
@@ -33,6 +34,6 @@ final class IngestCommand extends SparkCommand {
 
   @Override
   void run(SparkSession spark, OutputStore store, Progress progress) {
-    IngestStage.run(store, options, progress, out);
+    IngestStage.run(store, options, Optional.ofNullable(settings.profile), progress, out);
   }
 }

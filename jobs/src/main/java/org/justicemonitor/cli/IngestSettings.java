@@ -18,5 +18,12 @@ public final class IngestSettings {
           + " ingested before into the same --output (by SHA-256; see docs/operations.md).")
   boolean full;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description = "Mapping profile: read an extract in another shape (another country's courts, say) as the"
+          + " contract's datasets; see docs/mapping-profiles.md.")
+  String profile;
+
   @Mixin KeyOptions key = new KeyOptions();
 }

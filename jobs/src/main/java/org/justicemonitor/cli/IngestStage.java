@@ -2,6 +2,7 @@ package org.justicemonitor.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.Optional;
 import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.ingest.IngestOptions;
 import org.justicemonitor.ingest.IngestReport;
@@ -9,6 +10,7 @@ import org.justicemonitor.ingest.IngestReportWriter;
 import org.justicemonitor.ingest.PseudonymizationKey;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.RunManifest;
+import org.justicemonitor.profile.MappingProfile;
 import org.justicemonitor.spark.Progress;
 
 /** The ingest stage as the command line runs it: job, summary file, summary table. */
@@ -25,8 +27,13 @@ final class IngestStage {
     return new IngestOptions(common.input, common.asOf(), settings.maxBadFraction, key, settings.full);
   }
 
-  static IngestReport run(OutputStore store, IngestOptions options, Progress progress, PrintStream out) {
+  static IngestReport run(OutputStore store, IngestOptions options, Optional<String> profileFile, Progress progress, PrintStream out) {
     progress.stage("ingest");
+    if (profileFile.isPresent()) {
+      MappingProfile profile = MappingProfile.load(store.spark(), profileFile.get());
+      options = options.withMapping(profile.toInputMapping());
+      progress.step("profile", profile.name() + " from " + profile.file());
+    }
     IngestReport report = new IngestJob(store, options, progress).run();
     store.writeText(SUMMARY, IngestReportWriter.toJson(report));
     ObjectNode settings = RunManifest.newObject();
@@ -35,6 +42,7 @@ final class IngestStage {
     settings.put("max_bad_fraction", options.maxBadFraction());
     settings.put("full", report.full());
     settings.put("key", options.key().source());
+    settings.put("mapping", options.mapping().id());
     store.manifest().settings("ingest", settings);
     progress.done(report.seconds());
     out.println();

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
       ReportCommand.class,
       RunCommand.class,
       EvaluateCommand.class,
+      ProfileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class JusticeMonitor implements Runnable {

@@ -1,5 +1,6 @@
 package org.justicemonitor.cli;
 
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.justicemonitor.anomalies.AnomalyOptions;
 import org.justicemonitor.indicators.IndicatorOptions;
@@ -44,7 +45,7 @@ final class RunCommand extends SparkCommand {
 
   @Override
   void run(SparkSession spark, OutputStore store, Progress progress) {
-    IngestStage.run(store, options, progress, out);
+    IngestStage.run(store, options, Optional.ofNullable(settings.profile), progress, out);
     out.println();
     IndicatorsStage.run(store, indicatorOptions, progress, out);
     out.println();

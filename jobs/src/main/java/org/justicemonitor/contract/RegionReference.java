@@ -76,6 +76,14 @@ public final class RegionReference {
     return new RegionReference(parse(InputFiles.readSmallText(spark, files.get(0)), files.get(0)), files.get(0));
   }
 
+  /** A regions file named outright, e.g. by a mapping profile for another country. */
+  public static RegionReference loadFile(SparkSession spark, String file) {
+    if (!InputFiles.exists(spark, file)) {
+      throw new IllegalArgumentException("no regions file at " + file + "; fix the path (relative to the mapping profile)");
+    }
+    return new RegionReference(parse(InputFiles.readSmallText(spark, file), file), file);
+  }
+
   static List<Region> parse(String csv, String source) {
     List<String> lines = csv.replace("\uFEFF", "").lines().filter(l -> !l.isBlank()).toList();
     if (lines.isEmpty()) {

@@ -92,18 +92,21 @@ public final class IngestJob {
     if (!InputFiles.exists(spark, options.inputRoot())) {
       throw new JobFailure("the input directory " + options.inputRoot() + " does not exist; pass --input DIR");
     }
-    if (InputFiles.list(spark, Paths.join(options.inputRoot(), Contract.CASES.name())).isEmpty()) {
-      throw new JobFailure(
-          "no case files in " + Paths.join(options.inputRoot(), Contract.CASES.name())
-              + "; an input root needs at least cases/ (see docs/data-dictionary.md)");
+    InputMapping mapping = options.mapping();
+    String caseDir = Paths.join(options.inputRoot(), mapping.directory(Contract.CASES));
+    if (InputFiles.list(spark, caseDir).isEmpty()) {
+      throw new JobFailure("no case files in " + caseDir + "; an input root needs at least " + mapping.directory(Contract.CASES)
+          + "/ (see docs/data-dictionary.md)");
     }
-    RegionReference regions = RegionReference.load(spark, options.inputRoot());
+    RegionReference regions = mapping.regionsFile().isPresent()
+        ? RegionReference.loadFile(spark, mapping.regionsFile().get())
+        : RegionReference.load(spark, options.inputRoot());
     Pseudonymizer pseudonymizer = new Pseudonymizer(options.key());
 
     Map<DatasetSpec, List<String>> files = new LinkedHashMap<>();
     List<String> toFingerprint = new ArrayList<>();
     for (DatasetSpec spec : Contract.INGESTED) {
-      files.put(spec, InputFiles.list(spark, Paths.join(options.inputRoot(), spec.name())));
+      files.put(spec, InputFiles.list(spark, Paths.join(options.inputRoot(), mapping.directory(spec))));
       toFingerprint.addAll(files.get(spec));
     }
     boolean shippedRegions = regions.isShipped();
@@ -117,7 +120,8 @@ public final class IngestJob {
     IngestPlan.Settings settings = new IngestPlan.Settings(
         Pseudonymizer.pseudonym(options.key(), KEY_ID_TEXT),
         shippedRegions ? "shipped" : fingerprints.get(regions.source()).sha256(),
-        options.asOf());
+        options.asOf(),
+        mapping.id());
     IngestPlan plan = IngestPlan.decide(store.manifest().previous().path("inputs"), byName, settings,
         options.full(), InputFiles.exists(spark, store.published(table(Contract.CASES))));
     progress.step("plan", (plan.full() ? "full ingest: " : "incremental ingest: ") + plan.reason());
@@ -197,14 +201,18 @@ public final class IngestJob {
   private DatasetReport ingest(
       DatasetSpec spec, List<String> files, int skipped, boolean full, RegionReference regions, Pseudonymizer pseudonymizer) {
     long started = System.nanoTime();
-    String dir = Paths.join(options.inputRoot(), spec.name());
-    RawReader.RawInput raw = new RawReader(spark).read(spec, dir, files);
-    progress.step(spec.name(), String.format("%d files, %s", raw.files().size(), Progress.bytes(raw.bytes())));
+    Optional<SourceMapping> source = options.mapping().of(spec);
+    String dir = Paths.join(options.inputRoot(), options.mapping().directory(spec));
+    RawReader.Layout layout = source.map(SourceMapping::layout).orElse(RawReader.Layout.contract(spec));
+    RawReader.RawInput raw = new RawReader(spark).read(layout, dir, files);
+    progress.step(spec.name(), String.format("%d files, %s%s", raw.files().size(), Progress.bytes(raw.bytes()),
+        source.map(s -> ", mapped by the profile " + s.describe()).orElse("")));
 
-    RowValidator validator =
-        new RowValidator(spec, new TreeSet<>(regions.codes()), options.asOf(), pseudonymizer);
+    RowValidator validator = new RowValidator(
+        spec, new TreeSet<>(regions.codes()), options.asOf(), options.mapping().earliestDate(), pseudonymizer);
     String scratch = store.scratch(spec.name() + "-validated");
-    Dataset<Row> validated = validator.validate(raw.rows());
+    Dataset<Row> contractText = source.map(s -> s.toContractText(raw.rows())).orElse(raw.rows());
+    Dataset<Row> validated = validator.validate(contractText);
     progress.job(spec.name() + ": parse and validate",
         () -> InputException.reading(() -> validated.write().mode(SaveMode.Overwrite).parquet(scratch)));
 

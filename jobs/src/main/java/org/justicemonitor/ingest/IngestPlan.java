@@ -88,6 +88,9 @@ public record IngestPlan(boolean full, String reason, ArrayNode previousFiles, S
     if (!settings.regions().equals(previous.path("regions").asText())) {
       return Optional.of("the regions file changed: every row is checked against it again");
     }
+    if (!settings.mapping().equals(previous.path("mapping").asText(InputMapping.NONE.id()))) {
+      return Optional.of("the mapping profile changed: every file is mapped again");
+    }
     String asOf = previous.path("as_of").asText();
     if (asOf.isEmpty() || settings.asOf().isBefore(LocalDate.parse(asOf))) {
       return Optional.of("--as-of is earlier than that of the published tables (" + asOf + ")");
@@ -101,12 +104,18 @@ public record IngestPlan(boolean full, String reason, ArrayNode previousFiles, S
    * @param keyId the pseudonym of a fixed text under the key: equal keys give equal ids, and it
    *     reveals nothing of the key
    * @param regions the SHA-256 of the regions file, or {@code shipped}
+   * @param mapping the mapping profile's {@link InputMapping#id}, or {@code none}
    */
-  public record Settings(String keyId, String regions, LocalDate asOf) {
+  public record Settings(String keyId, String regions, LocalDate asOf, String mapping) {
+
+    public Settings(String keyId, String regions, LocalDate asOf) {
+      this(keyId, regions, asOf, InputMapping.NONE.id());
+    }
 
     void writeTo(ObjectNode inputs) {
       inputs.put("key_id", keyId);
       inputs.put("regions", regions);
+      inputs.put("mapping", mapping);
       inputs.put("as_of", asOf.toString());
     }
   }

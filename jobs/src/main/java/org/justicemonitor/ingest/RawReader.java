@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +51,11 @@ public final class RawReader {
   /** Byte offset of the file split the row was read from. */
   static final String BLOCK = "_block";
   /** Increases with the row's position within its split. */
-  static final String SEQ = "_seq";
+  public static final String SEQ = "_seq";
   /** Lines before the first record of a file: 1 for a CSV header, 0 for JSON Lines. */
   static final String HEADER_LINES = "_header_lines";
   /** A blank JSON line: kept so line numbers stay exact, never counted as a row. */
-  static final String BLANK = "_blank";
+  public static final String BLANK = "_blank";
   /** JSON keys outside the contract. */
   static final String EXTRA_KEYS = "_extra_keys";
   /** Line breaks inside the row's quoted fields: the lines it spans beyond its first. */
@@ -78,6 +79,35 @@ public final class RawReader {
       List<String> extraCsvColumns,
       long bytes) {}
 
+  /**
+   * How a dataset's files are read.
+   *
+   * @param columns the columns to read, as text; its required ones must be in every CSV header;
+   *     its name prefixes {@link #SOURCE_FILE}
+   * @param allCsvColumns read every column of a CSV header instead (a mapping may use any)
+   * @param csvOptions Spark CSV options over the contract's (delimiter, quote, escape, encoding, header)
+   * @param jsonSchema the fields of a JSON Lines object, nested ones typed
+   */
+  public record Layout(DatasetSpec columns, boolean allCsvColumns, Map<String, String> csvOptions, StructType jsonSchema) {
+    public Layout {
+      csvOptions = Map.copyOf(csvOptions);
+    }
+
+    /** The contract's own shape: its columns, comma-separated UTF-8 with a header. */
+    public static Layout contract(DatasetSpec spec) {
+      return new Layout(spec, false, Map.of(), spec.rawSchema());
+    }
+
+    boolean csvHeader() {
+      return !"false".equalsIgnoreCase(csvOptions.getOrDefault("header", "true"));
+    }
+
+    char delimiter() {
+      String d = csvOptions.getOrDefault("delimiter", csvOptions.getOrDefault("sep", ","));
+      return d.equals("\\t") ? '\t' : d.charAt(0);
+    }
+  }
+
   /** Every data file of a dataset directory. */
   public RawInput read(DatasetSpec spec, String datasetDir) {
     return read(spec, datasetDir, InputFiles.list(spark, datasetDir));
@@ -85,6 +115,12 @@ public final class RawReader {
 
   /** Some files of a dataset directory, e.g. the new ones of an incremental ingest. */
   public RawInput read(DatasetSpec spec, String datasetDir, List<String> files) {
+    return read(Layout.contract(spec), datasetDir, files);
+  }
+
+  /** Some files of a dataset directory in the given layout. */
+  public RawInput read(Layout layout, String datasetDir, List<String> files) {
+    DatasetSpec spec = layout.columns();
     List<String> csv = new ArrayList<>();
     List<String> json = new ArrayList<>();
     List<String> empty = new ArrayList<>();
@@ -111,15 +147,18 @@ public final class RawReader {
 
     List<Dataset<Row>> parts = new ArrayList<>();
     TreeSet<String> extraColumns = new TreeSet<>();
-    for (Map.Entry<List<String>, List<String>> group : groupByHeader(spec, csv).entrySet()) {
+    for (Map.Entry<List<String>, List<String>> group : groupByHeader(layout, csv).entrySet()) {
       List<String> header = group.getKey();
-      header.stream().filter(h -> spec.column(h).isEmpty()).forEach(extraColumns::add);
-      parts.add(readCsv(spec, header, group.getValue()));
+      if (!layout.allCsvColumns()) {
+        header.stream().filter(h -> spec.column(h).isEmpty()).forEach(extraColumns::add);
+      }
+      parts.add(readCsv(layout, header, group.getValue()));
     }
     if (!json.isEmpty()) {
-      parts.add(readJsonLines(spec, json));
+      parts.add(readJsonLines(layout, json));
     }
-    Dataset<Row> rows = parts.isEmpty() ? emptyRows(spec) : parts.stream().reduce(Dataset::unionByName).orElseThrow();
+    Dataset<Row> rows = parts.isEmpty() ? emptyRows(layout)
+        : parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
     return new RawInput(spec, rows, files, empty, List.copyOf(extraColumns), bytes);
   }
 
@@ -136,16 +175,31 @@ public final class RawReader {
         .add(EXTRA_LINES, DataTypes.IntegerType);
   }
 
-  private Dataset<Row> emptyRows(DatasetSpec spec) {
-    return spark.createDataFrame(List.of(), rawSchema(spec));
+  private Dataset<Row> emptyRows(Layout layout) {
+    StructType schema = rawSchema(layout.columns());
+    if (!layout.columns().columns().isEmpty() || layout.jsonSchema().isEmpty()) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    // A mapping over JSON objects reads their fields, typed.
+    StructType json = new StructType(layout.jsonSchema().fields());
+    for (StructField f : schema.fields()) {
+      json = json.add(f);
+    }
+    return spark.createDataFrame(List.of(), json);
   }
 
-  private Map<List<String>, List<String>> groupByHeader(DatasetSpec spec, List<String> files) {
+  private Map<List<String>, List<String>> groupByHeader(Layout layout, List<String> files) {
+    DatasetSpec spec = layout.columns();
     Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+    if (!layout.csvHeader()) {
+      // Files without a header row: the layout names their columns in order.
+      groups.put(spec.columnNames(), new ArrayList<>(files));
+      return groups;
+    }
     for (String file : files) {
       List<String> header =
-          CsvLine.split(InputFiles.firstLine(spark, file)).stream()
-              .map(h -> h.strip().toLowerCase(Locale.ROOT))
+          CsvLine.split(InputFiles.firstLine(spark, file).replace("\uFEFF", ""), layout.delimiter()).stream()
+              .map(h -> layout.allCsvColumns() ? h.strip() : h.strip().toLowerCase(Locale.ROOT))
               .toList();
       if (new TreeSet<>(header).size() != header.size()) {
         throw new InputException(file + " names a column twice in its header " + header + "; fix the header row");
@@ -163,7 +217,8 @@ public final class RawReader {
     return groups;
   }
 
-  private Dataset<Row> readCsv(DatasetSpec spec, List<String> header, List<String> files) {
+  private Dataset<Row> readCsv(Layout layout, List<String> header, List<String> files) {
+    DatasetSpec spec = layout.columns();
     StructType schema = new StructType();
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i).isEmpty() ? "_unnamed_" + i : header.get(i);
@@ -182,10 +237,15 @@ public final class RawReader {
             .option("encoding", "UTF-8")
             .option("mode", "PERMISSIVE")
             .option("columnNameOfCorruptRecord", CORRUPT_RECORD)
+            .options(layout.csvOptions())
             .csv(files.toArray(String[]::new));
     List<Column> out = new ArrayList<>();
-    for (ColumnSpec c : spec.columns()) {
-      out.add(header.contains(c.name()) ? col(c.name()) : lit(null).cast("string").as(c.name()));
+    if (layout.allCsvColumns()) {
+      header.stream().filter(h -> !h.isEmpty()).forEach(h -> out.add(col("`" + h + "`")));
+    } else {
+      for (ColumnSpec c : spec.columns()) {
+        out.add(header.contains(c.name()) ? col(c.name()) : lit(null).cast("string").as(c.name()));
+      }
     }
     out.add(col(CORRUPT_RECORD));
     Column fieldBreaks = lit(0);
@@ -199,22 +259,23 @@ public final class RawReader {
     return df.select(out.toArray(Column[]::new));
   }
 
-  private Dataset<Row> readJsonLines(DatasetSpec spec, List<String> files) {
-    StructType schema = spec.rawSchema().add(CORRUPT_RECORD, DataTypes.StringType);
+  private Dataset<Row> readJsonLines(Layout layout, List<String> files) {
+    DatasetSpec spec = layout.columns();
+    StructType schema = new StructType(layout.jsonSchema().fields()).add(CORRUPT_RECORD, DataTypes.StringType);
     Dataset<Row> lines = spark.read().text(files.toArray(String[]::new));
     Column value = regexp_replace(col("value"), "^\uFEFF", "");
     Column blank = trim(value).equalTo(lit(""));
     Column parsed =
         from_json(value, schema, Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT_RECORD));
-    Column[] contractNames = spec.columnNames().stream().map(n -> lit(n)).toArray(Column[]::new);
+    Column[] contractNames = Arrays.stream(layout.jsonSchema().fieldNames()).map(n -> lit(n)).toArray(Column[]::new);
     Column extraKeys = array_except(json_object_keys(value), array(contractNames));
     Column malformed =
         blank.unary_$bang()
             .and(trim(value).startsWith("{").unary_$bang().or(parsed.isNull()).or(parsed.getField(CORRUPT_RECORD).isNotNull()));
 
     List<Column> out = new ArrayList<>();
-    for (ColumnSpec c : spec.columns()) {
-      out.add(when(malformed, lit(null).cast("string")).otherwise(parsed.getField(c.name())).as(c.name()));
+    for (StructField f : layout.jsonSchema().fields()) {
+      out.add(when(malformed, lit(null).cast(f.dataType())).otherwise(parsed.getField(f.name())).as(f.name()));
     }
     out.add(when(malformed, value).as(CORRUPT_RECORD));
     out.addAll(lineage(spec, 0, blank, when(malformed, array().cast("array<string>")).otherwise(extraKeys), lit(0)));

@@ -1,5 +1,6 @@
 package org.justicemonitor.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -14,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,11 @@ public final class RowValidator {
   public static final String QUARANTINE_RECORD = "_quarantine_record";
   /** The raw text of a record the reader could not split into fields. */
   public static final String RAW_RECORD = "raw_record";
+  /**
+   * Reasons a {@link SourceMapping} found while translating a row (a value outside its value map,
+   * a date not in its format), {@code code(column)} joined by {@code "; "}; null when none.
+   */
+  public static final String MAPPING_PROBLEMS = "_mapping_problems";
 
   private static final String TEXT_PREFIX = "_text_";
   private static final String TYPED_PREFIX = "_typed_";
@@ -57,6 +64,7 @@ public final class RowValidator {
   private final DatasetSpec spec;
   private final Set<String> regionCodes;
   private final LocalDate asOf;
+  private final LocalDate earliestDate;
   private final Pseudonymizer pseudonymizer;
 
   /** No contract value is longer; a longer one is a broken export (a lost quote, say). */
@@ -65,15 +73,23 @@ public final class RowValidator {
   static final int MAX_KEPT_LENGTH = 1_000;
 
   public RowValidator(DatasetSpec spec, Set<String> regionCodes, LocalDate asOf, Pseudonymizer pseudonymizer) {
+    this(spec, regionCodes, asOf, Contract.EARLIEST_DATE, pseudonymizer);
+  }
+
+  /** @param earliestDate no date may lie before it: the contract's 2000-01-01 unless a mapping profile says otherwise */
+  public RowValidator(
+      DatasetSpec spec, Set<String> regionCodes, LocalDate asOf, LocalDate earliestDate, Pseudonymizer pseudonymizer) {
     this.spec = spec;
     this.regionCodes = new TreeSet<>(regionCodes);
     this.asOf = asOf;
+    this.earliestDate = earliestDate;
     this.pseudonymizer = pseudonymizer;
   }
 
   /**
    * @param raw the contract's columns as text plus {@link RawReader#CORRUPT_RECORD} and lineage
-   *     columns, which pass through unchanged
+   *     columns, which pass through unchanged; and, from a mapping profile, {@link
+   *     #MAPPING_PROBLEMS}: reasons found while mapping, which lead the row's reason
    * @return typed contract columns, {@link #REASON}, {@link #QUARANTINE_RECORD} (null for good
    *     rows) and the lineage columns
    */
@@ -92,6 +108,8 @@ public final class RowValidator {
       typed.put(c.name(), col(TYPED_PREFIX + c.name()));
     }
     textColumns.add(col(RawReader.CORRUPT_RECORD));
+    boolean mapped = Arrays.asList(raw.columns()).contains(MAPPING_PROBLEMS);
+    textColumns.add(mapped ? col(MAPPING_PROBLEMS) : lit(null).cast("string").as(MAPPING_PROBLEMS));
     RawReader.LINEAGE_COLUMNS.forEach(n -> textColumns.add(col(n)));
     Dataset<Row> parsed = raw.select(textColumns.toArray(Column[]::new));
     List<Column> withTyped = new ArrayList<>();
@@ -101,14 +119,18 @@ public final class RowValidator {
     withTyped.addAll(typedColumns);
     parsed = parsed.select(withTyped.toArray(Column[]::new));
 
+    Column mappingProblems = col(MAPPING_PROBLEMS);
     List<Column> problems = new ArrayList<>();
+    problems.add(mappingProblems);
     for (ColumnSpec c : spec.columns()) {
       Column v = text.get(c.name());
       Column t = typed.get(c.name());
       if (c.required()) {
         problems.add(when(v.isNull(), reason(ReasonCode.MISSING_VALUE, c.name())));
       }
-      problems.add(when(v.isNotNull().and(t.isNull()), invalidReason(c, v)));
+      // A value the profile could not translate is already named, with a clearer reason.
+      Column untranslated = coalesce(mappingProblems.contains("(" + c.name() + ")"), lit(false));
+      problems.add(when(v.isNotNull().and(t.isNull()).and(untranslated.unary_$bang()), invalidReason(c, v)));
       problems.add(when(v.contains("\uFFFD"), reason(ReasonCode.INVALID_ENCODING, c.name())));
       problems.add(when(length(v).gt(MAX_VALUE_LENGTH), reason(ReasonCode.VALUE_TOO_LONG, c.name())));
       if (c.regionCode()) {
@@ -119,7 +141,7 @@ public final class RowValidator {
       if (c.type() == ColumnType.DATE || c.type() == ColumnType.TIMESTAMP) {
         Column day = c.type() == ColumnType.DATE ? t : to_date(t);
         problems.add(
-            when(day.lt(lit(Contract.EARLIEST_DATE)).or(day.gt(lit(asOf))), reason(ReasonCode.DATE_OUT_OF_RANGE, c.name())));
+            when(day.lt(lit(earliestDate)).or(day.gt(lit(asOf))), reason(ReasonCode.DATE_OUT_OF_RANGE, c.name())));
       }
       if (c.type() == ColumnType.LONG) {
         problems.add(when(t.lt(0), reason(ReasonCode.NEGATIVE_VALUE, c.name())));

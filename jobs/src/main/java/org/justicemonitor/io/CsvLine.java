@@ -10,6 +10,11 @@ import java.util.List;
 public final class CsvLine {
 
   public static List<String> split(String line) {
+    return split(line, ',');
+  }
+
+  /** With another delimiter, e.g. {@code ;} in extracts from locales with a decimal comma. */
+  public static List<String> split(String line, char delimiter) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
@@ -26,7 +31,7 @@ public final class CsvLine {
         }
       } else if (c == '"') {
         quoted = true;
-      } else if (c == ',') {
+      } else if (c == delimiter) {
         fields.add(field.toString());
         field.setLength(0);
       } else {

@@ -207,10 +207,25 @@ public final class OutputStore {
 
   private long rowCount(String name) {
     String path = staging(name);
-    if (isParquetTable(path)) {
-      return spark.read().parquet(path).count();
+    if (!isParquetTable(path)) {
+      return -1;
     }
-    return -1;
+    // An empty table (a dataset the input root lacks) has no data file to read a schema from.
+    return hasDataFile(path) ? spark.read().parquet(path).count() : 0;
+  }
+
+  private boolean hasDataFile(String path) {
+    try {
+      var files = fs.listFiles(new Path(path), true);
+      while (files.hasNext()) {
+        if (files.next().getPath().getName().endsWith(".parquet")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private boolean isParquetTable(String path) {
