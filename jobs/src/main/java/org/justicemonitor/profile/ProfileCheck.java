@@ -59,13 +59,13 @@ public final class ProfileCheck {
 
     public String render() {
       StringBuilder out = new StringBuilder();
-      out.append(String.format(Locale.ROOT, "profile %s, dataset %s: %d rows sampled from %d files in %s%n%n", profile, dataset,
-          rows, files, directory));
+      out.append(String.format(Locale.ROOT, "profile %s, dataset %s: %d rows sampled from %d file%s in %s%n%n", profile, dataset,
+          rows, files, files == 1 ? "" : "s", directory));
       TextTable table = new TextTable("column", "mapped from", "with a value", "failing", "failing values (rows)");
       for (ColumnResult c : columns) {
         List<String> shown = new ArrayList<>();
         c.failingValues().forEach((v, n) -> shown.add(v + " (" + n + ")"));
-        table.row(c.column(), c.mappedFrom(), c.withValue(), c.failing(), String.join(", ", shown));
+        table.row(c.column(), shorten(c.mappedFrom()), c.withValue(), c.failing(), String.join(", ", shown));
       }
       out.append(table.render());
       out.append(String.format(Locale.ROOT, "%nrows that would be quarantined: %d of %d%s%n", quarantined, rows,
@@ -73,7 +73,15 @@ public final class ProfileCheck {
       reasons.forEach((r, n) -> out.append(String.format(Locale.ROOT, "  %-60s %d%n", r, n)));
       return out.toString();
     }
+
+    /** Long expressions cut for the table; the profile has them whole. */
+    private static String shorten(String text) {
+      return text.length() <= MAPPED_FROM_WIDTH ? text : text.substring(0, MAPPED_FROM_WIDTH - 1) + "…";
+    }
   }
+
+  /** Widest "mapped from" cell of the printed table. */
+  static final int MAPPED_FROM_WIDTH = 60;
 
   private ProfileCheck() {}
 
