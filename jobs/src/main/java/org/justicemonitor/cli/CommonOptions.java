@@ -2,6 +2,7 @@ package org.justicemonitor.cli;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every Spark command shares. */
@@ -13,11 +14,6 @@ public final class CommonOptions {
   @Option(names = "--output", paramLabel = "DIR", description = "Output root (default: ${DEFAULT-VALUE}).")
   String output = "output";
 
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description = "Spark master when not launched by spark-submit (default: ${DEFAULT-VALUE}).")
-  String master = "local[*]";
 
   @Option(
       names = "--as-of",
@@ -31,8 +27,7 @@ public final class CommonOptions {
       description = "Zone in which timestamps fall into days and months (default: ${DEFAULT-VALUE}).")
   ZoneId timeZone = ZoneId.of("Asia/Almaty");
 
-  @Option(names = {"-v", "--verbose"}, description = "Show Spark's own log messages and full stack traces.")
-  boolean verbose;
+  @Mixin SessionOptions session = new SessionOptions();
 
   LocalDate asOf() {
     return asOf != null ? asOf : LocalDate.now(timeZone);

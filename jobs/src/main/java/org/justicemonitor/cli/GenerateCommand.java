@@ -8,8 +8,8 @@ import org.justicemonitor.generate.GenerateJob;
 import org.justicemonitor.generate.GeneratorOptions;
 import org.justicemonitor.io.TextTable;
 import org.justicemonitor.spark.Progress;
-import org.justicemonitor.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -58,17 +58,13 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--rows-per-file", paramLabel = "N", description = "Rows per file (default: ${DEFAULT-VALUE}).")
   long rowsPerFile = 1_000_000;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master when not launched by spark-submit (default: ${DEFAULT-VALUE}).")
-  String master = "local[*]";
-
-  @Option(names = {"-v", "--verbose"}, description = "Show Spark's own log messages.")
-  boolean verbose;
+  @Mixin SessionOptions session = new SessionOptions();
 
   @Override
   public Integer call() {
     GeneratorOptions options =
         new GeneratorOptions(cases, events, from, to, seed, format, gzip, badFraction, duplicateFraction, anomalies, rowsPerFile);
-    SparkSession spark = SparkSessions.create("justice-monitor generate", master, "UTC", verbose);
+    SparkSession spark = session.start("justice-monitor generate", "UTC");
     try {
       Progress progress = new Progress(spark, System.out);
       progress.stage("generate");

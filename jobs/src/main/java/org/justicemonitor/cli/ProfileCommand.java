@@ -8,8 +8,8 @@ import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
 import org.justicemonitor.profile.MappingProfile;
 import org.justicemonitor.profile.ProfileCheck;
-import org.justicemonitor.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -56,11 +56,7 @@ final class ProfileCommand implements Runnable {
     @Option(names = "--time-zone", paramLabel = "ZONE", description = "Session time zone, as for ingest (default: ${DEFAULT-VALUE}).")
     ZoneId timeZone = ZoneId.of("Asia/Almaty");
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master when not launched by spark-submit (default: ${DEFAULT-VALUE}).")
-    String master = "local[*]";
-
-    @Option(names = {"-v", "--verbose"}, description = "Show Spark's own log messages and full stack traces.")
-    boolean verbose;
+    @Mixin SessionOptions session = new SessionOptions();
 
     @Override
     public Integer call() {
@@ -69,7 +65,7 @@ final class ProfileCommand implements Runnable {
       if (sample < 1) {
         throw new IllegalArgumentException("--sample must be at least 1, cannot be: " + sample);
       }
-      SparkSession spark = SparkSessions.create("justice-monitor profile check", master, timeZone.getId(), verbose);
+      SparkSession spark = session.start("justice-monitor profile check", timeZone.getId());
       try {
         MappingProfile mapping = MappingProfile.load(spark, profile);
         LocalDate extractDate = asOf != null ? asOf : LocalDate.now(timeZone);

@@ -7,7 +7,6 @@ import org.apache.spark.sql.SparkSession;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.spark.Progress;
-import org.justicemonitor.spark.SparkSessions;
 import picocli.CommandLine.Mixin;
 
 /** A command that runs Spark stages: one session, one staging area, cleaned up at the end. */
@@ -21,7 +20,7 @@ abstract class SparkCommand implements Callable<Integer> {
   public Integer call() {
     prepare();
     SparkSession spark =
-        SparkSessions.create("justice-monitor " + name(), common.master, common.timeZone.getId(), common.verbose);
+        common.session.start("justice-monitor " + name(), common.timeZone.getId());
     try {
       OutputStore store = new OutputStore(spark, common.output, runId());
       try {
