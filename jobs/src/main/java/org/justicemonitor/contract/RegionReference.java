@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -74,6 +75,11 @@ public final class RegionReference {
       throw new IllegalArgumentException(dir + " holds " + files.size() + " files; put exactly one regions file there");
     }
     return new RegionReference(parse(InputFiles.readSmallText(spark, files.get(0)), files.get(0)), files.get(0));
+  }
+
+  /** The regions file a mapping profile names, else the input root's, else the shipped one. */
+  public static RegionReference forInput(SparkSession spark, String inputRoot, Optional<String> namedFile) {
+    return namedFile.isPresent() ? loadFile(spark, namedFile.get()) : load(spark, inputRoot);
   }
 
   /** A regions file named outright, e.g. by a mapping profile for another country. */

@@ -98,9 +98,7 @@ public final class IngestJob {
       throw new JobFailure("no case files in " + caseDir + "; an input root needs at least " + mapping.directory(Contract.CASES)
           + "/ (see docs/data-dictionary.md)");
     }
-    RegionReference regions = mapping.regionsFile().isPresent()
-        ? RegionReference.loadFile(spark, mapping.regionsFile().get())
-        : RegionReference.load(spark, options.inputRoot());
+    RegionReference regions = RegionReference.forInput(spark, options.inputRoot(), mapping.regionsFile());
     Pseudonymizer pseudonymizer = new Pseudonymizer(options.key());
 
     Map<DatasetSpec, List<String>> files = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.ColumnSpec;
 import org.justicemonitor.contract.DatasetSpec;
 import org.justicemonitor.contract.RegionReference;
+import org.justicemonitor.ingest.InputMapping;
 import org.justicemonitor.ingest.PseudonymizationKey;
 import org.justicemonitor.ingest.Pseudonymizer;
 import org.justicemonitor.ingest.RawReader;
@@ -96,8 +97,8 @@ public final class ProfileCheck {
     if (files.isEmpty()) {
       throw new JobFailure("no files in " + dir + "; the profile reads " + spec.name() + " from " + mapping.directory() + "/");
     }
-    RegionReference regions = profile.regionsFile().isPresent()
-        ? RegionReference.loadFile(spark, profile.regionsFile().get()) : RegionReference.load(spark, inputRoot);
+    InputMapping input = profile.toInputMapping();
+    RegionReference regions = RegionReference.forInput(spark, inputRoot, input.regionsFile());
     RawReader.RawInput raw = new RawReader(spark).read(source.layout(), dir, files);
     Dataset<Row> rows = raw.rows().filter(col(RawReader.BLANK).unary_$bang()).limit(sample).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -105,8 +106,7 @@ public final class ProfileCheck {
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
       Pseudonymizer throwaway = new Pseudonymizer(PseudonymizationKey.of(HexFormat.of().formatHex(secret), "profile check"));
-      RowValidator validator = new RowValidator(spec, new TreeSet<>(regions.codes()), asOf,
-          profile.toInputMapping().earliestDate(), throwaway);
+      RowValidator validator = new RowValidator(spec, new TreeSet<>(regions.codes()), asOf, input.earliestDate(), throwaway);
       Dataset<Row> validated = validator.validate(source.toContractText(rows)).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         return report(profile, mapping, spec, dir, files.size(), validated);
