@@ -99,8 +99,8 @@ class ClusterRunIT {
     StandaloneCluster.waitFor(logs.resolve("killed-run.log"), "[ingest] cases:", 1, Duration.ofMinutes(5));
     killed.destroyForcibly().waitFor();
     assertTrue(Files.exists(onCluster.resolve(OutputStore.STAGING_DIR)), "the killed run was staging");
+    // The analyst CSVs now; the tables row for row once the next command has run, which adds nothing.
     assertSameFiles(local, onCluster);
-    assertSameTables(local, onCluster);
 
     // The next command on the root clears what the killed run left; the same files add nothing.
     Process next = localCommand(onCluster, logs.resolve("after-kill.log"), List.of("ingest", "--as-of", "2025-12-31"));
