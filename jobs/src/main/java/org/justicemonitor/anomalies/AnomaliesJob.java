@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
@@ -41,12 +42,9 @@ import org.justicemonitor.spark.Progress;
  */
 public final class AnomaliesJob {
 
-  public static final String FLAGS = "anomalies/flags";
-  public static final String MODELS = "anomalies/models";
-  public static final String RECORD = "anomalies/model-record.json";
-
   private final SparkSession spark;
   private final OutputStore store;
+  private final Catalog catalog;
   private final AnomalyOptions options;
   private final Progress progress;
   private final String codeVersion;
@@ -54,6 +52,7 @@ public final class AnomaliesJob {
   public AnomaliesJob(OutputStore store, AnomalyOptions options, Progress progress, String codeVersion) {
     this.spark = store.spark();
     this.store = store;
+    this.catalog = new Catalog(store);
     this.options = options;
     this.progress = progress;
     this.codeVersion = codeVersion;
@@ -71,15 +70,14 @@ public final class AnomaliesJob {
     Dataset<Row> events = ingested(Contract.SERVICE_EVENTS);
     Row first = cases.agg(min("filed_at")).first();
     if (first.isNullAt(0)) {
-      throw new JobFailure("no cases in " + store.published(IngestJob.table(Contract.CASES)) + "; run ingest first");
+      throw new JobFailure("no cases in " + store.published(Catalog.ingested(Contract.CASES)) + "; run ingest first");
     }
     String lastMonth = lastCompleteMonth(options.asOf()).toString();
     List<String> months = Period.MONTH.labels(first.getDate(0).toLocalDate(), lastCompleteMonth(options.asOf()).atEndOfMonth());
 
     Dataset<Row> courtFlow = progress.result("court months", () -> materialize("court-months",
         CaseFlow.compute(cases, List.of("court_id"), Period.MONTH, months, cases.select("court_id").distinct())));
-    Dataset<Row> regions = spark.read().schema(RegionReference.SCHEMA).parquet(store.current(IngestJob.REGIONS_TABLE))
-        .select("region_code");
+    Dataset<Row> regions = catalog.regions().select("region_code");
     Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
     Dataset<Row> scoredEvents = events.filter(col("event_month").leq(lastMonth));
     Dataset<Row> regionMonths = progress.result("region months", () -> materialize("region-months",
@@ -116,21 +114,21 @@ public final class AnomaliesJob {
     Dataset<Row> reviews = options.reviews().map(path -> Reviews.read(spark, path)).orElse(Reviews.none(spark));
     Dataset<Row> courtRegions = cases.groupBy("court_id").agg(min("region_code").as("region_code"));
     Dataset<Row> flags = Flags.select(materialize("candidates", all), reviews, courtRegions, options.threshold());
-    Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(FLAGS, flags, List.of("rank")));
+    Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(Catalog.FLAGS, flags, List.of("rank")));
     recordFlags(record, written, reviews);
 
-    List<String> published = new ArrayList<>(TableWriter.names(FLAGS));
+    List<String> published = new ArrayList<>(TableWriter.names(Catalog.FLAGS));
     if (!options.reuseModels()) {
-      published.add(MODELS);
+      published.add(Catalog.MODELS);
     }
     store.complete(published);
-    store.writeText(RECORD, record.toJson());
-    published.add(RECORD);
+    store.writeText(Catalog.MODEL_RECORD, record.toJson());
+    published.add(Catalog.MODEL_RECORD);
     return published;
   }
 
   private PipelineModel model(String name, java.util.function.Supplier<PipelineModel> train) {
-    String saved = Paths.join(store.current(MODELS), name);
+    String saved = Paths.join(store.current(Catalog.MODELS), name);
     if (options.reuseModels()) {
       if (!InputFiles.exists(spark, saved)) {
         throw new JobFailure("no saved model at " + saved + "; run anomalies once without --reuse-models");
@@ -138,14 +136,14 @@ public final class AnomaliesJob {
       return PipelineModel.load(saved);
     }
     PipelineModel model = train.get();
-    DecisionTimeModel.save(model, Paths.join(store.staging(MODELS), name));
+    DecisionTimeModel.save(model, Paths.join(store.staging(Catalog.MODELS), name));
     return model;
   }
 
   private void recordDecisionTime(ModelRecord record, PipelineModel model, Dataset<Row> rows) {
     LinearRegressionModel lr = DecisionTimeModel.regression(model);
     ObjectNode m = record.model(DecisionTimeModel.MODEL_NAME, "Spark MLlib LinearRegression (normal equations) after RFormula",
-        Paths.join(store.published(MODELS), DecisionTimeModel.MODEL_NAME));
+        Paths.join(store.published(Catalog.MODELS), DecisionTimeModel.MODEL_NAME));
     Map<String, Map<String, Double>> fitted = DecisionTimeModel.coefficients(model, model.transform(rows.limit(1)));
     m.put("formula", DecisionTimeModel.fittedFormula(fitted));
     Map<String, Object> params = new LinkedHashMap<>();
@@ -174,7 +172,7 @@ public final class AnomaliesJob {
   private void recordProfile(ModelRecord record, PipelineModel model, Dataset<Row> profiles) {
     KMeansModel kMeans = ProfileModel.kMeans(model);
     ObjectNode m = record.model(ProfileModel.MODEL_NAME, "Spark MLlib KMeans on per-region robust z-scores",
-        Paths.join(store.published(MODELS), ProfileModel.MODEL_NAME));
+        Paths.join(store.published(Catalog.MODELS), ProfileModel.MODEL_NAME));
     ModelRecord.putList(m, "features", ProfileModel.INDICATORS.stream().map(ProfileModel::z).toList());
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("k", kMeans.getK());
@@ -226,7 +224,7 @@ public final class AnomaliesJob {
   }
 
   private Dataset<Row> ingested(DatasetSpec spec) {
-    return IngestJob.read(store, spec);
+    return catalog.ingestedTable(spec);
   }
 
 }

@@ -2,6 +2,7 @@ package org.justicemonitor.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.anomalies.AnomalyOptions;
 import org.justicemonitor.io.OutputStore;
@@ -24,8 +25,8 @@ final class AnomaliesStage {
     settings.put("reuse_models", options.reuseModels());
     store.manifest().settings("anomalies", settings);
     progress.done((System.nanoTime() - started) / 1e9);
-    out.println("flags:        " + store.published(AnomaliesJob.FLAGS) + " (.csv copy beside it; candidates for review, not decisions)");
-    out.println("model record: " + store.published(AnomaliesJob.RECORD));
+    out.println("flags:        " + store.published(Catalog.FLAGS) + " (.csv copy beside it; candidates for review, not decisions)");
+    out.println("model record: " + store.published(Catalog.MODEL_RECORD));
   }
 
   private AnomaliesStage() {}

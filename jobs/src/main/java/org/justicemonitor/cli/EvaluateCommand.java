@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.anomalies.Evaluation;
@@ -58,14 +59,11 @@ final class EvaluateCommand extends SparkCommand {
     if (!InputFiles.exists(spark, labelFile)) {
       throw new JobFailure("no labels at " + labelFile + "; pass --labels FILE");
     }
-    String flagsPath = store.current(AnomaliesJob.FLAGS);
-    if (!InputFiles.exists(spark, flagsPath)) {
-      throw new JobFailure("no flags at " + flagsPath + "; run `justice-monitor anomalies` with the same --output first");
-    }
-    Dataset<Row> flags = spark.read().parquet(flagsPath);
+    Catalog catalog = new Catalog(store);
+    Dataset<Row> flags = catalog.table(Catalog.FLAGS);
     Dataset<Row> known = spark.read().option("header", true).csv(labelFile)
         .select("entity_type", "entity_id", "period", "signal", "kind");
-    Dataset<Row> courts = IngestJob.read(store, Contract.CASES).select("court_id", "region_code").distinct();
+    Dataset<Row> courts = catalog.ingestedTable(Contract.CASES).select("court_id", "region_code").distinct();
     Evaluation.Result r = Evaluation.evaluate(flags, known, courts, top, SIGNAL_KINDS);
 
     TextTable table = new TextTable("kind", "labelled", "found", "recall", "flags", "precision");
@@ -76,7 +74,7 @@ final class EvaluateCommand extends SparkCommand {
     out.print(table.render());
     out.printf(Locale.ROOT, "F1 %.3f; %d of the top %d flags are true%n", r.f1(), r.trueInTopN(), r.topN());
     r.missed().forEach(m -> out.println("missed: " + m));
-    store.writeText("summary/evaluation.json", json(r, labelFile));
+    store.writeText(Catalog.EVALUATION_SUMMARY, json(r, labelFile));
   }
 
   private static String pct(double x) {

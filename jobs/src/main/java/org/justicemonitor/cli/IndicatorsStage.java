@@ -3,6 +3,7 @@ package org.justicemonitor.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
 import org.justicemonitor.io.OutputStore;
@@ -17,7 +18,7 @@ final class IndicatorsStage {
     long started = System.nanoTime();
     List<String> tables = new IndicatorsJob(store, options, progress).run();
     ObjectNode settings = settings(options, tables);
-    store.writeText(SUMMARY, settings.toPrettyString() + "\n");
+    store.writeText(Catalog.INDICATORS_SUMMARY, settings.toPrettyString() + "\n");
     store.manifest().settings("indicators", settings);
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("indicator tables: " + store.published("indicators") + " ("
@@ -25,7 +26,6 @@ final class IndicatorsStage {
         + ", each with a .csv copy)");
   }
 
-  static final String SUMMARY = "summary/indicators.json";
 
   /** The settings the tables were computed with: the report and analysts read them back. */
   static ObjectNode settings(IndicatorOptions o, List<String> tables) {

@@ -3,6 +3,7 @@ package org.justicemonitor.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.Optional;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.ingest.IngestOptions;
 import org.justicemonitor.ingest.IngestReport;
@@ -16,7 +17,6 @@ import org.justicemonitor.spark.Progress;
 /** The ingest stage as the command line runs it: job, summary file, summary table. */
 final class IngestStage {
 
-  static final String SUMMARY = "summary/ingest.json";
 
   static IngestOptions options(CommonOptions common, IngestSettings settings, PrintStream err) {
     PseudonymizationKey key = settings.key.resolve();
@@ -35,7 +35,7 @@ final class IngestStage {
       progress.step("profile", profile.name() + " from " + profile.file());
     }
     IngestReport report = new IngestJob(store, options, progress).run();
-    store.writeText(SUMMARY, IngestReportWriter.toJson(report));
+    store.writeText(Catalog.INGEST_SUMMARY, IngestReportWriter.toJson(report));
     ObjectNode settings = RunManifest.newObject();
     settings.put("input", options.inputRoot());
     settings.put("as_of", options.asOf().toString());
@@ -47,9 +47,9 @@ final class IngestStage {
     progress.done(report.seconds());
     out.println();
     out.print(IngestReportWriter.toTable(report));
-    out.println("clean tables:  " + store.published(IngestJob.INGESTED));
-    out.println("quarantine:    " + store.published(IngestJob.QUARANTINE));
-    out.println("summary:       " + store.published(SUMMARY));
+    out.println("clean tables:  " + store.published(Catalog.INGESTED));
+    out.println("quarantine:    " + store.published(Catalog.QUARANTINE));
+    out.println("summary:       " + store.published(Catalog.INGEST_SUMMARY));
     return report;
   }
 

@@ -1,5 +1,8 @@
 package org.justicemonitor.contract;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.year;
 import static org.justicemonitor.contract.ColumnSpec.enumOf;
 import static org.justicemonitor.contract.ColumnSpec.of;
 import static org.justicemonitor.contract.ColumnType.BOOLEAN;
@@ -10,6 +13,7 @@ import static org.justicemonitor.contract.ColumnType.TIMESTAMP;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
 
 /** The input datasets of {@code shared/spec/data-contract.md}, column for column. */
 public final class Contract {
@@ -82,11 +86,13 @@ public final class Contract {
               of("judge_id", STRING, false).asIdentifier(),
               of("party_represented", BOOLEAN, false),
               of("published_at", DATE, false),
-              enumOf("language", false, LANGUAGES.toArray(String[]::new))));
-
-  /** The case dates in the order the contract requires them to be. */
-  public static final List<String> CASE_DATE_ORDER =
-      List.of("filed_at", "registered_at", "first_hearing_at", "decided_at", "published_at");
+              enumOf("language", false, LANGUAGES.toArray(String[]::new))))
+          .withTimeOrder("filed_at", "registered_at", "first_hearing_at", "decided_at", "published_at")
+          .withPresenceRule("outcome", "decided_at", "outcome_without_decision")
+          .withPresenceRule("decided_at", "outcome", "decision_without_outcome")
+          .versionedBy("case_id")
+          .partitionedBy("filed_year", DataTypes.IntegerType, year(col("filed_at")))
+          .sortedBy("filed_at", "case_id");
 
   public static final DatasetSpec SERVICE_EVENTS =
       new DatasetSpec(
@@ -100,7 +106,9 @@ public final class Contract {
               of("session_id", STRING, false).asIdentifier(),
               enumOf("status", true, STATUSES.toArray(String[]::new)),
               of("latency_ms", LONG, false),
-              of("case_id", STRING, false).asIdentifier()));
+              of("case_id", STRING, false).asIdentifier()))
+          .partitionedBy("event_month", DataTypes.StringType, date_format(col("event_ts"), "yyyy-MM"))
+          .sortedBy("event_ts");
 
   public static final DatasetSpec SECURITY_INCIDENTS =
       new DatasetSpec(
@@ -114,7 +122,9 @@ public final class Contract {
               of("detected_at", TIMESTAMP, true),
               of("resolved_at", TIMESTAMP, false),
               of("records_affected", LONG, false),
-              of("subjects_notified_at", TIMESTAMP, false)));
+              of("subjects_notified_at", TIMESTAMP, false)))
+          .withTimeOrder("detected_at", "resolved_at")
+          .sortedBy("detected_at", "incident_id");
 
   /** The datasets {@code ingest} validates, in the order it processes them. */
   public static final List<DatasetSpec> INGESTED = List.of(CASES, SERVICE_EVENTS, SECURITY_INCIDENTS);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
@@ -27,37 +28,19 @@ import org.justicemonitor.spark.Progress;
  */
 public final class IndicatorsJob {
 
-  public static final String REGION_YEAR = "indicators/region_year";
-  public static final String REGION_MONTH = "indicators/region_month";
-  public static final String NATIONAL_YEAR = "indicators/national_year";
-  public static final String INEQUALITY = "indicators/inequality";
-  public static final String COURT_YEAR = "indicators/court_year";
-  public static final String COURT_MONTH = "indicators/court_month";
-  public static final String CATEGORY_YEAR = "indicators/category_year";
-  public static final String LEVEL_YEAR = "indicators/level_year";
-  public static final String CHANNEL_YEAR = "indicators/channel_year";
-  public static final String SERVICE_RELIABILITY_MONTH = "indicators/service_reliability_month";
-  public static final String SERVICE_USERS_YEAR = "indicators/service_users_year";
-  public static final String SECURITY_YEAR = "indicators/security_year";
-  public static final String HEARING_EQUIVALENCE_YEAR = "indicators/hearing_equivalence_year";
-  public static final String DIGITAL_JUSTICE_INDEX = "indicators/digital_justice_index";
-
-  /** Every table the stage publishes, in the order it writes them. */
-  public static final List<String> TABLES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY, COURT_YEAR,
-      COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH, SERVICE_USERS_YEAR, SECURITY_YEAR,
-      HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX);
-
   /** The region code of national rows: the whole country. */
   public static final String NATIONAL = "00";
 
   private final SparkSession spark;
   private final OutputStore store;
+  private final Catalog catalog;
   private final IndicatorOptions options;
   private final Progress progress;
 
   public IndicatorsJob(OutputStore store, IndicatorOptions options, Progress progress) {
     this.spark = store.spark();
     this.store = store;
+    this.catalog = new Catalog(store);
     this.options = options;
     this.progress = progress;
   }
@@ -66,14 +49,13 @@ public final class IndicatorsJob {
   public List<String> run() {
     Dataset<Row> cases = ingested(Contract.CASES);
     Dataset<Row> events = ingested(Contract.SERVICE_EVENTS);
-    Dataset<Row> regions =
-        spark.read().schema(RegionReference.SCHEMA).parquet(store.current(IngestJob.REGIONS_TABLE));
+    Dataset<Row> regions = catalog.regions();
     Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
 
     // The grid starts with the earliest case of any level, so running totals miss no case.
     Row first = cases.agg(min("filed_at")).first();
     if (first.isNullAt(0)) {
-      throw new JobFailure("no cases in " + store.published(IngestJob.table(Contract.CASES))
+      throw new JobFailure("no cases in " + store.published(Catalog.ingested(Contract.CASES))
           + "; run ingest on an input root with cases first");
     }
     LocalDate from = first.getDate(0).toLocalDate();
@@ -82,50 +64,50 @@ public final class IndicatorsJob {
 
     TableWriter writer = new TableWriter(store);
     List<String> byRegion = List.of("region_code", "period");
-    Dataset<Row> year = progress.result("region_year", () -> writer.writeWithCsv(REGION_YEAR,
+    Dataset<Row> year = progress.result("region_year", () -> writer.writeWithCsv(Catalog.REGION_YEAR,
         RegionalIndicators.compute(districtCases, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()),
             disclosure), byRegion));
-    Dataset<Row> month = progress.result("region_month", () -> writer.writeWithCsv(REGION_MONTH,
+    Dataset<Row> month = progress.result("region_month", () -> writer.writeWithCsv(Catalog.REGION_MONTH,
         RegionalIndicators.compute(districtCases, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()),
             disclosure), byRegion));
-    progress.result("national_year", () -> writer.writeWithCsv(NATIONAL_YEAR,
+    progress.result("national_year", () -> writer.writeWithCsv(Catalog.NATIONAL_YEAR,
         RegionalIndicators.compute(
             districtCases.withColumn("region_code", lit(NATIONAL)),
             events.withColumn("region_code", lit(NATIONAL)),
             regions.agg(sum("population").as("population")).select(lit(NATIONAL).as("region_code"), col("population")),
             Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure), byRegion));
     // From the written regional tables: small, and computed once.
-    progress.result("inequality", () -> writer.writeWithCsv(INEQUALITY, rounded(Inequality.compute(
+    progress.result("inequality", () -> writer.writeWithCsv(Catalog.INEQUALITY, rounded(Inequality.compute(
         RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions)),
         List.of("indicator", "period")));
 
     List<String> courtKeys = List.of("court_id", "court_level", "region_code");
     Dataset<Row> courts = cases.select("court_id", "court_level", "region_code").distinct();
     for (Period period : Period.values()) {
-      String table = period == Period.YEAR ? COURT_YEAR : COURT_MONTH;
+      String table = period == Period.YEAR ? Catalog.COURT_YEAR : Catalog.COURT_MONTH;
       progress.result(table.substring(table.indexOf('/') + 1), () -> writer.writeWithCsv(table,
           CaseFlowBreakdown.compute(cases, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure),
           List.of("court_id", "period")));
     }
-    writeNationalBreakdown(writer, CATEGORY_YEAR, districtCases, "case_category", from, disclosure);
-    writeNationalBreakdown(writer, LEVEL_YEAR, cases, "court_level", from, disclosure);
-    writeNationalBreakdown(writer, CHANNEL_YEAR, districtCases, "filing_channel", from, disclosure);
+    writeNationalBreakdown(writer, Catalog.CATEGORY_YEAR, districtCases, "case_category", from, disclosure);
+    writeNationalBreakdown(writer, Catalog.LEVEL_YEAR, cases, "court_level", from, disclosure);
+    writeNationalBreakdown(writer, Catalog.CHANNEL_YEAR, districtCases, "filing_channel", from, disclosure);
 
-    progress.result("service_reliability_month", () -> writer.writeWithCsv(SERVICE_RELIABILITY_MONTH,
+    progress.result("service_reliability_month", () -> writer.writeWithCsv(Catalog.SERVICE_RELIABILITY_MONTH,
         ServiceReliability.compute(events, options.outageFailureRate(), disclosure), ServiceReliability.KEYS));
-    progress.result("service_users_year", () -> writer.writeWithCsv(SERVICE_USERS_YEAR,
+    progress.result("service_users_year", () -> writer.writeWithCsv(Catalog.SERVICE_USERS_YEAR,
         ServiceUse.byUserType(events, Period.YEAR, disclosure), List.of("period", "service", "user_type")));
-    progress.result("security_year", () -> writer.writeWithCsv(SECURITY_YEAR,
+    progress.result("security_year", () -> writer.writeWithCsv(Catalog.SECURITY_YEAR,
         SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()),
         List.of("period", "system")));
-    progress.result("hearing_equivalence_year", () -> writer.writeWithCsv(HEARING_EQUIVALENCE_YEAR,
+    progress.result("hearing_equivalence_year", () -> writer.writeWithCsv(Catalog.HEARING_EQUIVALENCE_YEAR,
         HearingEquivalence.compute(districtCases, Period.YEAR, options.daysMargin(), options.appealRateMargin(), disclosure),
         List.of("case_category", "period")));
-    progress.result("digital_justice_index", () -> writer.writeWithCsv(DIGITAL_JUSTICE_INDEX,
+    progress.result("digital_justice_index", () -> writer.writeWithCsv(Catalog.DIGITAL_JUSTICE_INDEX,
         DigitalJusticeIndex.compute(year, regions, options.indexWeights()), List.of("period", "region_code")));
 
     List<String> tables = new ArrayList<>();
-    for (String t : TABLES) {
+    for (String t : Catalog.INDICATOR_TABLES) {
       tables.addAll(TableWriter.names(t));
     }
     store.complete(tables);
@@ -142,7 +124,7 @@ public final class IndicatorsJob {
   }
 
   private Dataset<Row> ingested(DatasetSpec spec) {
-    return IngestJob.read(store, spec);
+    return catalog.ingestedTable(spec);
   }
 
 

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The contract's versioning of cases: a row with the same {@code case_id} later in the same file,
+ * The contract's versioning of cases: a row with the same version key ({@code case_id}) later in the same file,
  * or in a file whose name sorts later, is a newer version and replaces the earlier one. Only
  * valid rows take part, so a bad newer version never erases a good older one.
  */
@@ -19,19 +19,18 @@ public final class CaseVersions {
   private static final String RANK = "_version_rank";
 
   /** The newest version of each case. */
-  public static Dataset<Row> newest(Dataset<Row> validCases) {
+  public static Dataset<Row> newest(Dataset<Row> validCases, String versionKey) {
     var newestFirst =
-        Window.partitionBy("case_id")
-            .orderBy(
-                col(RawReader.SOURCE_FILE).desc(), col(RawReader.BLOCK).desc(), col(RawReader.SEQ).desc());
+        Window.partitionBy(versionKey)
+            .orderBy(RawReader.LINEAGE_ORDER.stream().map(c -> col(c).desc()).toArray(org.apache.spark.sql.Column[]::new));
     return validCases.withColumn(RANK, row_number().over(newestFirst)).filter(col(RANK).equalTo(1)).drop(RANK);
   }
 
   /** How many rows an older version of some case: counted apart from {@link #newest}, as a check. */
-  public static long supersededCount(Dataset<Row> validCases) {
+  public static long supersededCount(Dataset<Row> validCases, String versionKey) {
     Row r =
         validCases
-            .groupBy("case_id")
+            .groupBy(versionKey)
             .agg(count("*").as("versions"))
             .agg(sum(col("versions").minus(1)).as("superseded"))
             .first();

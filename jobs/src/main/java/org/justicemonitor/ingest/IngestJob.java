@@ -27,6 +27,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.justicemonitor.JobFailure;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
 import org.justicemonitor.contract.RegionReference;
@@ -47,40 +48,22 @@ import org.justicemonitor.spark.Progress;
  */
 public final class IngestJob {
 
-  public static final String INGESTED = "ingested";
-  public static final String QUARANTINE = "quarantine";
-  public static final String REGIONS_TABLE = INGESTED + "/regions";
   private static final int MAX_RECORDS_PER_FILE = 5_000_000;
   /** Pseudonymized to tell keys apart in the manifest without revealing them. */
   private static final String KEY_ID_TEXT = "justice-monitor key id";
 
   private final SparkSession spark;
   private final OutputStore store;
+  private final Catalog catalog;
   private final IngestOptions options;
   private final Progress progress;
 
   public IngestJob(OutputStore store, IngestOptions options, Progress progress) {
     this.spark = store.spark();
     this.store = store;
+    this.catalog = new Catalog(store);
     this.options = options;
     this.progress = progress;
-  }
-
-  public static String table(DatasetSpec spec) {
-    return INGESTED + "/" + spec.name();
-  }
-
-  /** A clean table as a later stage reads it, with its schema; fails in plain words when ingest has not run. */
-  public static Dataset<Row> read(OutputStore store, DatasetSpec spec) {
-    String path = store.current(table(spec));
-    if (!InputFiles.exists(store.spark(), path)) {
-      throw new JobFailure("no ingested table at " + path + "; run `justice-monitor ingest` with the same --output first");
-    }
-    return store.spark().read().schema(cleanSchema(spec)).parquet(path);
-  }
-
-  public static String quarantineTable(DatasetSpec spec) {
-    return QUARANTINE + "/" + spec.name();
   }
 
   /**
@@ -121,7 +104,7 @@ public final class IngestJob {
         options.asOf(),
         mapping.id());
     IngestPlan plan = IngestPlan.decide(store.manifest().previous().path("inputs"), byName, settings,
-        options.full(), InputFiles.exists(spark, store.published(table(Contract.CASES))));
+        options.full(), InputFiles.exists(spark, store.published(Catalog.ingested(Contract.CASES))));
     progress.step("plan", (plan.full() ? "full ingest: " : "incremental ingest: ") + plan.reason());
 
     List<DatasetReport> reports = new ArrayList<>();
@@ -134,12 +117,12 @@ public final class IngestJob {
         continue;
       }
       reports.add(ingest(spec, toRead, skipped, plan.full(), regions, pseudonymizer));
-      tables.add(table(spec));
-      tables.add(quarantineTable(spec));
+      tables.add(Catalog.ingested(spec));
+      tables.add(Catalog.quarantine(spec));
     }
     if (plan.full()) {
-      regions.toDataFrame(spark).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(REGIONS_TABLE));
-      tables.add(REGIONS_TABLE);
+      regions.toDataFrame(spark).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(Catalog.REGIONS));
+      tables.add(Catalog.REGIONS);
     }
 
     for (DatasetReport r : reports) {
@@ -229,17 +212,16 @@ public final class IngestJob {
     // New rows join the published ones as older than any of them: a later delivery is newer.
     List<Column> kept = new ArrayList<>();
     spec.columnNames().forEach(n -> kept.add(col(n)));
-    kept.addAll(List.of(col(RawReader.SOURCE_FILE), col(RawReader.BLOCK), col(RawReader.SEQ)));
+    RawReader.LINEAGE_ORDER.forEach(n -> kept.add(col(n)));
     Dataset<Row> valid = rows.filter(col(RowValidator.REASON).isNull()).select(kept.toArray(Column[]::new));
     Dataset<Row> before = full ? null : publishedClean(spec);
     Dataset<Row> candidates = full ? valid : valid.unionByName(before);
-    boolean versioned = spec.equals(Contract.CASES);
-    long superseded = versioned ? CaseVersions.supersededCount(candidates) : 0L;
-    Dataset<Row> clean = versioned ? CaseVersions.newest(candidates) : candidates;
+    long superseded = spec.versionKey().map(key -> CaseVersions.supersededCount(candidates, key)).orElse(0L);
+    Dataset<Row> clean = spec.versionKey().map(key -> CaseVersions.newest(candidates, key)).orElse(candidates);
     progress.job(spec.name() + ": write clean table", () -> writeClean(spec, clean));
     progress.job(spec.name() + ": write quarantine", () -> writeQuarantine(spec, rows, staged, full));
-    long written = spark.read().schema(cleanSchema(spec)).parquet(store.staging(table(spec))).count()
-        - (full ? 0 : read(store, spec).count());
+    long written = spark.read().schema(spec.storedSchema()).parquet(store.staging(Catalog.ingested(spec))).count()
+        - (full ? 0 : catalog.ingestedTable(spec).count());
 
     return new DatasetReport(
         spec.name(),
@@ -264,54 +246,30 @@ public final class IngestJob {
     columns.add(lit(null).cast(DataTypes.StringType).as(RawReader.SOURCE_FILE));
     columns.add(lit(null).cast(DataTypes.LongType).as(RawReader.BLOCK));
     columns.add(lit(null).cast(DataTypes.LongType).as(RawReader.SEQ));
-    return read(store, spec).select(columns.toArray(Column[]::new));
+    return catalog.ingestedTable(spec).select(columns.toArray(Column[]::new));
   }
 
+  /**
+   * A partitioned table is written one task per partition value, an unpartitioned one as one
+   * file; rows in the spec's order, ties broken by where each row was read.
+   */
   private void writeClean(DatasetSpec spec, Dataset<Row> clean) {
     List<Column> columns = new ArrayList<>();
     spec.columnNames().forEach(n -> columns.add(col(n)));
-    Optional<String> partition = partitionColumn(spec);
-    Dataset<Row> out;
-    if (spec.equals(Contract.CASES)) {
-      out = clean.withColumn("filed_year", year(col("filed_at")))
-          .repartition(col("filed_year"))
-          .sortWithinPartitions("filed_at", "case_id");
-    } else if (spec.equals(Contract.SERVICE_EVENTS)) {
-      out = clean.withColumn("event_month", date_format(col("event_ts"), "yyyy-MM"))
-          .repartition(col("event_month"))
-          .sortWithinPartitions(col("event_ts"), col(RawReader.SOURCE_FILE), col(RawReader.BLOCK), col(RawReader.SEQ));
-    } else {
-      out = clean.coalesce(1).sortWithinPartitions("detected_at", "incident_id");
-    }
-    partition.ifPresent(p -> columns.add(col(p)));
+    List<Column> order = new ArrayList<>();
+    spec.sortKeys().forEach(k -> order.add(col(k)));
+    RawReader.LINEAGE_ORDER.forEach(k -> order.add(col(k)));
+    Dataset<Row> out = spec.partition()
+        .map(p -> clean.withColumn(p.column(), p.value()).repartition(col(p.column())))
+        .orElseGet(() -> clean.coalesce(1))
+        .sortWithinPartitions(order.toArray(Column[]::new));
+    spec.partition().ifPresent(p -> columns.add(col(p.column())));
     var writer = out.select(columns.toArray(Column[]::new)).write().mode(SaveMode.ErrorIfExists)
         .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE);
-    if (partition.isPresent()) {
-      writer = writer.partitionBy(partition.get());
+    if (spec.partition().isPresent()) {
+      writer = writer.partitionBy(spec.partition().get().column());
     }
-    writer.parquet(store.staging(table(spec)));
-  }
-
-  /** The schema of a clean table as written: the contract's typed columns, then the partition column. */
-  public static org.apache.spark.sql.types.StructType cleanSchema(DatasetSpec spec) {
-    org.apache.spark.sql.types.StructType schema = spec.typedSchema();
-    if (spec.equals(Contract.CASES)) {
-      schema = schema.add("filed_year", org.apache.spark.sql.types.DataTypes.IntegerType);
-    } else if (spec.equals(Contract.SERVICE_EVENTS)) {
-      schema = schema.add("event_month", org.apache.spark.sql.types.DataTypes.StringType);
-    }
-    return schema;
-  }
-
-  /** How each clean table is partitioned on disk: for the way the indicator jobs read it. */
-  public static Optional<String> partitionColumn(DatasetSpec spec) {
-    if (spec.equals(Contract.CASES)) {
-      return Optional.of("filed_year");
-    }
-    if (spec.equals(Contract.SERVICE_EVENTS)) {
-      return Optional.of("event_month");
-    }
-    return Optional.empty();
+    writer.parquet(store.staging(Catalog.ingested(spec)));
   }
 
   private void writeQuarantine(DatasetSpec spec, Dataset<Row> rows, Dataset<Row> staged, boolean full) {
@@ -325,14 +283,14 @@ public final class IngestJob {
     Dataset<Row> quarantine = LineNumbers.attach(bad, staged).select(columns.toArray(Column[]::new));
     if (!full) {
       quarantine = quarantine.unionByName(
-          spark.read().schema(quarantine.schema()).parquet(store.published(quarantineTable(spec))));
+          spark.read().schema(quarantine.schema()).parquet(store.published(Catalog.quarantine(spec))));
     }
     quarantine
         .repartition(1)
         .sortWithinPartitions(RawReader.SOURCE_FILE, LineNumbers.LINE)
         .write()
         .mode(SaveMode.ErrorIfExists)
-        .parquet(store.staging(quarantineTable(spec)));
+        .parquet(store.staging(Catalog.quarantine(spec)));
   }
 
   private static TreeMap<String, Long> quarantinedByReason(Dataset<Row> rows) {

@@ -60,6 +60,9 @@ public final class RawReader {
   /** Line breaks inside the row's quoted fields: the lines it spans beyond its first. */
   static final String EXTRA_LINES = "_extra_lines";
 
+  /** Where a row was read, in reading order: the file, the split, the position in it. */
+  public static final List<String> LINEAGE_ORDER = List.of(SOURCE_FILE, BLOCK, SEQ);
+
   public static final List<String> LINEAGE_COLUMNS =
       List.of(SOURCE_FILE, BLOCK, SEQ, HEADER_LINES, BLANK, EXTRA_KEYS, EXTRA_LINES);
 

@@ -179,7 +179,7 @@ public final class RowValidator {
   /** The row rules of the contract, on parsed values; a rule with a null side does not apply. */
   private List<Column> rowRules(Map<String, Column> typed) {
     List<Column> rules = new ArrayList<>();
-    List<String> order = orderedTimes();
+    List<String> order = spec.timeOrder();
     if (!order.isEmpty()) {
       List<Column> violations = new ArrayList<>();
       for (int i = 0; i < order.size(); i++) {
@@ -193,24 +193,10 @@ public final class RowValidator {
       rules.add(
           when(detail.notEqual(lit("")), concat(lit(ReasonCode.DATE_ORDER.code() + "("), detail, lit(")"))));
     }
-    if (spec.equals(Contract.CASES)) {
-      Column decided = typed.get("decided_at");
-      Column outcome = typed.get("outcome");
-      rules.add(when(outcome.isNotNull().and(decided.isNull()), lit(ReasonCode.OUTCOME_WITHOUT_DECISION.code())));
-      rules.add(when(outcome.isNull().and(decided.isNotNull()), lit(ReasonCode.DECISION_WITHOUT_OUTCOME.code())));
+    for (DatasetSpec.PresenceRule rule : spec.presenceRules()) {
+      rules.add(when(typed.get(rule.column()).isNotNull().and(typed.get(rule.requires()).isNull()), lit(rule.reasonCode())));
     }
     return rules;
-  }
-
-  /** The dataset's dates and times that must not go backwards, in their required order. */
-  private List<String> orderedTimes() {
-    if (spec.equals(Contract.CASES)) {
-      return Contract.CASE_DATE_ORDER;
-    }
-    if (spec.equals(Contract.SECURITY_INCIDENTS)) {
-      return List.of("detected_at", "resolved_at");
-    }
-    return List.of();
   }
 
   private Column piiReason(Map<String, Column> text) {

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.contract.Contract;
@@ -47,33 +48,35 @@ public final class ReportData {
 
   private final SparkSession spark;
   private final OutputStore store;
+  private final Catalog catalog;
 
   public ReportData(OutputStore store) {
     this.spark = store.spark();
     this.store = store;
+    this.catalog = new Catalog(store);
   }
 
   public ObjectNode collect() {
     ObjectNode root = JSON.createObjectNode();
-    root.set("ingest", text("summary/ingest.json"));
-    root.set("indicator_settings", text("summary/indicators.json"));
-    root.set("model_record", text(AnomaliesJob.RECORD));
+    root.set("ingest", text(Catalog.INGEST_SUMMARY));
+    root.set("indicator_settings", text(Catalog.INDICATORS_SUMMARY));
+    root.set("model_record", text(Catalog.MODEL_RECORD));
     ObjectNode fingerprints = root.putObject("ingested_fingerprints");
     for (var spec : Contract.INGESTED) {
-      fingerprints.put(spec.name(), Fingerprint.of(IngestJob.read(store, spec)));
+      fingerprints.put(spec.name(), Fingerprint.of(catalog.ingestedTable(spec)));
     }
-    root.set("regions", rows(spark.read().parquet(store.current(IngestJob.REGIONS_TABLE))
+    root.set("regions", rows(catalog.regions()
         .select("region_code", "name_en", "name_ru", "name_kk", "group", "population").orderBy("region_code")));
-    root.set("national_year", rows(table(IndicatorsJob.NATIONAL_YEAR).orderBy("period")));
-    root.set("region_year", rows(table(IndicatorsJob.REGION_YEAR).orderBy("region_code", "period")));
-    root.set("failure_by_region_month", rows(table(IndicatorsJob.REGION_MONTH)
+    root.set("national_year", rows(catalog.table(Catalog.NATIONAL_YEAR).orderBy("period")));
+    root.set("region_year", rows(catalog.table(Catalog.REGION_YEAR).orderBy("region_code", "period")));
+    root.set("failure_by_region_month", rows(catalog.table(Catalog.REGION_MONTH)
         .select("region_code", "period", "service_failure_rate").orderBy("region_code", "period")));
-    root.set("inequality", rows(table(IndicatorsJob.INEQUALITY).filter(col("period").rlike("^[0-9]{4}$"))
+    root.set("inequality", rows(catalog.table(Catalog.INEQUALITY).filter(col("period").rlike("^[0-9]{4}$"))
         .select("indicator", "period", "gini", "theil", "theil_between", "theil_within").orderBy("indicator", "period")));
-    root.set("digital_justice_index", rows(table(IndicatorsJob.DIGITAL_JUSTICE_INDEX).orderBy("period", "region_code")));
-    root.set("security_year", rows(table(IndicatorsJob.SECURITY_YEAR).filter(col("system").equalTo("all")).orderBy("period")));
+    root.set("digital_justice_index", rows(catalog.table(Catalog.DIGITAL_JUSTICE_INDEX).orderBy("period", "region_code")));
+    root.set("security_year", rows(catalog.table(Catalog.SECURITY_YEAR).filter(col("system").equalTo("all")).orderBy("period")));
     root.set("days_histogram", daysHistogram());
-    String flags = store.current(AnomaliesJob.FLAGS);
+    String flags = store.current(Catalog.FLAGS);
     root.set("flags", InputFiles.exists(spark, flags)
         ? rows(spark.read().parquet(flags).orderBy("rank").limit(MAX_FLAGS))
         : JSON.createArrayNode());
@@ -82,7 +85,7 @@ public final class ReportData {
 
   /** Counts of first-instance decisions of the latest year by category and days-to-decision bin. */
   private ArrayNode daysHistogram() {
-    Dataset<Row> cases = IngestJob.read(store, Contract.CASES)
+    Dataset<Row> cases = catalog.ingestedTable(Contract.CASES)
         .filter(col("court_level").equalTo("district").and(col("decided_at").isNotNull()));
     Row latest = cases.agg(max(year(col("decided_at")))).first();
     if (latest.isNullAt(0)) {
@@ -98,14 +101,6 @@ public final class ReportData {
         .agg(count("*").as("decisions"))
         .withColumn("year", lit(latest.getInt(0)))
         .orderBy("case_category", "bin"));
-  }
-
-  private Dataset<Row> table(String name) {
-    String path = store.current(name);
-    if (!InputFiles.exists(spark, path)) {
-      throw new JobFailure("no table at " + path + "; run `justice-monitor indicators` with the same --output first");
-    }
-    return spark.read().parquet(path);
   }
 
   /** A small table as a JSON array of objects (nulls kept: a suppressed cell must show as such). */

@@ -3,12 +3,11 @@ package org.justicemonitor.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.io.OutputStore;
 
 /** Stage 4: the monitoring report, {@code report/index.html}, from a run's published outputs. */
 public final class ReportJob {
-
-  public static final String PAGE = "report/index.html";
 
   private final OutputStore store;
   private final String lang;
@@ -25,7 +24,7 @@ public final class ReportJob {
     ObjectNode data = new ReportData(store).collect();
     data.put("generated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     data.put("code_version", codeVersion);
-    store.writeText(PAGE, ReportPage.render(data, lang));
-    return store.published(PAGE);
+    store.writeText(Catalog.REPORT_PAGE, ReportPage.render(data, lang));
+    return store.published(Catalog.REPORT_PAGE);
   }
 }

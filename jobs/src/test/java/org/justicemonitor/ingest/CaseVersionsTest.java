@@ -24,16 +24,16 @@ class CaseVersionsTest {
     Dataset<Row> b = RawRows.of(Contract.CASES, "b.csv", version("2", "satisfied"), version("3", "returned"));
     Dataset<Row> valid = a.unionByName(b);
 
-    List<Row> newest = CaseVersions.newest(valid).orderBy("case_id").select("case_id", "outcome").collectAsList();
+    List<Row> newest = CaseVersions.newest(valid, "case_id").orderBy("case_id").select("case_id", "outcome").collectAsList();
     assertEquals(List.of(Row.fromSeq(seq("1", "settled")), Row.fromSeq(seq("2", "satisfied")), Row.fromSeq(seq("3", "returned"))), newest);
-    assertEquals(2L, CaseVersions.supersededCount(valid));
+    assertEquals(2L, CaseVersions.supersededCount(valid, "case_id"));
   }
 
   @Test
   void noVersionsNothingSuperseded() {
     Dataset<Row> valid = RawRows.of(Contract.CASES, "a.csv", version("1", "rejected"), version("2", "rejected"));
-    assertEquals(0L, CaseVersions.supersededCount(valid));
-    assertEquals(2L, CaseVersions.newest(valid).count());
+    assertEquals(0L, CaseVersions.supersededCount(valid, "case_id"));
+    assertEquals(2L, CaseVersions.newest(valid, "case_id").count());
   }
 
   private static scala.collection.immutable.Seq<Object> seq(Object... values) {

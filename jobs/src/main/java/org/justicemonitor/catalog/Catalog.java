@@ -1,0 +1,121 @@
+package org.justicemonitor.catalog;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.justicemonitor.JobFailure;
+import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.contract.RegionReference;
+import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.OutputStore;
+
+/**
+ * Every output a run publishes under its root: where each lives, who may see it, and how a later
+ * stage reads it. Stages name their outputs here and nowhere else.
+ *
+ * <p>{@link Access#PUBLIC} outputs are aggregates under the disclosure rule, safe to publish;
+ * {@link Access#RESTRICTED} ones hold rows or exact counts (the pseudonymized clean tables, the
+ * quarantine, the flags and the models trained on the cases) and are for the data team and
+ * reviewers with access to the cases. The run manifest records the access of every output.
+ */
+public final class Catalog {
+
+  /** Who may see an output. */
+  public enum Access {
+    PUBLIC,
+    RESTRICTED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public static final String INGESTED = "ingested";
+  public static final String QUARANTINE = "quarantine";
+  public static final String REGIONS = INGESTED + "/regions";
+
+  public static final String INDICATORS = "indicators";
+  public static final String REGION_YEAR = INDICATORS + "/region_year";
+  public static final String REGION_MONTH = INDICATORS + "/region_month";
+  public static final String NATIONAL_YEAR = INDICATORS + "/national_year";
+  public static final String INEQUALITY = INDICATORS + "/inequality";
+  public static final String COURT_YEAR = INDICATORS + "/court_year";
+  public static final String COURT_MONTH = INDICATORS + "/court_month";
+  public static final String CATEGORY_YEAR = INDICATORS + "/category_year";
+  public static final String LEVEL_YEAR = INDICATORS + "/level_year";
+  public static final String CHANNEL_YEAR = INDICATORS + "/channel_year";
+  public static final String SERVICE_RELIABILITY_MONTH = INDICATORS + "/service_reliability_month";
+  public static final String SERVICE_USERS_YEAR = INDICATORS + "/service_users_year";
+  public static final String SECURITY_YEAR = INDICATORS + "/security_year";
+  public static final String HEARING_EQUIVALENCE_YEAR = INDICATORS + "/hearing_equivalence_year";
+  public static final String DIGITAL_JUSTICE_INDEX = INDICATORS + "/digital_justice_index";
+
+  /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy. */
+  public static final List<String> INDICATOR_TABLES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
+      COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH, SERVICE_USERS_YEAR,
+      SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX);
+
+  public static final String ANOMALIES = "anomalies";
+  public static final String FLAGS = ANOMALIES + "/flags";
+  public static final String MODELS = ANOMALIES + "/models";
+  public static final String MODEL_RECORD = ANOMALIES + "/model-record.json";
+
+  public static final String INGEST_SUMMARY = "summary/ingest.json";
+  public static final String INDICATORS_SUMMARY = "summary/indicators.json";
+  public static final String EVALUATION_SUMMARY = "summary/evaluation.json";
+
+  public static final String REPORT_PAGE = "report/index.html";
+
+  /** The clean table of an input dataset, e.g. {@code ingested/cases}. */
+  public static String ingested(DatasetSpec spec) {
+    return INGESTED + "/" + spec.name();
+  }
+
+  /** The rejected rows of an input dataset, e.g. {@code quarantine/cases}. */
+  public static String quarantine(DatasetSpec spec) {
+    return QUARANTINE + "/" + spec.name();
+  }
+
+  /** Who may see an output, by its name under the root. */
+  public static Access access(String output) {
+    boolean restricted = output.equals(INGESTED) || output.startsWith(INGESTED + "/")
+        || output.equals(QUARANTINE) || output.startsWith(QUARANTINE + "/")
+        || output.startsWith(ANOMALIES + "/");
+    return restricted ? Access.RESTRICTED : Access.PUBLIC;
+  }
+
+  private final OutputStore store;
+
+  public Catalog(OutputStore store) {
+    this.store = store;
+  }
+
+  /** A clean table as a later stage reads it, with its schema; fails in plain words when ingest has not run. */
+  public Dataset<Row> ingestedTable(DatasetSpec spec) {
+    String path = store.current(ingested(spec));
+    if (!InputFiles.exists(store.spark(), path)) {
+      throw new JobFailure("no ingested table at " + path + "; run `justice-monitor ingest` with the same --output first");
+    }
+    return store.spark().read().schema(spec.storedSchema()).parquet(path);
+  }
+
+  /** The region reference the ingest validated against. */
+  public Dataset<Row> regions() {
+    return store.spark().read().schema(RegionReference.SCHEMA).parquet(store.current(REGIONS));
+  }
+
+  /** A table a stage published, e.g. {@link #REGION_YEAR}; fails in plain words when that stage has not run. */
+  public Dataset<Row> table(String name) {
+    String path = store.current(name);
+    if (!InputFiles.exists(store.spark(), path)) {
+      throw new JobFailure("no table at " + path + "; run `justice-monitor " + producedBy(name)
+          + "` with the same --output first");
+    }
+    return store.spark().read().parquet(path);
+  }
+
+  private static String producedBy(String name) {
+    String top = name.substring(0, name.indexOf('/'));
+    return top.equals(INGESTED) ? "ingest" : top;
+  }
+}
