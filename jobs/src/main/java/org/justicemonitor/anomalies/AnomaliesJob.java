@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.Contract;
@@ -82,8 +83,8 @@ public final class AnomaliesJob {
     Dataset<Row> scoredEvents = events.filter(col("event_month").leq(lastMonth));
     Dataset<Row> regionMonths = progress.result("region months", () -> materialize("region-months",
         CaseFlow.compute(districtCases, List.of("region_code"), Period.MONTH, months, regions)
-            .join(ServiceUse.compute(scoredEvents, List.of("region_code"), Period.MONTH), CaseFlow.asSeq("region_code", "period"), "left")
-            .withColumn("service_failure_rate", CaseFlow.ratio(col("service_failures"), col("service_requests")))));
+            .join(ServiceUse.compute(scoredEvents, List.of("region_code"), Period.MONTH), DataFrames.joinKeys("region_code", "period"), "left")
+            .withColumn("service_failure_rate", DataFrames.ratio(col("service_failures"), col("service_requests")))));
     Dataset<Row> serviceMonths = progress.result("region × service months", () -> materialize("service-months",
         ServiceUse.compute(scoredEvents, List.of("region_code", "service"), Period.MONTH)));
 

@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.justicemonitor.indicators.CaseFlow;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * Flags scored against known anomalies (the generator's {@code labels/anomalies.csv}).
@@ -68,7 +68,7 @@ public final class Evaluation {
   public static Result evaluate(Dataset<Row> flags, Dataset<Row> labels, Dataset<Row> courtRegions, int topN,
       java.util.Map<String, String> signalKinds) {
     Dataset<Row> l = labels.join(courtRegions.withColumnRenamed("court_id", "entity_id").withColumnRenamed("region_code", "_court_region"),
-            CaseFlow.asSeq("entity_id"), "left")
+            DataFrames.joinKeys("entity_id"), "left")
         .select(col("entity_type").as("l_type"), col("entity_id").as("l_id"), col("period").as("l_period"), col("kind"),
             when(col("entity_type").equalTo("court"), col("_court_region"))
                 .when(col("entity_type").equalTo("region"), col("entity_id"))
@@ -78,10 +78,10 @@ public final class Evaluation {
     Dataset<Row> pairs = flags.join(l, col("period").equalTo(col("l_period")).and(sameEntity.or(inRegion)));
 
     Dataset<Row> flagTruth = flags.join(pairs.select("entity_type", "entity_id", "period", "signal").distinct().withColumn("_true", lit(true)),
-            CaseFlow.asSeq("entity_type", "entity_id", "period", "signal"), "left")
+            DataFrames.joinKeys("entity_type", "entity_id", "period", "signal"), "left")
         .withColumn("_true", coalesce(col("_true"), lit(false)));
     Dataset<Row> labelFound = l.join(pairs.select("l_type", "l_id", "l_period").distinct().withColumn("_found", lit(true)),
-            CaseFlow.asSeq("l_type", "l_id", "l_period"), "left")
+            DataFrames.joinKeys("l_type", "l_id", "l_period"), "left")
         .withColumn("_found", coalesce(col("_found"), lit(false)));
 
     List<SignalPrecision> signals = new ArrayList<>();

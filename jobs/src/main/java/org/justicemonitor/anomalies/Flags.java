@@ -20,7 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.justicemonitor.indicators.CaseFlow;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * From scored candidates to the published {@code anomalies/flags}: candidates at or above the
@@ -96,7 +96,7 @@ final class Flags {
     Column surgeWorkedThrough = col("_cause").equalTo("incoming").and(sameCourt).and(col("signal").equalTo("resolved_burst"));
     Dataset<Row> aftermath = raised.join(causes, after.and(backlog.or(regionProfile).or(surgeWorkedThrough)), "left_semi");
     return raised.join(aftermath.select("entity_type", "entity_id", "period", "signal"),
-        CaseFlow.asSeq("entity_type", "entity_id", "period", "signal"), "left_anti");
+        DataFrames.joinKeys("entity_type", "entity_id", "period", "signal"), "left_anti");
   }
 
   /** Months since year 0 of a {@code yyyy-MM} label, for month arithmetic. */

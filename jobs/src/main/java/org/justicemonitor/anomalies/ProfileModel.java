@@ -27,7 +27,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.justicemonitor.indicators.CaseFlow;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * Region-months whose whole indicator profile is unusual. Each indicator of a region is first
@@ -68,7 +68,7 @@ final class ProfileModel {
       Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), floor(indicator),
               !LOWER_IS_WORSE.contains(indicator))
           .select(col("entity_id").as("region_code"), col("period"), greatest(col("score"), lit(0.0)).as(z(indicator)));
-      out = out.join(scored, CaseFlow.asSeq("region_code", "period"));
+      out = out.join(scored, DataFrames.joinKeys("region_code", "period"));
     }
     return out;
   }

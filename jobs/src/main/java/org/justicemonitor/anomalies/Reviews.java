@@ -19,8 +19,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.JobFailure;
-import org.justicemonitor.indicators.CaseFlow;
 
 /**
  * Human review of flags. A reviews file (CSV with a header: {@code entity_type}, {@code
@@ -81,7 +81,7 @@ final class Reviews {
     // Conflicting reviews of one flag: a confirmation wins, so a flag is never lost to a stale dismissal.
     Dataset<Row> latest = reviews.groupBy("entity_type", "entity_id", "period")
         .agg(min("verdict").as("_verdict"), max("score").as("_reviewed_score"));
-    Dataset<Row> joined = raised.join(latest, CaseFlow.asSeq("entity_type", "entity_id", "period"), "left");
+    Dataset<Row> joined = raised.join(latest, DataFrames.joinKeys("entity_type", "entity_id", "period"), "left");
     Column dismissed = coalesce(col("_verdict").equalTo("dismissed"), lit(false));
     Column worse = coalesce(col("score").gt(col("_reviewed_score")), lit(false));
     return joined.filter(dismissed.unary_$bang().or(worse))

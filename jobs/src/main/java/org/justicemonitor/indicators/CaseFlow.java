@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -18,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * The flow of cases through a group of courts, per period, with the contract's definitions:
@@ -50,7 +50,7 @@ public final class CaseFlow {
     Column eFiling = col("filing_channel").equalTo("e_filing");
     Column format = col("hearing_format");
 
-    List<Column> projected = keyColumns(keys);
+    List<Column> projected = DataFrames.columns(keys);
     projected.add(period.of(filed).as("filed_period"));
     projected.add(period.of(decided).as("decided_period"));
     projected.add(datediff(decided, filed).as("days_to_decision"));
@@ -66,7 +66,7 @@ public final class CaseFlow {
 
     Dataset<Row> filedIn =
         c.withColumn("period", col("filed_period"))
-            .groupBy(keyColumns(byPeriod).toArray(Column[]::new))
+            .groupBy(DataFrames.columns(byPeriod).toArray(Column[]::new))
             .agg(
                 count("*").as("incoming"),
                 sum(when(col("party_filed"), 1).otherwise(0)).as("e_filing_base"),
@@ -74,7 +74,7 @@ public final class CaseFlow {
     Dataset<Row> resolvedIn =
         c.filter(col("decided_period").isNotNull())
             .withColumn("period", col("decided_period"))
-            .groupBy(keyColumns(byPeriod).toArray(Column[]::new))
+            .groupBy(DataFrames.columns(byPeriod).toArray(Column[]::new))
             .agg(
                 count("*").as("resolved"),
                 sum(when(col("online_hearing"), 1).otherwise(0)).as("online_hearings"),
@@ -98,16 +98,16 @@ public final class CaseFlow {
     Dataset<Row> grid = groups.crossJoin(spark.createDataset(periodLabels, Encoders.STRING()).toDF("period"));
     String[] joinKeys = byPeriod.toArray(String[]::new);
     Dataset<Row> flow =
-        grid.join(filedIn, asSeq(joinKeys), "left")
-            .join(resolvedIn, asSeq(joinKeys), "left")
-            .join(decisionDays, asSeq(joinKeys), "left")
-            .join(registerDays, asSeq(joinKeys), "left");
+        grid.join(filedIn, DataFrames.joinKeys(joinKeys), "left")
+            .join(resolvedIn, DataFrames.joinKeys(joinKeys), "left")
+            .join(decisionDays, DataFrames.joinKeys(joinKeys), "left")
+            .join(registerDays, DataFrames.joinKeys(joinKeys), "left");
     for (String count : List.of("incoming", "resolved", "e_filing_base", "e_filing_cases", "online_hearings", "hearings_base", "register_base")) {
       flow = flow.withColumn(count, coalesce(col(count), lit(0L)));
     }
 
     WindowSpec toDate =
-        Window.partitionBy(keyColumns(keys).toArray(Column[]::new))
+        Window.partitionBy(DataFrames.columns(keys).toArray(Column[]::new))
             .orderBy("period")
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     flow = flow.withColumn("pending_end", sum("incoming").over(toDate).minus(sum("resolved").over(toDate)));
@@ -115,38 +115,9 @@ public final class CaseFlow {
     Column incoming = col("incoming");
     Column resolved = col("resolved");
     return flow
-        .withColumn("clearance_rate", ratio(resolved, incoming))
-        .withColumn("disposition_time_days", ratio(period.days(col("period")).multiply(col("pending_end")), resolved))
-        .withColumn("e_filing_share", ratio(col("e_filing_cases"), col("e_filing_base")))
-        .withColumn("online_hearing_share", ratio(col("online_hearings"), col("hearings_base")));
-  }
-
-  /**
-   * The named columns, in order, with doubles rounded to six decimals: enough for any share or
-   * day count, and stable from run to run, so a rerun writes the same CSV bytes.
-   */
-  static Dataset<Row> publishable(Dataset<Row> table, List<String> columns) {
-    List<Column> out = new ArrayList<>();
-    for (String c : columns) {
-      boolean isDouble = table.schema().apply(c).dataType().typeName().equals("double");
-      out.add(isDouble ? round(col(c), 6).as(c) : col(c));
-    }
-    return table.select(out.toArray(Column[]::new));
-  }
-
-  /** a / b as a double, null when b is 0. */
-  public static Column ratio(Column a, Column b) {
-    return when(b.notEqual(0), a.cast("double").divide(b));
-  }
-
-  private static List<Column> keyColumns(List<String> keys) {
-    List<Column> columns = new ArrayList<>();
-    keys.forEach(k -> columns.add(col(k)));
-    return columns;
-  }
-
-  /** Column names as the Scala sequence {@code Dataset.join} takes. */
-  public static scala.collection.immutable.Seq<String> asSeq(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
+        .withColumn("clearance_rate", DataFrames.ratio(resolved, incoming))
+        .withColumn("disposition_time_days", DataFrames.ratio(period.days(col("period")).multiply(col("pending_end")), resolved))
+        .withColumn("e_filing_share", DataFrames.ratio(col("e_filing_cases"), col("e_filing_base")))
+        .withColumn("online_hearing_share", DataFrames.ratio(col("online_hearings"), col("hearings_base")));
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * Case flow by any grouping (a court, a category, a court level, a filing channel), per period:
@@ -53,12 +54,12 @@ public final class CaseFlowBreakdown {
       Disclosure disclosure) {
     Dataset<Row> flow = PendingAge.addShares(CaseFlow.compute(cases, keys, period, periodLabels, groups), cases, keys, period);
     flow = flow
-        .withColumn("congestion_rate", CaseFlow.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
-        .withColumn("demand_service_index", CaseFlow.ratio(col("resolved"), col("incoming")));
+        .withColumn("congestion_rate", DataFrames.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
+        .withColumn("demand_service_index", DataFrames.ratio(col("resolved"), col("incoming")));
     Dataset<Row> published = disclosure.apply(flow, RULES);
     List<String> out = new ArrayList<>(keys);
     out.add("period");
     out.addAll(MEASURES);
-    return CaseFlow.publishable(published, out);
+    return DataFrames.publishable(published, out);
   }
 }

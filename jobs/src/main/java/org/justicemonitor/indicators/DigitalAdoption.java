@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * The case side of digital adoption beyond the contract's two shares: how many administrative
@@ -69,18 +70,18 @@ public final class DigitalAdoption {
                 List.of(new Percentiles.Output("median_days_to_publication", 0.5)))
             .withColumnRenamed("n", "published_decisions");
 
-    scala.collection.immutable.Seq<String> on = CaseFlow.asSeq(byPeriod.toArray(String[]::new));
+    scala.collection.immutable.Seq<String> on = DataFrames.joinKeys(byPeriod.toArray(String[]::new));
     return filed.join(protocolDays, on, "full")
         .join(publicationDays, on, "full")
-        .withColumn("e_protocol_share", CaseFlow.ratio(col("e_protocol_offences"), col("administrative_offences")));
+        .withColumn("e_protocol_share", DataFrames.ratio(col("e_protocol_offences"), col("administrative_offences")));
   }
 
   /** Joins {@link #compute}'s output to a case flow; counts missing from it become 0. */
   public static Dataset<Row> joinTo(Dataset<Row> flow, Dataset<Row> adoption, List<String> keys) {
     List<String> byPeriod = new ArrayList<>(keys);
     byPeriod.add("period");
-    Dataset<Row> joined = flow.join(adoption, CaseFlow.asSeq(byPeriod.toArray(String[]::new)), "left").na()
+    Dataset<Row> joined = flow.join(adoption, DataFrames.joinKeys(byPeriod.toArray(String[]::new)), "left").na()
         .fill(0L, new String[] {"administrative_offences", "e_protocol_offences", "e_protocol_decisions", "published_decisions"});
-    return joined.withColumn("publication_share", CaseFlow.ratio(col("published_decisions"), col("resolved")));
+    return joined.withColumn("publication_share", DataFrames.ratio(col("published_decisions"), col("resolved")));
   }
 }

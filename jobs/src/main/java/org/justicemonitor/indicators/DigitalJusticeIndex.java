@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * A composite Digital Justice Index per region and year, built the way the UN E-Government
@@ -89,6 +90,6 @@ public final class DigitalJusticeIndex {
     out.addAll(COMPONENTS);
     COMPONENTS.forEach(c -> out.add(scaled(c)));
     out.addAll(List.of("digital_justice_index", "rank", "suppressed", "suppression_reason"));
-    return CaseFlow.publishable(x, out);
+    return DataFrames.publishable(x, out);
   }
 }

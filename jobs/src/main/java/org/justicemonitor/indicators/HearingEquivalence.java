@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * Do remote and in-person hearings lead to the same results? The law promises both formats the
@@ -92,18 +93,18 @@ public final class HearingEquivalence {
     Dataset<Row> appeals =
         decided.groupBy(keys.stream().map(k -> col(k)).toArray(Column[]::new))
             .agg(count(col("appealed")).as("appeal_base"), sum(when(col("appealed"), 1).otherwise(0)).cast("long").as("appeals"));
-    Dataset<Row> perFormat = days.join(appeals, CaseFlow.asSeq(keys.toArray(String[]::new)), "full");
+    Dataset<Row> perFormat = days.join(appeals, DataFrames.joinKeys(keys.toArray(String[]::new)), "full");
 
     Dataset<Row> online = side(perFormat, "online");
     Dataset<Row> inPerson = side(perFormat, "in_person");
-    Dataset<Row> both = online.join(inPerson, CaseFlow.asSeq("case_category", "period"), "full")
+    Dataset<Row> both = online.join(inPerson, DataFrames.joinKeys("case_category", "period"), "full")
         .na().fill(0L, new String[] {"online_decisions", "in_person_decisions", "online_appeal_base", "in_person_appeal_base"});
 
     Column daysDiff = col("median_days_online").minus(col("median_days_in_person"));
     Column daysSe = sqrt(col("median_se_online").multiply(col("median_se_online"))
         .plus(col("median_se_in_person").multiply(col("median_se_in_person"))));
-    Column pOnline = CaseFlow.ratio(col("online_appeals"), col("online_appeal_base"));
-    Column pInPerson = CaseFlow.ratio(col("in_person_appeals"), col("in_person_appeal_base"));
+    Column pOnline = DataFrames.ratio(col("online_appeals"), col("online_appeal_base"));
+    Column pInPerson = DataFrames.ratio(col("in_person_appeals"), col("in_person_appeal_base"));
     Dataset<Row> table = both
         .withColumn("days_difference", daysDiff)
         .withColumn("days_difference_ci_low", daysDiff.minus(daysSe.multiply(Z)))
@@ -124,7 +125,7 @@ public final class HearingEquivalence {
     table = table.withColumn("differs_beyond_margin",
         coalesce(col("days_verdict").equalTo("different"), lit(false))
             .or(coalesce(col("appeal_verdict").equalTo("different"), lit(false))));
-    return CaseFlow.publishable(disclosure.apply(table, RULES), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(table, RULES), COLUMNS);
   }
 
   /** One format's figures, named for it: {@code online_decisions}, {@code median_days_online}, ... */

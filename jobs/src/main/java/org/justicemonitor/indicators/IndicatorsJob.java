@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.Contract;
@@ -129,6 +130,6 @@ public final class IndicatorsJob {
 
 
   private static Dataset<Row> rounded(Dataset<Row> table) {
-    return CaseFlow.publishable(table, List.of(table.columns()));
+    return DataFrames.publishable(table, List.of(table.columns()));
   }
 }

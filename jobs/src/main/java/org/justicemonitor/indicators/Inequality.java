@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.contract.Contract;
 
 /**
@@ -65,7 +66,7 @@ public final class Inequality {
     Dataset<Row> a = x.select(col("indicator"), col("period"), col("s").as("s_i"), col("value").as("x_i"));
     Dataset<Row> b = x.select(col("indicator"), col("period"), col("s").as("s_j"), col("value").as("x_j"));
     Dataset<Row> gini =
-        a.join(b, CaseFlow.asSeq("indicator", "period"))
+        a.join(b, DataFrames.joinKeys("indicator", "period"))
             .groupBy("indicator", "period")
             .agg(sum(col("s_i").multiply(col("s_j")).multiply(abs(col("x_i").minus(col("x_j"))))).as("pair_sum"));
 
@@ -94,8 +95,8 @@ public final class Inequality {
     out.add(col("highest_region"));
     out.add(col("regions_included"));
     out.add(mu.as("weighted_mean"));
-    return perCell.join(gini, CaseFlow.asSeq("indicator", "period"))
-        .join(between, CaseFlow.asSeq("indicator", "period"))
+    return perCell.join(gini, DataFrames.joinKeys("indicator", "period"))
+        .join(between, DataFrames.joinKeys("indicator", "period"))
         .select(out.toArray(Column[]::new));
   }
 

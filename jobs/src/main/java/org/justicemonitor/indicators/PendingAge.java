@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * The age profile of pending cases (CNJ's backlog age): the share of the cases pending at the end
@@ -83,10 +84,10 @@ public final class PendingAge {
         Window.partitionBy(keys.stream().map(k -> col(k)).toArray(Column[]::new))
             .orderBy("period")
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Dataset<Row> out = flow.join(perPeriod, CaseFlow.asSeq(byPeriod.toArray(String[]::new)), "left");
+    Dataset<Row> out = flow.join(perPeriod, DataFrames.joinKeys(byPeriod.toArray(String[]::new)), "left");
     for (int m : MONTHS) {
       Column older = sum(coalesce(col("_change_" + m), lit(0L))).over(toDate);
-      out = out.withColumn(share(m), CaseFlow.ratio(older, col("pending_end")));
+      out = out.withColumn(share(m), DataFrames.ratio(older, col("pending_end")));
     }
     for (int m : MONTHS) {
       out = out.drop("_change_" + m);

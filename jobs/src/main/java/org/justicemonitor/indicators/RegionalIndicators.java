@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * The contract's {@code region_year}, {@code region_month} and {@code national_year} tables:
@@ -75,14 +76,14 @@ public final class RegionalIndicators {
     flow = DigitalAdoption.joinTo(flow, DigitalAdoption.compute(districtCases, keys, period), keys);
     Dataset<Row> use = ServiceUse.compute(events, keys, period);
     Dataset<Row> joined =
-        flow.join(use, CaseFlow.asSeq("region_code", "period"), "left")
+        flow.join(use, DataFrames.joinKeys("region_code", "period"), "left")
             .na().fill(0L, new String[] {"service_requests", "service_failures", "service_center_requests", "e_notary_requests"});
     joined = joined
-        .withColumn("service_failure_rate", CaseFlow.ratio(col("service_failures"), col("service_requests")))
-        .withColumn("service_center_share", CaseFlow.ratio(col("service_center_requests"), col("service_requests")))
-        .withColumn("e_notary_requests_per_1000", CaseFlow.ratio(col("e_notary_requests").multiply(1000), col("population")));
+        .withColumn("service_failure_rate", DataFrames.ratio(col("service_failures"), col("service_requests")))
+        .withColumn("service_center_share", DataFrames.ratio(col("service_center_requests"), col("service_requests")))
+        .withColumn("e_notary_requests_per_1000", DataFrames.ratio(col("e_notary_requests").multiply(1000), col("population")));
     List<Disclosure.Rule> rules = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();
-    return CaseFlow.publishable(disclosure.apply(joined, rules), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(joined, rules), COLUMNS);
   }
 
   /** The table in long format for {@link Inequality}: indicator, period, region_code, value. */

@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.contract.Contract;
 
 /**
@@ -68,10 +69,10 @@ public final class SecurityIncidents {
                 List.of(new Percentiles.Output("median_minutes", 0.5)))
             .select(col("period"), col("system"), col("n").as("resolved"), col("median_minutes").divide(60).as("median_hours_to_resolve"));
     Dataset<Row> table =
-        counts.join(hours, CaseFlow.asSeq("period", "system"), "left")
+        counts.join(hours, DataFrames.joinKeys("period", "system"), "left")
             .withColumn("resolved", coalesce(col("resolved"), lit(0L)))
-            .withColumn("notified_in_time_share", CaseFlow.ratio(col("data_leaks_notified_in_time"), col("data_leaks")));
-    return CaseFlow.publishable(table, columns());
+            .withColumn("notified_in_time_share", DataFrames.ratio(col("data_leaks_notified_in_time"), col("data_leaks")));
+    return DataFrames.publishable(table, columns());
   }
 
   private static Column countWhere(Column condition) {

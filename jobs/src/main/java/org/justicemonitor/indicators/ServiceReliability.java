@@ -19,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * Reliability of each e-justice service per user region and month: requests, failure rate
@@ -79,11 +80,11 @@ public final class ServiceReliability {
             .agg(max("length").as("longest_failing_run_hours"));
 
     Dataset<Row> table =
-        monthly.join(runs, CaseFlow.asSeq(KEYS.toArray(String[]::new)), "left")
-            .withColumn("failure_rate", CaseFlow.ratio(col("failures"), col("requests")))
+        monthly.join(runs, DataFrames.joinKeys(KEYS.toArray(String[]::new)), "left")
+            .withColumn("failure_rate", DataFrames.ratio(col("failures"), col("requests")))
             .withColumn("p50_latency_ms", col("_latency").getItem(0))
             .withColumn("p95_latency_ms", col("_latency").getItem(1))
             .withColumn("longest_failing_run_hours", coalesce(col("longest_failing_run_hours"), lit(0L)));
-    return CaseFlow.publishable(disclosure.apply(table, RULES), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(table, RULES), COLUMNS);
   }
 }

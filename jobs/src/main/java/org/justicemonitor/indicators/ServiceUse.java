@@ -11,6 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.justicemonitor.spark.DataFrames;
 
 /** Requests to the e-justice services, how many failed and how they were made, per group and period. */
 public final class ServiceUse {
@@ -48,9 +49,9 @@ public final class ServiceUse {
         events.groupBy(period.ofMonthLabel(col("event_month")).as("period"), col("service"), col("user_type"))
             .agg(count("*").as("requests"));
     Dataset<Row> shares = counts.withColumn("share_of_service_requests",
-        CaseFlow.ratio(col("requests"), sum("requests").over(Window.partitionBy("period", "service"))));
+        DataFrames.ratio(col("requests"), sum("requests").over(Window.partitionBy("period", "service"))));
     List<String> columns = List.of("period", "service", "user_type", "requests", "share_of_service_requests", "suppressed",
         "suppression_reason");
-    return CaseFlow.publishable(disclosure.apply(shares, USER_TYPE_RULES), columns);
+    return DataFrames.publishable(disclosure.apply(shares, USER_TYPE_RULES), columns);
   }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.SampleRun;
 import org.justicemonitor.SharedSpark;
 
@@ -79,7 +80,7 @@ class IndicatorsJobTest {
         .withColumn("period", org.apache.spark.sql.functions.date_format(col("filed_at"), "yyyy-MM"))
         .groupBy("region_code", "period")
         .agg(sum(when(col("case_category").isin("civil", "administrative"), 1).otherwise(0)).as("base"));
-    Dataset<Row> joined = month.join(base, CaseFlow.asSeq("region_code", "period"), "left");
+    Dataset<Row> joined = month.join(base, DataFrames.joinKeys("region_code", "period"), "left");
     assertEquals(0L, joined.filter(col("e_filing_share").isNotNull().and(col("base").lt(k).or(col("base").isNull()))).count());
     // Something is suppressed in these samples, and every suppressed row says why.
     assertTrue(month.filter(col("suppressed")).count() > 0);

@@ -1,0 +1,50 @@
+package org.justicemonitor.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Small DataFrame helpers every stage uses: ratios, join keys, columns by name, publishable rounding. */
+public final class DataFrames {
+
+  /** Decimals kept of a published double: enough for any share or day count, stable from run to run. */
+  static final int PUBLISHED_DECIMALS = 6;
+
+  private DataFrames() {}
+
+  /** a / b as a double, null when b is 0. */
+  public static Column ratio(Column a, Column b) {
+    return when(b.notEqual(0), a.cast("double").divide(b));
+  }
+
+  /** Column names as the Scala sequence {@code Dataset.join} takes. */
+  public static scala.collection.immutable.Seq<String> joinKeys(String... names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
+  }
+
+  /** The named columns, in order. */
+  public static List<Column> columns(List<String> names) {
+    List<Column> columns = new ArrayList<>();
+    names.forEach(n -> columns.add(col(n)));
+    return columns;
+  }
+
+  /**
+   * The named columns, in order, with doubles rounded to {@value #PUBLISHED_DECIMALS} decimals,
+   * so a rerun writes the same CSV bytes.
+   */
+  public static Dataset<Row> publishable(Dataset<Row> table, List<String> columns) {
+    List<Column> out = new ArrayList<>();
+    for (String c : columns) {
+      boolean isDouble = table.schema().apply(c).dataType().typeName().equals("double");
+      out.add(isDouble ? round(col(c), PUBLISHED_DECIMALS).as(c) : col(c));
+    }
+    return table.select(out.toArray(Column[]::new));
+  }
+}
