@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.anomalies.AnomalyOptions;
 import org.justicemonitor.indicators.IndicatorOptions;
@@ -60,7 +61,7 @@ public final class SampleRun {
     try {
       IngestReport report =
           new IngestJob(store, new IngestOptions(input, AS_OF, maxBad, KEY), new Progress(spark, System.out)).run();
-      store.commit("ingest", "test");
+      store.commit("ingest", "test", Catalog::access);
       return report;
     } finally {
       store.close();
@@ -81,7 +82,7 @@ public final class SampleRun {
     OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
     try {
       new IndicatorsJob(store, IndicatorOptions.of(AS_OF, MIN_CASES), new Progress(spark, System.out)).run();
-      store.commit("indicators", "test");
+      store.commit("indicators", "test", Catalog::access);
     } finally {
       store.close();
     }
@@ -101,7 +102,7 @@ public final class SampleRun {
     OutputStore store = new OutputStore(spark, out.toString(), "test-" + System.nanoTime());
     try {
       new AnomaliesJob(store, options, new Progress(spark, System.out), "test").run();
-      store.commit("anomalies", "test");
+      store.commit("anomalies", "test", Catalog::access);
     } finally {
       store.close();
     }
@@ -120,7 +121,7 @@ public final class SampleRun {
       new IndicatorsJob(store, IndicatorOptions.of(options.asOf(), MIN_CASES), progress).run();
       new AnomaliesJob(store, AnomalyOptions.of(options.asOf()), progress, "test").run();
       new ReportJob(store, "en", "test").run();
-      store.commit("run", "test");
+      store.commit("run", "test", Catalog::access);
       return report;
     } finally {
       store.close();
@@ -134,7 +135,7 @@ public final class SampleRun {
     OutputStore store = new OutputStore(spark, output().toString(), "test-" + System.nanoTime());
     try {
       String page = new ReportJob(store, lang, "test").run();
-      store.commit("report", "test");
+      store.commit("report", "test", Catalog::access);
       return Path.of(page);
     } finally {
       store.close();

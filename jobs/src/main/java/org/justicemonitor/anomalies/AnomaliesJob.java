@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -31,6 +31,7 @@ import org.justicemonitor.indicators.ServiceUse;
 import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.io.Fingerprint;
 import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.Json;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
 import org.justicemonitor.io.TableWriter;
@@ -88,7 +89,6 @@ public final class AnomaliesJob {
     Dataset<Row> serviceMonths = progress.result("region × service months", () -> materialize("service-months",
         ServiceUse.compute(scoredEvents, List.of("region_code", "service"), Period.MONTH)));
 
-    ModelRecord record = new ModelRecord(options, codeVersion);
     List<Dataset<Row>> candidates = new ArrayList<>();
     candidates.add(MonthlySignals.incoming(courtFlow, options));
     candidates.add(MonthlySignals.resolved(courtFlow, options));
@@ -99,13 +99,14 @@ public final class AnomaliesJob {
     Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
     PipelineModel days = progress.result("days-to-decision model", () -> model(DecisionTimeModel.MODEL_NAME,
         () -> DecisionTimeModel.train(decided)));
-    recordDecisionTime(record, days, decided);
+    List<ModelRecord.Model> models = new ArrayList<>();
+    models.add(recordDecisionTime(days, decided));
     candidates.add(DecisionTimeModel.candidates(days, decided, options));
 
     Dataset<Row> profiles = materialize("profiles", ProfileModel.profiles(regionMonths, options));
     PipelineModel profile = progress.result("profile model", () -> model(ProfileModel.MODEL_NAME,
         () -> ProfileModel.train(ProfileModel.usual(profiles, options.threshold()), options.seed())));
-    recordProfile(record, profile, profiles);
+    models.add(recordProfile(profile, profiles));
     candidates.add(ProfileModel.candidates(profile, profiles));
 
     Dataset<Row> all = candidates.get(0);
@@ -116,14 +117,14 @@ public final class AnomaliesJob {
     Dataset<Row> courtRegions = cases.groupBy("court_id").agg(min("region_code").as("region_code"));
     Dataset<Row> flags = Flags.select(materialize("candidates", all), reviews, courtRegions, options.threshold());
     Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(Catalog.FLAGS, flags, List.of("rank")));
-    recordFlags(record, written, reviews);
 
     List<String> published = new ArrayList<>(TableWriter.names(Catalog.FLAGS));
     if (!options.reuseModels()) {
       published.add(Catalog.MODELS);
     }
     store.complete(published);
-    store.writeText(Catalog.MODEL_RECORD, record.toJson());
+    store.writeText(Catalog.MODEL_RECORD, Json.write(ModelRecord.of(options, codeVersion, Instant.now().toString(), models,
+        flagCounts(written), reviewCounts(written, reviews))));
     published.add(Catalog.MODEL_RECORD);
     return published;
   }
@@ -141,20 +142,9 @@ public final class AnomaliesJob {
     return model;
   }
 
-  private void recordDecisionTime(ModelRecord record, PipelineModel model, Dataset<Row> rows) {
+  private ModelRecord.Model recordDecisionTime(PipelineModel model, Dataset<Row> rows) {
     LinearRegressionModel lr = DecisionTimeModel.regression(model);
-    ObjectNode m = record.model(DecisionTimeModel.MODEL_NAME, "Spark MLlib LinearRegression (normal equations) after RFormula",
-        Paths.join(store.published(Catalog.MODELS), DecisionTimeModel.MODEL_NAME));
     Map<String, Map<String, Double>> fitted = DecisionTimeModel.coefficients(model, model.transform(rows.limit(1)));
-    m.put("formula", DecisionTimeModel.fittedFormula(fitted));
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("regParam", lr.getRegParam());
-    params.put("elasticNetParam", lr.getElasticNetParam());
-    params.put("fitIntercept", lr.getFitIntercept());
-    params.put("solver", lr.getSolver());
-    ModelRecord.putAll(m, "parameters", params);
-    putWindow(m, rows);
-    m.put("training_data_fingerprint", Fingerprint.of(rows));
     Map<String, Object> metrics = new LinkedHashMap<>();
     if (lr.hasSummary()) {
       metrics.put("rmse_log_days", lr.summary().rootMeanSquaredError());
@@ -162,60 +152,52 @@ public final class AnomaliesJob {
       metrics.put("training_rows", lr.summary().numInstances());
     }
     metrics.put("intercept", lr.intercept());
-    ModelRecord.putAll(m, "metrics", metrics);
-    Map<String, Object> coefficients = new LinkedHashMap<>();
+    Map<String, Double> coefficients = new LinkedHashMap<>();
     fitted.forEach((f, levels) ->
         levels.forEach((level, beta) -> coefficients.put(f + "=" + level, beta)));
-    ModelRecord.putAll(m, "coefficients_log_days", coefficients);
-    m.put("score", "robust z of the court-month mean residual against the court's trailing median; spread floor 0.05");
+    return new ModelRecord.Model(DecisionTimeModel.MODEL_NAME,
+        "Spark MLlib LinearRegression (normal equations) after RFormula",
+        Paths.join(store.published(Catalog.MODELS), DecisionTimeModel.MODEL_NAME),
+        DecisionTimeModel.fittedFormula(fitted), null, ModelRecord.parameters(lr), window(rows), Fingerprint.of(rows),
+        metrics, coefficients, null, DecisionTimeModel.SCORE);
   }
 
-  private void recordProfile(ModelRecord record, PipelineModel model, Dataset<Row> profiles) {
+  private ModelRecord.Model recordProfile(PipelineModel model, Dataset<Row> profiles) {
     KMeansModel kMeans = ProfileModel.kMeans(model);
-    ObjectNode m = record.model(ProfileModel.MODEL_NAME, "Spark MLlib KMeans on per-region robust z-scores",
-        Paths.join(store.published(Catalog.MODELS), ProfileModel.MODEL_NAME));
-    ModelRecord.putList(m, "features", ProfileModel.INDICATORS.stream().map(ProfileModel::z).toList());
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("k", kMeans.getK());
-    params.put("seed", kMeans.getSeed());
-    params.put("maxIter", kMeans.getMaxIter());
-    params.put("initMode", kMeans.getInitMode());
-    ModelRecord.putAll(m, "parameters", params);
-    putWindow(m, profiles);
-    m.put("training_data_fingerprint", Fingerprint.of(profiles));
     Map<String, Object> metrics = new LinkedHashMap<>();
     if (kMeans.hasSummary()) {
       metrics.put("training_cost", kMeans.summary().trainingCost());
       metrics.put("cluster_sizes", kMeans.summary().clusterSizes());
     }
-    ModelRecord.putAll(m, "metrics", metrics);
-    m.put("trained_on", "region-months with every indicator's z below the threshold: the usual patterns");
-    m.put("score", "distance to the nearest centre, in units of the indicators' usual spreads");
+    return new ModelRecord.Model(ProfileModel.MODEL_NAME, "Spark MLlib KMeans on per-region robust z-scores",
+        Paths.join(store.published(Catalog.MODELS), ProfileModel.MODEL_NAME), null,
+        ProfileModel.INDICATORS.stream().map(ProfileModel::z).toList(), ModelRecord.parameters(kMeans),
+        window(profiles), Fingerprint.of(profiles), metrics, null,
+        "region-months with every indicator's z below the threshold: the usual patterns",
+        "distance to the nearest centre, in units of the indicators' usual spreads");
   }
 
-  private static void putWindow(ObjectNode m, Dataset<Row> rows) {
+  private static ModelRecord.Window window(Dataset<Row> rows) {
     Row w = rows.agg(min("period"), org.apache.spark.sql.functions.max("period")).first();
-    ObjectNode window = m.putObject("training_window");
-    window.put("from", w.getString(0));
-    window.put("to", w.getString(1));
+    return new ModelRecord.Window(w.getString(0), w.getString(1));
   }
 
-  private static void recordFlags(ModelRecord record, Dataset<Row> flags, Dataset<Row> reviews) {
-    Map<String, Object> bySignal = new LinkedHashMap<>();
+  private static ModelRecord.FlagCounts flagCounts(Dataset<Row> flags) {
+    Map<String, Long> bySignal = new LinkedHashMap<>();
+    // One row per signal.
     for (Row r : flags.groupBy("signal").agg(count("*")).orderBy("signal").collectAsList()) {
       bySignal.put(r.getString(0), r.getLong(1));
     }
-    ObjectNode f = record.root().putObject("flags");
-    f.put("total", flags.count());
-    ModelRecord.putAll(f, "by_signal", bySignal);
+    return new ModelRecord.FlagCounts(flags.count(), bySignal);
+  }
+
+  private static ModelRecord.ReviewCounts reviewCounts(Dataset<Row> flags, Dataset<Row> reviews) {
     Row counts = reviews.agg(
         count(when(col("verdict").equalTo("confirmed"), 1)),
         count(when(col("verdict").equalTo("dismissed"), 1))).first();
-    ObjectNode r = record.root().putObject("reviews_counted");
-    r.put("confirmed", counts.getLong(0));
-    r.put("dismissed", counts.getLong(1));
-    r.put("dismissed_raised_again_worse", flags.filter(col("review").startsWith("dismissed")).count());
-    r.put("confirmed_still_flagged", flags.filter(col("review").equalTo("confirmed")).count());
+    return new ModelRecord.ReviewCounts(counts.getLong(0), counts.getLong(1),
+        flags.filter(col("review").startsWith("dismissed")).count(),
+        flags.filter(col("review").equalTo("confirmed")).count());
   }
 
   private Dataset<Row> materialize(String name, Dataset<Row> rows) {

@@ -57,6 +57,11 @@ final class DecisionTimeModel {
   static final List<String> FEATURES =
       List.of("case_category", "court_level", "filing_channel", "hearing_format", "decided_month", "region_code");
   static final String MODEL_NAME = "days_to_decision";
+  /** The least spread of a court-month's mean log days, however many decisions it rests on. */
+  static final double SPREAD_FLOOR = 0.05;
+  /** How the model's residuals become a score, for the model record. */
+  static final String SCORE = "robust z of the court-month mean residual against the court's trailing median; spread floor "
+      + SPREAD_FLOOR;
 
   private DecisionTimeModel() {}
 
@@ -156,7 +161,7 @@ final class DecisionTimeModel {
     Dataset<Row> series = perMonth.select(col("court_id").as("entity_id"), col("period"), col("decisions"),
         col("actual_log"), col("expected_log"), col("actual_log").minus(col("expected_log")).as("value"), top.as("_top"));
     double caseSpread = national.getDouble(0);
-    Column noise = greatest(lit(0.05), lit(caseSpread).divide(sqrt(col("decisions"))));
+    Column noise = greatest(lit(SPREAD_FLOOR), lit(caseSpread).divide(sqrt(col("decisions"))));
     Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), noise, true)
         .withColumn("_actual_days", expm1(col("actual_log")))
         .withColumn("_expected_days", expm1(col("expected_log").plus(col("baseline"))));

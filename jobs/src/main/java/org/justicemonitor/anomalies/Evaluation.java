@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,17 +28,22 @@ import org.justicemonitor.spark.DataFrames;
 public final class Evaluation {
 
   /** Per kind, per signal and overall figures, and the labels no flag found. */
-  public record Result(List<KindRecall> kinds, List<SignalPrecision> signals, long flags, long trueFlags, long labels,
-      long found, int topN, long trueInTopN, List<String> missed) {
+  @JsonPropertyOrder({"precision", "recall", "f1", "flags", "true_flags", "labelled", "found", "top_n", "true_in_top_n",
+      "kinds", "signals", "missed"})
+  public record Result(List<KindRecall> kinds, List<SignalPrecision> signals, long flags, long trueFlags,
+      @JsonProperty("labelled") long labels, long found, int topN, long trueInTopN, List<String> missed) {
 
+    @JsonProperty
     public double precision() {
       return flags == 0 ? 0 : (double) trueFlags / flags;
     }
 
+    @JsonProperty
     public double recall() {
       return labels == 0 ? 0 : (double) found / labels;
     }
 
+    @JsonProperty
     public double f1() {
       double p = precision();
       double r = recall();
@@ -44,12 +51,15 @@ public final class Evaluation {
     }
   }
 
-  public record KindRecall(String kind, long labels, long found, long flags, long trueFlags) {
+  @JsonPropertyOrder({"kind", "labelled", "found", "recall", "flags", "true_flags", "precision"})
+  public record KindRecall(String kind, @JsonProperty("labelled") long labels, long found, long flags, long trueFlags) {
+    @JsonProperty
     public double recall() {
       return labels == 0 ? 0 : (double) found / labels;
     }
 
     /** Precision of the flags that point at an anomaly of this kind, or at nothing, by signal. */
+    @JsonProperty
     public double precision() {
       return flags == 0 ? 0 : (double) trueFlags / flags;
     }

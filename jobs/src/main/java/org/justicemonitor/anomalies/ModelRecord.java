@@ -1,67 +1,88 @@
 package org.justicemonitor.anomalies;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.ml.param.ParamPair;
+import org.apache.spark.ml.param.Params;
 
 /**
  * The audit record of an anomalies run ({@code anomalies/model-record.json}): what ran, on what
  * data, with which settings, and how well the models fit. {@code docs/model-card.md} explains the
  * method in words.
+ *
+ * @param runAt when the record was written, ISO instant
+ * @param models each model's record, in the order they were trained
  */
-final class ModelRecord {
+@JsonPropertyOrder({"run_at", "code_version", "as_of", "threshold", "trailing_months", "min_history_months", "seed",
+    "reused_saved_models", "reviews", "note", "models", "flags", "reviews_counted"})
+record ModelRecord(
+    String runAt,
+    String codeVersion,
+    String asOf,
+    double threshold,
+    int trailingMonths,
+    int minHistoryMonths,
+    long seed,
+    boolean reusedSavedModels,
+    String reviews,
+    String note,
+    List<Model> models,
+    FlagCounts flags,
+    ReviewCounts reviewsCounted) {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final String NOTE = "Flags are candidates for human review, never decisions.";
 
-  private final ObjectNode root = JSON.createObjectNode();
-  private final ArrayNode models;
-
-  ModelRecord(AnomalyOptions o, String codeVersion) {
-    root.put("run_at", Instant.now().toString());
-    root.put("code_version", codeVersion);
-    root.put("as_of", o.asOf().toString());
-    root.put("threshold", o.threshold());
-    root.put("trailing_months", o.trailingMonths());
-    root.put("min_history_months", o.minHistory());
-    root.put("seed", o.seed());
-    root.put("reused_saved_models", o.reuseModels());
-    root.put("reviews", o.reviews().orElse(null));
-    root.put("note", "Flags are candidates for human review, never decisions.");
-    models = root.putArray("models");
+  static ModelRecord of(AnomalyOptions o, String codeVersion, String runAt, List<Model> models, FlagCounts flags,
+      ReviewCounts reviews) {
+    return new ModelRecord(runAt, codeVersion, o.asOf().toString(), o.threshold(), o.trailingMonths(), o.minHistory(),
+        o.seed(), o.reuseModels(), o.reviews().orElse(null), NOTE, models, flags, reviews);
   }
 
-  ObjectNode model(String name, String type, String savedTo) {
-    ObjectNode m = models.addObject();
-    m.put("name", name);
-    m.put("type", type);
-    m.put("saved_to", savedTo);
-    return m;
-  }
+  /**
+   * One trained model.
+   *
+   * @param formula the fitted formula, for a regression
+   * @param features the features, for a model without a formula
+   * @param parameters every parameter of the fitted estimator, read off the model itself
+   * @param coefficientsLogDays a regression's coefficients by feature level
+   * @param trainedOn which rows it learnt from, in words, when not all of them
+   * @param score how its output becomes a candidate's score, in words
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"name", "type", "saved_to", "formula", "features", "parameters", "training_window",
+      "training_data_fingerprint", "metrics", "coefficients_log_days", "trained_on", "score"})
+  record Model(
+      String name,
+      String type,
+      String savedTo,
+      String formula,
+      List<String> features,
+      Map<String, Object> parameters,
+      Window trainingWindow,
+      String trainingDataFingerprint,
+      Map<String, Object> metrics,
+      Map<String, Double> coefficientsLogDays,
+      String trainedOn,
+      String score) {}
 
-  static void putAll(ObjectNode node, String field, Map<String, ?> values) {
-    ObjectNode n = node.putObject(field);
-    values.forEach((k, v) -> n.putPOJO(k, v));
-  }
+  /** The first and last month of a model's training rows. */
+  record Window(String from, String to) {}
 
-  static void putList(ObjectNode node, String field, List<String> values) {
-    ArrayNode a = node.putArray(field);
-    values.forEach(a::add);
-  }
+  /** Flags published, in all and by signal. */
+  record FlagCounts(long total, Map<String, Long> bySignal) {}
 
-  ObjectNode root() {
-    return root;
-  }
+  /** Earlier reviews read, and what became of the flags they answered. */
+  record ReviewCounts(long confirmed, long dismissed, long dismissedRaisedAgainWorse, long confirmedStillFlagged) {}
 
-  String toJson() {
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  /** Every parameter of a fitted model or estimator with its value (set or default), by name. */
+  static Map<String, Object> parameters(Params fitted) {
+    Map<String, Object> out = new TreeMap<>();
+    for (ParamPair<?> p : fitted.extractParamMap().toList()) {
+      out.put(p.param().name(), p.value());
     }
+    return out;
   }
 }

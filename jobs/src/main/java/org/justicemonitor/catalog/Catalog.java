@@ -13,22 +13,17 @@ import org.justicemonitor.io.OutputStore;
  * Every output a run publishes under its root: where each lives, who may see it, and how a later
  * stage reads it. Stages name their outputs here and nowhere else.
  *
- * <p>{@link Access#PUBLIC} outputs are aggregates under the disclosure rule, safe to publish;
- * {@link Access#RESTRICTED} ones hold rows or exact counts (the pseudonymized clean tables, the
+ * <p>{@value #PUBLIC} outputs are aggregates under the disclosure rule, safe to publish;
+ * {@value #RESTRICTED} ones hold rows or exact counts (the pseudonymized clean tables, the
  * quarantine, the flags and the models trained on the cases) and are for the data team and
  * reviewers with access to the cases. The run manifest records the access of every output.
  */
 public final class Catalog {
 
-  /** Who may see an output. */
-  public enum Access {
-    PUBLIC,
-    RESTRICTED;
-
-    public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
+  /** Aggregates under the disclosure rule: safe to publish. */
+  public static final String PUBLIC = "public";
+  /** Rows or exact counts: for the data team and for reviewers with access to the cases. */
+  public static final String RESTRICTED = "restricted";
 
   public static final String INGESTED = "ingested";
   public static final String QUARANTINE = "quarantine";
@@ -76,12 +71,12 @@ public final class Catalog {
     return QUARANTINE + "/" + spec.name();
   }
 
-  /** Who may see an output, by its name under the root. */
-  public static Access access(String output) {
+  /** Who may see an output, by its name under the root: {@value #PUBLIC} or {@value #RESTRICTED}. */
+  public static String access(String output) {
     boolean restricted = output.equals(INGESTED) || output.startsWith(INGESTED + "/")
         || output.equals(QUARANTINE) || output.startsWith(QUARANTINE + "/")
         || output.startsWith(ANOMALIES + "/");
-    return restricted ? Access.RESTRICTED : Access.PUBLIC;
+    return restricted ? RESTRICTED : PUBLIC;
   }
 
   private final OutputStore store;

@@ -1,9 +1,6 @@
 package org.justicemonitor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -16,6 +13,7 @@ import org.justicemonitor.anomalies.Evaluation;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.io.InputFiles;
+import org.justicemonitor.io.Json;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
 import org.justicemonitor.io.TextTable;
@@ -74,48 +72,13 @@ final class EvaluateCommand extends SparkCommand {
     out.print(table.render());
     out.printf(Locale.ROOT, "F1 %.3f; %d of the top %d flags are true%n", r.f1(), r.trueInTopN(), r.topN());
     r.missed().forEach(m -> out.println("missed: " + m));
-    store.writeText(Catalog.EVALUATION_SUMMARY, json(r, labelFile));
+    store.writeText(Catalog.EVALUATION_SUMMARY, Json.write(new Summary(labelFile, r)));
   }
 
   private static String pct(double x) {
     return String.format(Locale.ROOT, "%.1f%%", 100 * x);
   }
 
-  private static String json(Evaluation.Result r, String labelFile) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    root.put("labels", labelFile);
-    root.put("precision", r.precision());
-    root.put("recall", r.recall());
-    root.put("f1", r.f1());
-    root.put("flags", r.flags());
-    root.put("true_flags", r.trueFlags());
-    root.put("labelled", r.labels());
-    root.put("found", r.found());
-    root.put("top_n", r.topN());
-    root.put("true_in_top_n", r.trueInTopN());
-    ArrayNode kinds = root.putArray("kinds");
-    for (Evaluation.KindRecall k : r.kinds()) {
-      ObjectNode n = kinds.addObject();
-      n.put("kind", k.kind());
-      n.put("labelled", k.labels());
-      n.put("found", k.found());
-      n.put("recall", k.recall());
-      n.put("flags", k.flags());
-      n.put("precision", k.precision());
-    }
-    ArrayNode signals = root.putArray("signals");
-    for (Evaluation.SignalPrecision s : r.signals()) {
-      ObjectNode n = signals.addObject();
-      n.put("signal", s.signal());
-      n.put("flags", s.flags());
-      n.put("true_flags", s.trueFlags());
-    }
-    r.missed().forEach(root.putArray("missed")::add);
-    try {
-      return mapper.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  /** {@code summary/evaluation.json}: the label file, then the figures. */
+  record Summary(String labels, @JsonUnwrapped Evaluation.Result result) {}
 }

@@ -1,6 +1,5 @@
 package org.justicemonitor.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.Optional;
 import org.justicemonitor.catalog.Catalog;
@@ -10,7 +9,6 @@ import org.justicemonitor.ingest.IngestReport;
 import org.justicemonitor.ingest.IngestReportWriter;
 import org.justicemonitor.ingest.PseudonymizationKey;
 import org.justicemonitor.io.OutputStore;
-import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.profile.MappingProfile;
 import org.justicemonitor.spark.Progress;
 
@@ -36,14 +34,8 @@ final class IngestStage {
     }
     IngestReport report = new IngestJob(store, options, progress).run();
     store.writeText(Catalog.INGEST_SUMMARY, IngestReportWriter.toJson(report));
-    ObjectNode settings = RunManifest.newObject();
-    settings.put("input", options.inputRoot());
-    settings.put("as_of", options.asOf().toString());
-    settings.put("max_bad_fraction", options.maxBadFraction());
-    settings.put("full", report.full());
-    settings.put("key", options.key().source());
-    settings.put("mapping", options.mapping().id());
-    store.manifest().settings("ingest", settings);
+    store.manifest().settings("ingest", new Recorded(options.inputRoot(), options.asOf().toString(),
+        options.maxBadFraction(), report.full(), options.key().source(), options.mapping().id()));
     progress.done(report.seconds());
     out.println();
     out.print(IngestReportWriter.toTable(report));
@@ -52,6 +44,9 @@ final class IngestStage {
     out.println("summary:       " + store.published(Catalog.INGEST_SUMMARY));
     return report;
   }
+
+  /** What the manifest records of an ingest's settings. */
+  record Recorded(String input, String asOf, double maxBadFraction, boolean full, String key, String mapping) {}
 
   private IngestStage() {}
 }

@@ -2,7 +2,6 @@ package org.justicemonitor.cli;
 
 import java.io.PrintStream;
 import org.justicemonitor.io.OutputStore;
-import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.report.ReportJob;
 import org.justicemonitor.spark.Progress;
 
@@ -13,10 +12,13 @@ final class ReportStage {
     progress.stage("report");
     long started = System.nanoTime();
     String page = progress.result("report page", () -> new ReportJob(store, lang, new Version().getVersion()[0]).run());
-    store.manifest().settings("report", RunManifest.newObject().put("lang", lang));
+    store.manifest().settings("report", new Recorded(lang));
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("report:       " + page + " (one file; opens offline)");
   }
+
+  /** What the manifest records of the stage's settings. */
+  record Recorded(String lang) {}
 
   private ReportStage() {}
 }

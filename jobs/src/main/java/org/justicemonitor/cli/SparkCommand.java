@@ -1,11 +1,10 @@
 package org.justicemonitor.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.justicemonitor.io.OutputStore;
-import org.justicemonitor.io.RunManifest;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.spark.Progress;
 import picocli.CommandLine.Mixin;
 
@@ -26,7 +25,7 @@ abstract class SparkCommand implements Callable<Integer> {
       try {
         store.manifest().settings("spark", sparkSettings(spark));
         run(spark, store, new Progress(spark, out));
-        store.commit(name(), new Version().getVersion()[0]);
+        store.commit(name(), new Version().getVersion()[0], Catalog::access);
         return 0;
       } finally {
         store.close();
@@ -38,14 +37,13 @@ abstract class SparkCommand implements Callable<Integer> {
 
   abstract String name();
 
-  private static ObjectNode sparkSettings(SparkSession spark) {
-    ObjectNode node = RunManifest.newObject();
-    node.put("version", spark.version());
-    node.put("master", spark.sparkContext().master());
-    node.put("application_id", spark.sparkContext().applicationId());
-    node.put("session_time_zone", spark.conf().get("spark.sql.session.timeZone"));
-    node.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
-    return node;
+  /** What the manifest records of the session a command ran in. */
+  record SparkSettings(String version, String master, String applicationId, String sessionTimeZone,
+      String shufflePartitions) {}
+
+  private static SparkSettings sparkSettings(SparkSession spark) {
+    return new SparkSettings(spark.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
+        spark.conf().get("spark.sql.session.timeZone"), spark.conf().get("spark.sql.shuffle.partitions"));
   }
 
   /** Checks options and secrets before a SparkSession is started, so mistakes fail fast. */

@@ -11,8 +11,6 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.year;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +34,6 @@ import org.justicemonitor.io.FileFingerprints.FileFingerprint;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
-import org.justicemonitor.io.RunManifest;
 import org.justicemonitor.spark.Progress;
 
 /**
@@ -148,30 +145,20 @@ public final class IngestJob {
   }
 
   /** The manifest's record of the files the tables now hold: those kept from before, then this run's. */
-  private ObjectNode inputs(
+  private IngestedInputs inputs(
       IngestPlan plan, IngestPlan.Settings settings, List<DatasetReport> reports, Map<String, FileFingerprint> byName) {
-    ObjectNode inputs = RunManifest.newObject();
-    inputs.put("root", options.inputRoot());
-    settings.writeTo(inputs);
-    ArrayNode files = inputs.putArray(IngestPlan.FILES);
-    files.addAll(plan.previousFiles());
+    List<IngestedInputs.File> files = new ArrayList<>(plan.previousFiles());
     for (DatasetReport r : reports) {
       Map<String, DatasetReport.FileRows> rows = new TreeMap<>();
       r.fileRows().forEach(f -> rows.put(f.file(), f));
       byName.forEach((name, fp) -> {
         if (name.startsWith(r.dataset() + "/") && plan.reads(name)) {
           DatasetReport.FileRows counted = rows.getOrDefault(name, new DatasetReport.FileRows(name, 0, 0));
-          ObjectNode f = files.addObject();
-          f.put("file", name);
-          f.put("bytes", fp.bytes());
-          f.put("sha256", fp.sha256());
-          f.put("rows_read", counted.read());
-          f.put("rows_quarantined", counted.quarantined());
-          f.put("run_id", store.runId());
+          files.add(new IngestedInputs.File(name, fp.bytes(), fp.sha256(), counted.read(), counted.quarantined(), store.runId()));
         }
       });
     }
-    return inputs;
+    return settings.inputs(options.inputRoot(), files);
   }
 
   /** A file's name as the manifest and the quarantine know it: {@code <dataset>/<file name>}. */

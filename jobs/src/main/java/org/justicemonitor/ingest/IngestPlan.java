@@ -1,8 +1,6 @@
 package org.justicemonitor.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.io.FileFingerprints.FileFingerprint;
-import org.justicemonitor.io.RunManifest;
+import org.justicemonitor.io.Json;
 
 /**
  * Which input files an ingest reads. Files are known by their path under the input root and the
@@ -26,10 +24,7 @@ import org.justicemonitor.io.RunManifest;
  * @param previousFiles the manifest's entries of files ingested before and kept (incremental only)
  * @param ingestedBefore the paths of those files
  */
-public record IngestPlan(boolean full, String reason, ArrayNode previousFiles, Set<String> ingestedBefore) {
-
-  /** Inputs section of the manifest: the extract's identity and its files. */
-  static final String FILES = "files";
+public record IngestPlan(boolean full, String reason, List<IngestedInputs.File> previousFiles, Set<String> ingestedBefore) {
 
   /**
    * @param previousInputs the {@code inputs} object of the published manifest, or a missing node
@@ -45,13 +40,15 @@ public record IngestPlan(boolean full, String reason, ArrayNode previousFiles, S
       Settings settings,
       boolean fullRequested,
       boolean tablesPublished) {
-    Optional<String> why = fullRebuildReason(previousInputs, settings, fullRequested, tablesPublished);
+    Optional<IngestedInputs> previous = previousInputs.path("files").isArray()
+        ? Optional.of(Json.read(previousInputs, IngestedInputs.class)) : Optional.empty();
+    Optional<String> why = fullRebuildReason(previous, settings, fullRequested, tablesPublished);
     if (why.isPresent()) {
-      return new IngestPlan(true, why.get(), RunManifest.newObject().putArray(FILES), Set.of());
+      return new IngestPlan(true, why.get(), List.of(), Set.of());
     }
-    ArrayNode kept = previousInputs.withArray(FILES).deepCopy();
+    List<IngestedInputs.File> kept = previous.get().files();
     Map<String, String> ingestedSha = new HashMap<>();
-    kept.forEach(f -> ingestedSha.put(f.path("file").asText(), f.path("sha256").asText()));
+    kept.forEach(f -> ingestedSha.put(f.file(), f.sha256()));
     List<String> changed = new ArrayList<>();
     current.forEach((file, fp) -> {
       String before = ingestedSha.get(file);
@@ -75,23 +72,24 @@ public record IngestPlan(boolean full, String reason, ArrayNode previousFiles, S
   }
 
   private static Optional<String> fullRebuildReason(
-      JsonNode previous, Settings settings, boolean fullRequested, boolean tablesPublished) {
+      Optional<IngestedInputs> before, Settings settings, boolean fullRequested, boolean tablesPublished) {
     if (fullRequested) {
       return Optional.of("--full");
     }
-    if (!tablesPublished || !previous.path(FILES).isArray()) {
+    if (!tablesPublished || before.isEmpty()) {
       return Optional.of("first ingest into this output");
     }
-    if (!settings.keyId().equals(previous.path("key_id").asText())) {
+    IngestedInputs previous = before.get();
+    if (!settings.keyId().equals(previous.keyId())) {
       return Optional.of("the pseudonymization key changed: every identifier is pseudonymized again");
     }
-    if (!settings.regions().equals(previous.path("regions").asText())) {
+    if (!settings.regions().equals(previous.regions())) {
       return Optional.of("the regions file changed: every row is checked against it again");
     }
-    if (!settings.mapping().equals(previous.path("mapping").asText(InputMapping.NONE.id()))) {
+    if (!settings.mapping().equals(previous.mapping() != null ? previous.mapping() : InputMapping.NONE.id())) {
       return Optional.of("the mapping profile changed: every file is mapped again");
     }
-    String asOf = previous.path("as_of").asText();
+    String asOf = previous.asOf() != null ? previous.asOf() : "";
     if (asOf.isEmpty() || settings.asOf().isBefore(LocalDate.parse(asOf))) {
       return Optional.of("--as-of is earlier than that of the published tables (" + asOf + ")");
     }
@@ -112,11 +110,9 @@ public record IngestPlan(boolean full, String reason, ArrayNode previousFiles, S
       this(keyId, regions, asOf, InputMapping.NONE.id());
     }
 
-    void writeTo(ObjectNode inputs) {
-      inputs.put("key_id", keyId);
-      inputs.put("regions", regions);
-      inputs.put("mapping", mapping);
-      inputs.put("as_of", asOf.toString());
+    /** The manifest's record of an extract read from {@code root} with these settings. */
+    IngestedInputs inputs(String root, List<IngestedInputs.File> files) {
+      return new IngestedInputs(root, keyId, regions, mapping, asOf.toString(), files);
     }
   }
 }

@@ -1,5 +1,8 @@
 package org.justicemonitor.ingest;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,9 +11,11 @@ import java.util.List;
  *
  * @param full whether every file was read (else only new ones, added to the published tables)
  * @param mode why, in words
+ * @param seconds wall time, to a tenth of a second
  */
+@JsonPropertyOrder({"as_of", "region_reference", "demo_key", "full", "mode", "seconds", "datasets"})
 public record IngestReport(
-    LocalDate asOf,
+    @JsonSerialize(using = ToStringSerializer.class) LocalDate asOf,
     String regionReference,
     boolean demoKey,
     boolean full,
@@ -20,5 +25,6 @@ public record IngestReport(
 
   public IngestReport {
     datasets = List.copyOf(datasets);
+    seconds = Math.round(seconds * 10) / 10.0;
   }
 }

@@ -1,49 +1,15 @@
 package org.justicemonitor.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
+import org.justicemonitor.io.Json;
 import org.justicemonitor.io.TextTable;
 
 /** The ingest run summary as JSON (for machines) and as a console table (for people). */
 public final class IngestReportWriter {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   public static String toJson(IngestReport report) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("as_of", report.asOf().toString());
-    root.put("region_reference", report.regionReference());
-    root.put("demo_key", report.demoKey());
-    root.put("full", report.full());
-    root.put("mode", report.mode());
-    root.put("seconds", round(report.seconds()));
-    ArrayNode datasets = root.putArray("datasets");
-    for (DatasetReport d : report.datasets()) {
-      ObjectNode n = datasets.addObject();
-      n.put("dataset", d.dataset());
-      n.put("files", d.files());
-      n.put("files_skipped", d.filesSkipped());
-      n.put("bytes", d.bytes());
-      n.put("rows_read", d.rowsRead());
-      n.put("rows_written", d.rowsWritten());
-      n.put("rows_quarantined", d.rowsQuarantined());
-      n.put("versions_superseded", d.versionsSuperseded());
-      n.put("rows_conserved", d.rowsConserved());
-      ObjectNode reasons = n.putObject("quarantined_by_reason");
-      d.quarantinedByReason().forEach(reasons::put);
-      d.extraColumns().forEach(n.putArray("extra_columns")::add);
-      d.emptyFiles().forEach(n.putArray("empty_files")::add);
-      n.put("seconds", round(d.seconds()));
-    }
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.write(report);
   }
 
   public static String toTable(IngestReport report) {
@@ -83,10 +49,6 @@ public final class IngestReportWriter {
     StringBuilder sb = new StringBuilder();
     counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
     return sb.toString();
-  }
-
-  private static double round(double seconds) {
-    return Math.round(seconds * 10) / 10.0;
   }
 
   private IngestReportWriter() {}

@@ -1,14 +1,16 @@
 package org.justicemonitor.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -19,17 +21,35 @@ import java.util.function.ToLongFunction;
  */
 public final class RunManifest {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The manifest as written. Settings, inputs and outputs of earlier runs are kept as they were read. */
+  record Document(
+      String runId,
+      String command,
+      String codeVersion,
+      String started,
+      String finished,
+      Map<String, JsonNode> settings,
+      JsonNode inputs,
+      Map<String, JsonNode> outputs) {}
+
+  /**
+   * One published output.
+   *
+   * @param rows rows of a Parquet table; absent for files and models
+   * @param access who may see it: {@code public} or {@code restricted}
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Output(String runId, Long rows, String access) {}
 
   private final String runId;
   private final Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   private final ObjectNode previous;
-  private final ObjectNode settings = JSON.createObjectNode();
-  private ObjectNode inputs;
+  private final Map<String, JsonNode> settings = new TreeMap<>();
+  private JsonNode inputs;
 
   RunManifest(String runId, Optional<String> previousJson) {
     this.runId = runId;
-    this.previous = previousJson.map(RunManifest::parse).orElseGet(JSON::createObjectNode);
+    this.previous = previousJson.map(RunManifest::parse).orElseGet(Json::newObject);
   }
 
   /** The manifest of the outputs published before this run; an empty object when there are none. */
@@ -37,69 +57,44 @@ public final class RunManifest {
     return previous;
   }
 
-  /** Records the settings of one stage of this run, e.g. {@code ingest}. */
-  public void settings(String stage, JsonNode values) {
-    settings.set(stage, values);
+  /** Records the settings of one stage of this run (a record), e.g. {@code ingest}. */
+  public void settings(String stage, Object values) {
+    settings.put(stage, Json.tree(values));
   }
 
-  /** Records the input files the ingested tables now hold: see {@code IngestJob}. */
-  public void inputs(ObjectNode inputs) {
-    this.inputs = inputs;
+  /** Records the input files the ingested tables now hold (a record): see {@code IngestJob}. */
+  public void inputs(Object inputs) {
+    this.inputs = Json.tree(inputs);
   }
 
-  public static ObjectNode newObject() {
-    return JSON.createObjectNode();
-  }
-
-  String toJson(String command, String codeVersion, List<String> outputs, ToLongFunction<String> rows) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("run_id", runId);
-    root.put("command", command);
-    root.put("code_version", codeVersion);
-    root.put("started", started.toString());
-    root.put("finished", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-
-    ObjectNode allSettings = previous.has("settings") ? ((ObjectNode) previous.get("settings")).deepCopy()
-        : JSON.createObjectNode();
-    allSettings.setAll(settings);
-    root.set("settings", allSettings);
-    root.set("inputs", inputs != null ? inputs : previous.path("inputs").isObject() ? previous.get("inputs")
-        : JSON.createObjectNode());
-
-    ObjectNode published = previous.has("outputs") ? ((ObjectNode) previous.get("outputs")).deepCopy()
-        : JSON.createObjectNode();
+  String toJson(String command, String codeVersion, List<String> outputs, ToLongFunction<String> rows,
+      Function<String, String> access) {
+    Map<String, JsonNode> allSettings = fields(previous.path("settings"));
+    allSettings.putAll(settings);
+    JsonNode allInputs = inputs != null ? inputs : previous.path("inputs").isObject() ? previous.get("inputs")
+        : Json.newObject();
+    Map<String, JsonNode> published = fields(previous.path("outputs"));
     for (String name : outputs) {
-      ObjectNode entry = JSON.createObjectNode();
-      entry.put("run_id", runId);
       long count = rows.applyAsLong(name);
-      if (count >= 0) {
-        entry.put("rows", count);
-      }
-      published.set(name, entry);
+      published.put(name, Json.tree(new Output(runId, count >= 0 ? count : null, access.apply(name))));
     }
-    root.set("outputs", sorted(published));
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.write(new Document(runId, command, codeVersion, started.toString(),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), allSettings, allInputs, published));
   }
 
-  private static ObjectNode sorted(ObjectNode node) {
-    ObjectNode out = JSON.createObjectNode();
-    List<String> names = new java.util.ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    names.stream().sorted().forEach(n -> out.set(n, node.get(n)));
+  /** An object's fields, sorted by name: empty when it is not an object. */
+  private static Map<String, JsonNode> fields(JsonNode node) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 
   private static ObjectNode parse(String json) {
     try {
-      JsonNode node = JSON.readTree(json);
-      return node instanceof ObjectNode o ? o : JSON.createObjectNode();
+      return Json.parseObject(json);
     } catch (JsonProcessingException e) {
       // A damaged manifest describes nothing reliably: start afresh, and a full ingest follows.
-      return JSON.createObjectNode();
+      return Json.newObject();
     }
   }
 }

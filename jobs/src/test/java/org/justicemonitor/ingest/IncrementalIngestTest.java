@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.SampleRun;
 import org.justicemonitor.SharedSpark;
@@ -123,7 +124,7 @@ class IncrementalIngestTest {
     try {
       IngestReport report = new IngestJob(store, new IngestOptions(input.toString(), SampleRun.AS_OF, 1.0, SampleRun.KEY, full),
           new Progress(spark, System.out)).run();
-      store.commit("ingest", "test");
+      store.commit("ingest", "test", Catalog::access);
       return report;
     } finally {
       store.close();

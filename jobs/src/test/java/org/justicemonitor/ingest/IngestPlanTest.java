@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.io.FileFingerprints.FileFingerprint;
-import org.justicemonitor.io.RunManifest;
+import org.justicemonitor.io.Json;
 
 /** Which files an ingest reads, from the manifest of the published tables. */
 class IngestPlanTest {
@@ -23,10 +23,7 @@ class IngestPlanTest {
 
   /** What the manifest says was ingested: cases/a.csv with SHA-256 "aaa". */
   private static JsonNode previous(IngestPlan.Settings settings) {
-    ObjectNode inputs = RunManifest.newObject();
-    settings.writeTo(inputs);
-    inputs.putArray(IngestPlan.FILES).addObject().put("file", "cases/a.csv").put("sha256", "aaa").put("run_id", "r1");
-    return inputs;
+    return Json.tree(settings.inputs("in", List.of(new IngestedInputs.File("cases/a.csv", 10, "aaa", 0, 0, "r1"))));
   }
 
   private static final Map<String, FileFingerprint> NOW =

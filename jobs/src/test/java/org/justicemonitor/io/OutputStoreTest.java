@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.SharedSpark;
 
@@ -32,7 +33,7 @@ class OutputStoreTest {
     first.writeText("summary/a.json", "{}\n");
     assertEquals(first.staging("indicators/a"), first.current("indicators/a"));
     assertFalse(Files.exists(root.resolve("indicators/a")));
-    first.commit("indicators", "test");
+    first.commit("indicators", "test", Catalog::access);
     first.close();
 
     assertEquals("run-1\n", Files.readString(root.resolve(OutputStore.SUCCESS)));
@@ -41,7 +42,7 @@ class OutputStoreTest {
 
     OutputStore second = new OutputStore(spark(), root.toString(), "run-2");
     stageTable(second, "indicators/b", 2);
-    second.commit("anomalies", "test");
+    second.commit("anomalies", "test", Catalog::access);
     second.close();
     JsonNode manifest = JSON.readTree(root.resolve(OutputStore.MANIFEST).toFile());
     assertEquals("run-2", manifest.path("run_id").asText());
@@ -56,7 +57,7 @@ class OutputStoreTest {
     OutputStore before = new OutputStore(spark(), root.toString(), "run-1");
     stageTable(before, "t/one", 1);
     stageTable(before, "t/two", 2);
-    before.commit("test", "test");
+    before.commit("test", "test", Catalog::access);
     before.close();
 
     OutputStore killed = new OutputStore(spark(), root.toString(), "run-2");
@@ -64,7 +65,7 @@ class OutputStoreTest {
     stageTable(killed, "t/two", 20);
     stageTable(killed, "t/three", 30);
     // Killed after replacing t/one, before t/two: the root is half new, half old, no _SUCCESS.
-    assertThrows(OutputStore.SimulatedKill.class, () -> killed.commit("test", "test", moves -> moves == 1));
+    assertThrows(OutputStore.SimulatedKill.class, () -> killed.commit("test", "test", Catalog::access, moves -> moves == 1));
     assertEquals(10, rows(root, "t/one"));
     assertFalse(Files.exists(root.resolve(OutputStore.SUCCESS)));
 
