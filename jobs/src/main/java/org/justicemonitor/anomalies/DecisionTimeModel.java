@@ -56,7 +56,7 @@ final class DecisionTimeModel {
 
   static final List<String> FEATURES =
       List.of("case_category", "court_level", "filing_channel", "hearing_format", "decided_month", "region_code");
-  static final String MODEL_NAME = "days_to_decision";
+  static final String MODEL_NAME = Signal.DAYS_TO_DECISION.label();
   /** The least spread of a court-month's mean log days, however many decisions it rests on. */
   static final double SPREAD_FLOOR = 0.05;
   /** How the model's residuals become a score, for the model record. */

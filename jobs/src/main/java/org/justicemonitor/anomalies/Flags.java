@@ -84,16 +84,17 @@ final class Flags {
    * surge of filings decides more cases afterwards.
    */
   static Dataset<Row> withoutAftermath(Dataset<Row> raised, Dataset<Row> courtRegions) {
-    Dataset<Row> causes = raised.filter(col("signal").isin("resolved", "incoming"))
+    Dataset<Row> causes = raised.filter(col("signal").isin(Signal.RESOLVED.label(), Signal.INCOMING.label()))
         .join(courtRegions, col("entity_id").equalTo(courtRegions.col("court_id")), "left")
         .select(col("signal").as("_cause"), col("entity_id").as("_court"), col("region_code").as("_region"),
             monthIndex(col("period")).as("_month"));
     Column after = monthIndex(col("period")).minus(col("_month")).between(1, AFTERMATH_MONTHS);
-    Column stall = col("_cause").equalTo("resolved");
+    Column stall = col("_cause").equalTo(Signal.RESOLVED.label());
     Column sameCourt = col("entity_type").equalTo("court").and(col("entity_id").equalTo(col("_court")));
-    Column backlog = stall.and(sameCourt).and(col("signal").isin(DecisionTimeModel.MODEL_NAME, "resolved_burst"));
-    Column regionProfile = stall.and(col("signal").equalTo(ProfileModel.MODEL_NAME)).and(col("entity_id").equalTo(col("_region")));
-    Column surgeWorkedThrough = col("_cause").equalTo("incoming").and(sameCourt).and(col("signal").equalTo("resolved_burst"));
+    Column backlog = stall.and(sameCourt).and(col("signal").isin(Signal.DAYS_TO_DECISION.label(), Signal.RESOLVED_BURST.label()));
+    Column regionProfile = stall.and(col("signal").equalTo(Signal.INDICATOR_PROFILE.label())).and(col("entity_id").equalTo(col("_region")));
+    Column surgeWorkedThrough = col("_cause").equalTo(Signal.INCOMING.label()).and(sameCourt)
+        .and(col("signal").equalTo(Signal.RESOLVED_BURST.label()));
     Dataset<Row> aftermath = raised.join(causes, after.and(backlog.or(regionProfile).or(surgeWorkedThrough)), "left_semi");
     return raised.join(aftermath.select("entity_type", "entity_id", "period", "signal"),
         DataFrames.joinKeys("entity_type", "entity_id", "period", "signal"), "left_anti");
@@ -101,6 +102,6 @@ final class Flags {
 
   /** Months since year 0 of a {@code yyyy-MM} label, for month arithmetic. */
   static Column monthIndex(Column period) {
-    return substring(period, 1, 4).cast("int").multiply(12).plus(substring(period, 6, 2).cast("int")).plus(lit(0));
+    return substring(period, 1, 4).cast("int").multiply(12).plus(substring(period, 6, 2).cast("int"));
   }
 }

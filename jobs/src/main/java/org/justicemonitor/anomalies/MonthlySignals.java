@@ -43,7 +43,7 @@ final class MonthlySignals {
    */
   static Dataset<Row> incoming(Dataset<Row> courtFlow, AnomalyOptions o) {
     Dataset<Row> scored = relativeCount(courtFlow, "incoming", o, true);
-    return candidates(scored, "court", "incoming", col("incoming"), col("expected"),
+    return candidates(scored, "court", Signal.INCOMING.label(), col("incoming"), col("expected"),
         concat(format_string("incoming %d cases against about %.0f expected from its past %d months, adjusted for the"
             + " national month; ", col("incoming"), col("expected"), lit(o.trailingMonths())), spreadWords()));
   }
@@ -52,7 +52,7 @@ final class MonthlySignals {
     Dataset<Row> scored = relativeCount(courtFlow, "resolved", o, false);
     Column clearance = when(col("clearance_rate").isNotNull(), format_string("; clearance rate %.2f", col("clearance_rate")))
         .otherwise(lit(""));
-    return candidates(scored, "court", "resolved", col("resolved"), col("expected"),
+    return candidates(scored, "court", Signal.RESOLVED.label(), col("resolved"), col("expected"),
         concat(format_string("resolved %d cases against about %.0f expected from its past %d months, adjusted for the"
             + " national month", col("resolved"), col("expected"), lit(o.trailingMonths())), clearance, lit("; "), spreadWords()));
   }
@@ -63,7 +63,7 @@ final class MonthlySignals {
    */
   static Dataset<Row> resolvedBurst(Dataset<Row> courtFlow, AnomalyOptions o) {
     Dataset<Row> scored = relativeCount(courtFlow, "resolved", o, true);
-    return candidates(scored, "court", "resolved_burst", col("resolved"), col("expected"),
+    return candidates(scored, "court", Signal.RESOLVED_BURST.label(), col("resolved"), col("expected"),
         concat(format_string("resolved %d cases against about %.0f expected from its past %d months, adjusted for the"
             + " national month: a backlog decided at once; ", col("resolved"), col("expected"), lit(o.trailingMonths())),
             spreadWords()));
@@ -78,7 +78,7 @@ final class MonthlySignals {
     Dataset<Row> series = regionFlow.select(col("region_code").as("entity_id"), col("period"),
         when(col("register_base").geq(MIN_E_FILINGS), col("median_days_to_register_e_filing")).as("value"));
     Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 1.0, true);
-    return candidates(scored, "region", "days_to_register_e_filing", col("value"), col("baseline"),
+    return candidates(scored, "region", Signal.DAYS_TO_REGISTER_E_FILING.label(), col("value"), col("baseline"),
         concat(format_string("median days to register an e-filing %.1f against about %.1f in its past %d months; ",
             col("value"), col("baseline"), lit(o.trailingMonths())), spreadWords()));
   }
@@ -101,7 +101,7 @@ final class MonthlySignals {
     Column noise = lit(0.5).divide(sqrt(n));
     Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), greatest(noise, lit(0.01)), true);
     Column baselineRate = greatest(lit(0.0), pow(sin(col("baseline")), 2).multiply(n.plus(0.75)).minus(0.375).divide(n));
-    return candidates(scored, "region_service", "service_failure_rate", col("rate"), baselineRate,
+    return candidates(scored, "region_service", Signal.SERVICE_FAILURE_RATE.label(), col("rate"), baselineRate,
         concat(format_string("failure rate %.1f%% of %d requests against about %.1f%% in its past %d months; ",
             col("rate").multiply(100), col("service_requests"), baselineRate.multiply(100), lit(o.trailingMonths())),
             spreadWords()));

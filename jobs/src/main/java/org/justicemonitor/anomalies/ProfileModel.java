@@ -45,7 +45,7 @@ final class ProfileModel {
 
   /** The indicators where a lower value is the worse one. */
   static final List<String> LOWER_IS_WORSE = List.of("clearance_rate", "e_filing_share", "online_hearing_share");
-  static final String MODEL_NAME = "indicator_profile";
+  static final String MODEL_NAME = Signal.INDICATOR_PROFILE.label();
   static final int CLUSTERS = 3;
 
   private ProfileModel() {}

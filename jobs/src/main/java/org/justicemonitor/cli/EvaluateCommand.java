@@ -2,7 +2,6 @@ package org.justicemonitor.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -10,6 +9,7 @@ import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.anomalies.Evaluation;
+import org.justicemonitor.anomalies.Signal;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.io.InputFiles;
@@ -30,15 +30,6 @@ import picocli.CommandLine.Option;
           + " Writes summary/evaluation.json."
     })
 final class EvaluateCommand extends SparkCommand {
-
-  /** The kind of anomaly each signal is meant to find. */
-  static final Map<String, String> SIGNAL_KINDS = Map.of(
-      "incoming", "filing_surge",
-      "resolved", "stalled_court",
-      "days_to_decision", "slow_court",
-      "resolved_burst", "slow_court",
-      "days_to_register_e_filing", "registration_lag",
-      "service_failure_rate", "service_outage");
 
   @Option(names = "--labels", paramLabel = "FILE", description = "Known anomalies (default: <input>/labels/anomalies.csv).")
   String labels;
@@ -62,7 +53,7 @@ final class EvaluateCommand extends SparkCommand {
     Dataset<Row> known = spark.read().option("header", true).csv(labelFile)
         .select("entity_type", "entity_id", "period", "signal", "kind");
     Dataset<Row> courts = catalog.ingestedTable(Contract.CASES).select("court_id", "region_code").distinct();
-    Evaluation.Result r = Evaluation.evaluate(flags, known, courts, top, SIGNAL_KINDS);
+    Evaluation.Result r = Evaluation.evaluate(flags, known, courts, top, Signal.kinds());
 
     TextTable table = new TextTable("kind", "labelled", "found", "recall", "flags", "precision");
     for (Evaluation.KindRecall k : r.kinds()) {

@@ -1,0 +1,47 @@
+package org.justicemonitor.anomalies;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a flag says is abnormal (the flags' {@code signal} column), and the kind of anomaly each
+ * signal is meant to find: what {@code evaluate} counts a flag as having found.
+ */
+public enum Signal {
+  INCOMING("incoming", "filing_surge"),
+  RESOLVED("resolved", "stalled_court"),
+  RESOLVED_BURST("resolved_burst", "slow_court"),
+  DAYS_TO_DECISION("days_to_decision", "slow_court"),
+  DAYS_TO_REGISTER_E_FILING("days_to_register_e_filing", "registration_lag"),
+  SERVICE_FAILURE_RATE("service_failure_rate", "service_outage"),
+  /** A region whose indicators together look unlike its usual months: no one kind. */
+  INDICATOR_PROFILE("indicator_profile", null);
+
+  private final String label;
+  private final String kind;
+
+  Signal(String label, String kind) {
+    this.label = label;
+    this.kind = kind;
+  }
+
+  /** The value of the flags' {@code signal} column. */
+  public String label() {
+    return label;
+  }
+
+  /** The generator's kind of anomaly this signal is meant to find, if any. */
+  public Optional<String> kind() {
+    return Optional.ofNullable(kind);
+  }
+
+  /** Signal label to the kind it finds, for the signals that find one. */
+  public static Map<String, String> kinds() {
+    Map<String, String> kinds = new LinkedHashMap<>();
+    for (Signal s : values()) {
+      s.kind().ifPresent(k -> kinds.put(s.label, k));
+    }
+    return kinds;
+  }
+}
