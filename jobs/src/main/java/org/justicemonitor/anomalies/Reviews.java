@@ -17,7 +17,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.JobFailure;
@@ -32,13 +31,8 @@ import org.justicemonitor.JobFailure;
 final class Reviews {
 
   static final StructType SCHEMA =
-      new StructType()
-          .add("entity_type", DataTypes.StringType)
-          .add("entity_id", DataTypes.StringType)
-          .add("period", DataTypes.StringType)
-          .add("verdict", DataTypes.StringType)
-          .add("note", DataTypes.StringType)
-          .add("score", DataTypes.DoubleType);
+      StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, verdict STRING, "
+          + "note STRING, score DOUBLE");
 
   static final List<String> REQUIRED = List.of("entity_type", "entity_id", "period", "verdict");
 

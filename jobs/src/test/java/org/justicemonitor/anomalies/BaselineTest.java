@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,10 +17,7 @@ import org.justicemonitor.SharedSpark;
 @ExtendWith(SharedSpark.class)
 class BaselineTest {
 
-  static final StructType SCHEMA = new StructType()
-      .add("entity_id", DataTypes.StringType)
-      .add("period", DataTypes.StringType)
-      .add("value", DataTypes.DoubleType);
+  static final StructType SCHEMA = StructType.fromDDL("entity_id STRING, `period` STRING, value DOUBLE");
 
   static Dataset<Row> series(String entity, double... values) {
     List<Row> rows = new ArrayList<>();

@@ -13,7 +13,6 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,15 +30,9 @@ class DecisionTimeModelTest {
   private static final AnomalyOptions OPTIONS = AnomalyOptions.of(LocalDate.of(2025, 12, 31));
 
   static Dataset<Row> cases() {
-    StructType schema = new StructType()
-        .add("court_id", DataTypes.StringType)
-        .add("court_level", DataTypes.StringType)
-        .add("region_code", DataTypes.StringType)
-        .add("case_category", DataTypes.StringType)
-        .add("filing_channel", DataTypes.StringType)
-        .add("hearing_format", DataTypes.StringType)
-        .add("filed_at", DataTypes.DateType)
-        .add("decided_at", DataTypes.DateType);
+    StructType schema = StructType.fromDDL(
+        "court_id STRING, court_level STRING, region_code STRING, case_category STRING, "
+        + "filing_channel STRING, hearing_format STRING, filed_at DATE, decided_at DATE");
     List<Row> rows = new ArrayList<>();
     for (int court = 1; court <= 6; court++) {
       for (int m = 0; m < 24; m++) {

@@ -20,16 +20,17 @@ class EvaluationTest {
   @Test
   void precisionRecallAndRegionFlagsThatPointAtTheRightPlace() {
     var spark = SharedSpark.spark();
-    StructType flagSchema = new StructType().add("entity_type", DataTypes.StringType).add("entity_id", DataTypes.StringType)
-        .add("period", DataTypes.StringType).add("signal", DataTypes.StringType).add("rank", DataTypes.IntegerType);
+    StructType flagSchema = StructType.fromDDL(
+        "entity_type STRING, entity_id STRING, `period` STRING, signal STRING, rank INT"
+        + "entity_type STRING, entity_id STRING, `period` STRING, signal STRING, rank INT");
     Dataset<Row> flags = spark.createDataFrame(List.of(
         RowFactory.create("court", "62-D01", "2024-12", "days_to_decision", 1),      // true
         RowFactory.create("region", "43", "2024-12", "indicator_profile", 2),        // true: 43:e_payment is in region 43
         RowFactory.create("court", "62-D01", "2024-11", "days_to_decision", 3),      // false: wrong month
         RowFactory.create("region_service", "43:e_payment", "2024-12", "service_failure_rate", 4)), // true
         flagSchema);
-    StructType labelSchema = new StructType().add("entity_type", DataTypes.StringType).add("entity_id", DataTypes.StringType)
-        .add("period", DataTypes.StringType).add("signal", DataTypes.StringType).add("kind", DataTypes.StringType);
+    StructType labelSchema = StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, "
+        + "kind STRING");
     Dataset<Row> labels = spark.createDataFrame(List.of(
         RowFactory.create("court", "62-D01", "2024-12", "days_to_decision", "slow_court"),
         RowFactory.create("region_service", "43:e_payment", "2024-12", "service_failure_rate", "service_outage"),

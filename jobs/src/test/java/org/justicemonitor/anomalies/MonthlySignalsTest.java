@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,12 +22,8 @@ class MonthlySignalsTest {
   private static final AnomalyOptions OPTIONS = AnomalyOptions.of(LocalDate.of(2025, 12, 31));
 
   private static Dataset<Row> courtFlow() {
-    StructType schema = new StructType()
-        .add("court_id", DataTypes.StringType)
-        .add("period", DataTypes.StringType)
-        .add("incoming", DataTypes.LongType)
-        .add("resolved", DataTypes.LongType)
-        .add("clearance_rate", DataTypes.DoubleType);
+    StructType schema = StructType.fromDDL("court_id STRING, `period` STRING, incoming BIGINT, resolved BIGINT, "
+        + "clearance_rate DOUBLE");
     List<Row> rows = new ArrayList<>();
     for (String court : List.of("A", "B", "C")) {
       for (int m = 0; m < 24; m++) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,8 +26,9 @@ class RegionSignalsTest {
 
   @Test
   void anOutageIsFlaggedAndTwoFailuresInTwelveRequestsAreNot() {
-    StructType schema = new StructType().add("region_code", DataTypes.StringType).add("service", DataTypes.StringType)
-        .add("period", DataTypes.StringType).add("service_requests", DataTypes.LongType).add("service_failures", DataTypes.LongType);
+    StructType schema = StructType.fromDDL(
+        "region_code STRING, service STRING, `period` STRING, service_requests BIGINT, "
+        + "service_failures BIGINT");
     List<Row> rows = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
       // A busy service failing 1% of the time, then 30% in December.
@@ -49,8 +49,9 @@ class RegionSignalsTest {
 
   @Test
   void aRegistrationLagIsFlaggedAndAMonthOfFewEFilingsIsNotScored() {
-    StructType schema = new StructType().add("region_code", DataTypes.StringType).add("period", DataTypes.StringType)
-        .add("median_days_to_register_e_filing", DataTypes.DoubleType).add("register_base", DataTypes.LongType);
+    StructType schema = StructType.fromDDL(
+        "region_code STRING, `period` STRING, median_days_to_register_e_filing DOUBLE, "
+        + "register_base BIGINT");
     List<Row> rows = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
       rows.add(RowFactory.create("19", month(m), m == 11 ? 15.0 : 1.0 + (m % 2), 200L)); // 15 days in November

@@ -20,16 +20,10 @@ import org.justicemonitor.SharedSpark;
 @ExtendWith(SharedSpark.class)
 class ReviewsAndFlagsTest {
 
-  private static final StructType CANDIDATE = new StructType()
-      .add("entity_type", DataTypes.StringType)
-      .add("entity_id", DataTypes.StringType)
-      .add("period", DataTypes.StringType)
-      .add("signal", DataTypes.StringType)
-      .add("actual", DataTypes.DoubleType)
-      .add("expected", DataTypes.DoubleType)
-      .add("score", DataTypes.DoubleType)
-      .add("explanation", DataTypes.StringType)
-      .add("top_features", DataTypes.StringType);
+  private static final StructType CANDIDATE = StructType.fromDDL(
+      "entity_type STRING, entity_id STRING, `period` STRING, signal STRING, "
+      + "actual DOUBLE, expected DOUBLE, score DOUBLE, explanation STRING, "
+      + "top_features STRING");
 
   private static Row c(String type, String id, String period, String signal, double score) {
     return RowFactory.create(type, id, period, signal, 1.0, 2.0, score, "why", null);

@@ -10,7 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,14 +20,8 @@ import org.justicemonitor.SharedSpark;
 class CaseFlowTest {
 
   static final StructType SCHEMA =
-      new StructType()
-          .add("region_code", DataTypes.StringType)
-          .add("case_category", DataTypes.StringType)
-          .add("filing_channel", DataTypes.StringType)
-          .add("filed_at", DataTypes.DateType)
-          .add("registered_at", DataTypes.DateType)
-          .add("decided_at", DataTypes.DateType)
-          .add("hearing_format", DataTypes.StringType);
+      StructType.fromDDL("region_code STRING, case_category STRING, filing_channel STRING, filed_at DATE, "
+          + "registered_at DATE, decided_at DATE, hearing_format STRING");
 
   static Date d(String s) {
     return s == null ? null : Date.valueOf(s);

@@ -18,12 +18,8 @@ import org.justicemonitor.SharedSpark;
 class DigitalJusticeIndexTest {
 
   private static Dataset<Row> regionYear() {
-    StructType schema = new StructType()
-        .add("region_code", DataTypes.StringType)
-        .add("period", DataTypes.StringType)
-        .add("e_filing_share", DataTypes.DoubleType)
-        .add("online_hearing_share", DataTypes.DoubleType)
-        .add("service_failure_rate", DataTypes.DoubleType);
+    StructType schema = StructType.fromDDL("region_code STRING, `period` STRING, e_filing_share DOUBLE, "
+        + "online_hearing_share DOUBLE, service_failure_rate DOUBLE");
     return SharedSpark.spark().createDataFrame(List.of(
         RowFactory.create("A", "2025", 0.2, 0.1, 0.1),
         RowFactory.create("B", "2025", 0.4, 0.3, 0.2),

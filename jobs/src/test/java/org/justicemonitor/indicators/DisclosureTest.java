@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,8 +20,7 @@ class DisclosureTest {
       List.of(Disclosure.Rule.count("incoming"), Disclosure.Rule.count("resolved"), Disclosure.Rule.of("clearance_rate", "incoming", "resolved"));
 
   private static Row apply(int k, long incoming, long resolved) {
-    StructType schema = new StructType().add("incoming", DataTypes.LongType).add("resolved", DataTypes.LongType)
-        .add("clearance_rate", DataTypes.DoubleType);
+    StructType schema = StructType.fromDDL("incoming BIGINT, resolved BIGINT, clearance_rate DOUBLE");
     Dataset<Row> df = SharedSpark.spark().createDataFrame(
         List.of(RowFactory.create(incoming, resolved, (double) resolved / incoming)), schema);
     return new Disclosure(k).apply(df, RULES).first();

@@ -11,7 +11,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,12 +22,9 @@ class HearingEquivalenceTest {
 
   private static final double Z = 1.959963984540054;
 
-  private static final StructType SCHEMA = new StructType()
-      .add("case_category", DataTypes.StringType)
-      .add("filed_at", DataTypes.DateType)
-      .add("decided_at", DataTypes.DateType)
-      .add("hearing_format", DataTypes.StringType)
-      .add("appealed", DataTypes.BooleanType);
+  private static final StructType SCHEMA = StructType.fromDDL(
+      "case_category STRING, filed_at DATE, decided_at DATE, hearing_format STRING, "
+      + "appealed BOOLEAN");
 
   private static Row decided(String category, int days, String format, Boolean appealed) {
     LocalDate decided = LocalDate.of(2025, 6, 30);

@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,16 +25,14 @@ import org.justicemonitor.SharedSpark;
 class InequalityTest {
 
   private static Dataset<Row> regions() {
-    StructType schema = new StructType().add("region_code", DataTypes.StringType).add("group", DataTypes.StringType)
-        .add("population", DataTypes.LongType);
+    StructType schema = StructType.fromDDL("region_code STRING, `group` STRING, population BIGINT");
     return SharedSpark.spark().createDataFrame(List.of(
         RowFactory.create("A", "g1", 100L), RowFactory.create("B", "g2", 100L), RowFactory.create("C", "g1", 200L),
         RowFactory.create("D", "g2", 1000L)), schema);
   }
 
   private static Dataset<Row> values(Object[]... rows) {
-    StructType schema = new StructType().add("indicator", DataTypes.StringType).add("period", DataTypes.StringType)
-        .add("region_code", DataTypes.StringType).add("value", DataTypes.DoubleType);
+    StructType schema = StructType.fromDDL("indicator STRING, `period` STRING, region_code STRING, value DOUBLE");
     return SharedSpark.spark().createDataFrame(java.util.Arrays.stream(rows).map(RowFactory::create).toList(), schema);
   }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,14 +18,9 @@ import org.justicemonitor.SharedSpark;
 @ExtendWith(SharedSpark.class)
 class SecurityIncidentsTest {
 
-  private static final StructType SCHEMA = new StructType()
-      .add("system", DataTypes.StringType)
-      .add("severity", DataTypes.StringType)
-      .add("kind", DataTypes.StringType)
-      .add("detected_at", DataTypes.TimestampType)
-      .add("resolved_at", DataTypes.TimestampType)
-      .add("records_affected", DataTypes.LongType)
-      .add("subjects_notified_at", DataTypes.TimestampType);
+  private static final StructType SCHEMA = StructType.fromDDL(
+      "system STRING, severity STRING, kind STRING, detected_at TIMESTAMP, "
+      + "resolved_at TIMESTAMP, records_affected BIGINT, subjects_notified_at TIMESTAMP");
 
   private static Timestamp t(String s) {
     return s == null ? null : Timestamp.from(OffsetDateTime.parse(s + "+05:00").toInstant());

@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,13 +19,8 @@ import org.justicemonitor.SharedSpark;
 class ServiceReliabilityTest {
 
   private static final StructType SCHEMA =
-      new StructType()
-          .add("event_ts", DataTypes.TimestampType)
-          .add("event_month", DataTypes.StringType)
-          .add("service", DataTypes.StringType)
-          .add("region_code", DataTypes.StringType)
-          .add("status", DataTypes.StringType)
-          .add("latency_ms", DataTypes.LongType);
+      StructType.fromDDL("event_ts TIMESTAMP, event_month STRING, service STRING, region_code STRING, "
+          + "status STRING, latency_ms BIGINT");
 
   private static Row event(String time, String status, long latency) {
     Timestamp ts = Timestamp.from(OffsetDateTime.parse("2025-03-01T" + time + "+05:00").toInstant());
