@@ -1,9 +1,6 @@
 package org.justicemonitor.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.justicemonitor.anomalies.AnomalyOptions;
-import org.justicemonitor.io.OutputStore;
-import org.justicemonitor.spark.Progress;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,24 +12,12 @@ import picocli.CommandLine.Mixin;
           + " regions and region x service pairs that behave abnormally in a month, each with an explanation,"
           + " plus the saved models and a model record for audit. Flags are candidates for human review."
     })
-final class AnomaliesCommand extends SparkCommand {
+final class AnomaliesCommand extends StageCommand {
 
-  @Mixin AnomalySettings settings = new AnomalySettings();
-
-  private AnomalyOptions options;
+  @Mixin AnomaliesStage stage = new AnomaliesStage();
 
   @Override
-  String name() {
-    return "anomalies";
-  }
-
-  @Override
-  void prepare() {
-    options = settings.options(common.asOf());
-  }
-
-  @Override
-  void run(SparkSession spark, OutputStore store, Progress progress) {
-    AnomaliesStage.run(store, options, progress, out);
+  List<Stage> stages() {
+    return List.of(stage);
   }
 }

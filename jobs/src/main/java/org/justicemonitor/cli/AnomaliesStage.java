@@ -1,16 +1,53 @@
 package org.justicemonitor.cli;
 
 import java.io.PrintStream;
-import org.justicemonitor.catalog.Catalog;
+import java.util.Optional;
 import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.anomalies.AnomalyOptions;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.spark.Progress;
+import picocli.CommandLine.Option;
 
-/** The anomalies stage as the command line runs it. */
-final class AnomaliesStage {
+/** The anomalies stage: its options, shared by {@code anomalies} and {@code run}; the job. */
+final class AnomaliesStage implements Stage {
 
-  static void run(OutputStore store, AnomalyOptions options, Progress progress, PrintStream out) {
+  @Option(
+      names = "--threshold",
+      paramLabel = "SCORE",
+      description = "Raise a flag at this score: how many times its usual spread a value departs from its baseline"
+          + " (default: ${DEFAULT-VALUE}).")
+  double threshold = AnomalyOptions.THRESHOLD;
+
+  @Option(names = "--trailing-months", paramLabel = "N", description = "Months in each baseline (default: ${DEFAULT-VALUE}).")
+  int trailingMonths = AnomalyOptions.TRAILING_MONTHS;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the models (default: ${DEFAULT-VALUE}).")
+  long seed = AnomalyOptions.SEED;
+
+  @Option(
+      names = "--reviews",
+      paramLabel = "FILE",
+      description = "CSV of earlier reviews: entity_type, entity_id, period, verdict (confirmed|dismissed), note[, score].")
+  String reviews;
+
+  @Option(
+      names = "--reuse-models",
+      description = "Score with the models saved under --output by an earlier run instead of training new ones.")
+  boolean reuseModels;
+
+  private AnomalyOptions options;
+
+  /** What the manifest records of the stage's settings. */
+  record Recorded(String asOf, double threshold, int trailingMonths, long seed, String reviews, boolean reuseModels) {}
+
+  @Override
+  public void prepare(CommonOptions common) {
+    options = new AnomalyOptions(common.asOf(), threshold, trailingMonths, seed, Optional.ofNullable(reviews), reuseModels);
+  }
+
+  @Override
+  public void run(OutputStore store, Progress progress, PrintStream out) {
     progress.stage("anomalies");
     long started = System.nanoTime();
     new AnomaliesJob(store, options, progress, new Version().getVersion()[0]).run();
@@ -20,9 +57,4 @@ final class AnomaliesStage {
     out.println("flags:        " + store.published(Catalog.FLAGS) + " (.csv copy beside it; candidates for review, not decisions)");
     out.println("model record: " + store.published(Catalog.MODEL_RECORD));
   }
-
-  /** What the manifest records of the stage's settings. */
-  record Recorded(String asOf, double threshold, int trailingMonths, long seed, String reviews, boolean reuseModels) {}
-
-  private AnomaliesStage() {}
 }

@@ -38,11 +38,6 @@ final class EvaluateCommand extends SparkCommand {
   int top = 20;
 
   @Override
-  String name() {
-    return "evaluate";
-  }
-
-  @Override
   void run(SparkSession spark, OutputStore store, Progress progress) {
     String labelFile = labels != null ? labels : Paths.join(common.input, "labels/anomalies.csv");
     if (!InputFiles.exists(spark, labelFile)) {

@@ -1,9 +1,6 @@
 package org.justicemonitor.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.justicemonitor.indicators.IndicatorOptions;
-import org.justicemonitor.io.OutputStore;
-import org.justicemonitor.spark.Progress;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,24 +12,12 @@ import picocli.CommandLine.Mixin;
           + " region_month, national_year and inequality, as Parquet with a CSV copy, under"
           + " disclosure control."
     })
-final class IndicatorsCommand extends SparkCommand {
+final class IndicatorsCommand extends StageCommand {
 
-  @Mixin IndicatorSettings settings = new IndicatorSettings();
-
-  private IndicatorOptions options;
+  @Mixin IndicatorsStage stage = new IndicatorsStage();
 
   @Override
-  String name() {
-    return "indicators";
-  }
-
-  @Override
-  void prepare() {
-    options = settings.options(common.asOf());
-  }
-
-  @Override
-  void run(SparkSession spark, OutputStore store, Progress progress) {
-    IndicatorsStage.run(store, options, progress, out);
+  List<Stage> stages() {
+    return List.of(stage);
   }
 }

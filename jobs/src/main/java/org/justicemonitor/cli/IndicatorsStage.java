@@ -1,30 +1,60 @@
 package org.justicemonitor.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
-import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Json;
+import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.spark.Progress;
+import picocli.CommandLine.Option;
 
-/** The indicators stage as the command line runs it. */
-final class IndicatorsStage {
+/** The indicators stage: its options, shared by {@code indicators} and {@code run}; the job and its summary. */
+final class IndicatorsStage implements Stage {
 
-  static void run(OutputStore store, IndicatorOptions options, Progress progress, PrintStream out) {
-    progress.stage("indicators");
-    long started = System.nanoTime();
-    List<String> tables = new IndicatorsJob(store, options, progress).run();
-    Summary settings = Summary.of(options, tables);
-    store.writeText(Catalog.INDICATORS_SUMMARY, Json.write(settings));
-    store.manifest().settings("indicators", settings);
-    progress.done((System.nanoTime() - started) / 1e9);
-    out.println("indicator tables: " + store.published("indicators") + " ("
-        + tables.stream().filter(t -> !t.endsWith(".csv")).map(t -> t.substring(t.lastIndexOf('/') + 1)).toList()
-        + ", each with a .csv copy)");
-  }
+  @Option(
+      names = "--min-cases",
+      paramLabel = "K",
+      description = "Disclosure control: a published value resting on fewer cases is suppressed (default: ${DEFAULT-VALUE}).")
+  int minCases = 10;
 
+  @Option(
+      names = "--outage-failure-rate",
+      paramLabel = "RATE",
+      description = "An hour of a service in a region is failing when its failure rate is above this (default: ${DEFAULT-VALUE}).")
+  double outageFailureRate = IndicatorOptions.OUTAGE_FAILURE_RATE;
+
+  @Option(
+      names = "--notification-deadline-hours",
+      paramLabel = "HOURS",
+      description = "Data-leak subjects notified within this many hours of detection count as notified in time "
+          + "(default: ${DEFAULT-VALUE}).")
+  int notificationDeadlineHours = IndicatorOptions.NOTIFICATION_DEADLINE_HOURS;
+
+  @Option(
+      names = "--equivalence-days-margin",
+      paramLabel = "DAYS",
+      description = "Remote and in-person hearings are equivalent when their median days to decision surely differ by "
+          + "less than this (default: ${DEFAULT-VALUE}).")
+  double daysMargin = IndicatorOptions.DAYS_MARGIN;
+
+  @Option(
+      names = "--equivalence-appeal-margin",
+      paramLabel = "SHARE",
+      description = "The same for their appeal rates, as a share (default: ${DEFAULT-VALUE}).")
+  double appealRateMargin = IndicatorOptions.APPEAL_RATE_MARGIN;
+
+  @Option(
+      names = "--index-weights",
+      paramLabel = "W",
+      split = ",",
+      description = "Digital Justice Index weights of e-filing share, online-hearing share, service success rate and "
+          + "internet-users share (default: equal).")
+  List<Double> indexWeights = new ArrayList<>();
+
+  private IndicatorOptions options;
 
   /** {@code summary/indicators.json}: the settings the tables were computed with; the report and analysts read them back. */
   record Summary(String asOf, int minCases, double outageFailureRate, int notificationDeadlineHours,
@@ -36,5 +66,24 @@ final class IndicatorsStage {
     }
   }
 
-  private IndicatorsStage() {}
+  @Override
+  public void prepare(CommonOptions common) {
+    IndicatorOptions defaults = IndicatorOptions.of(common.asOf(), minCases);
+    options = new IndicatorOptions(common.asOf(), minCases, outageFailureRate, notificationDeadlineHours, daysMargin,
+        appealRateMargin, indexWeights.isEmpty() ? defaults.indexWeights() : indexWeights);
+  }
+
+  @Override
+  public void run(OutputStore store, Progress progress, PrintStream out) {
+    progress.stage("indicators");
+    long started = System.nanoTime();
+    List<String> tables = new IndicatorsJob(store, options, progress).run();
+    Summary settings = Summary.of(options, tables);
+    store.writeText(Catalog.INDICATORS_SUMMARY, Json.write(settings));
+    store.manifest().settings("indicators", settings);
+    progress.done((System.nanoTime() - started) / 1e9);
+    out.println("indicator tables: " + store.published(Catalog.INDICATORS) + " ("
+        + tables.stream().filter(t -> !t.endsWith(".csv")).map(t -> t.substring(t.lastIndexOf('/') + 1)).toList()
+        + ", each with a .csv copy)");
+  }
 }

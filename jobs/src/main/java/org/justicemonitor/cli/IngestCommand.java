@@ -1,10 +1,6 @@
 package org.justicemonitor.cli;
 
-import java.util.Optional;
-import org.apache.spark.sql.SparkSession;
-import org.justicemonitor.ingest.IngestOptions;
-import org.justicemonitor.io.OutputStore;
-import org.justicemonitor.spark.Progress;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,24 +12,12 @@ import picocli.CommandLine.Mixin;
           + " <output>/ingested; every bad row goes to <output>/quarantine/<dataset> with its reason,"
           + " file and line. Identifiers are pseudonymized with a keyed HMAC."
     })
-final class IngestCommand extends SparkCommand {
+final class IngestCommand extends StageCommand {
 
-  @Mixin IngestSettings settings = new IngestSettings();
-
-  private IngestOptions options;
+  @Mixin IngestStage stage = new IngestStage();
 
   @Override
-  String name() {
-    return "ingest";
-  }
-
-  @Override
-  void prepare() {
-    options = IngestStage.options(common, settings, System.err);
-  }
-
-  @Override
-  void run(SparkSession spark, OutputStore store, Progress progress) {
-    IngestStage.run(store, options, Optional.ofNullable(settings.profile), progress, out);
+  List<Stage> stages() {
+    return List.of(stage);
   }
 }

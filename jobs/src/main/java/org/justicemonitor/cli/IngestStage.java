@@ -1,7 +1,6 @@
 package org.justicemonitor.cli;
 
 import java.io.PrintStream;
-import java.util.Optional;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.ingest.IngestOptions;
@@ -11,42 +10,66 @@ import org.justicemonitor.ingest.PseudonymizationKey;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.profile.MappingProfile;
 import org.justicemonitor.spark.Progress;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** The ingest stage as the command line runs it: job, summary file, summary table. */
-final class IngestStage {
+/** The ingest stage: its options, shared by {@code ingest} and {@code run}; the job, summary file and summary table. */
+final class IngestStage implements Stage {
 
+  @Option(
+      names = "--max-bad-fraction",
+      paramLabel = "SHARE",
+      description = "Fail when a dataset quarantines more than this share of its rows (default: ${DEFAULT-VALUE}).")
+  double maxBadFraction = 0.05;
 
-  static IngestOptions options(CommonOptions common, IngestSettings settings, PrintStream err) {
-    PseudonymizationKey key = settings.key.resolve();
-    if (key.isDemo()) {
-      err.println("WARNING: --demo: identifiers are pseudonymized with a PUBLIC demo key, which protects nothing.");
-      err.println("WARNING: never use --demo on real data; set " + PseudonymizationKey.ENV_VAR + " or pass --key-file.");
+  @Option(
+      names = "--full",
+      description = "Read every input file and rebuild the ingested tables, instead of adding only files not"
+          + " ingested before into the same --output (by SHA-256; see docs/operations.md).")
+  boolean full;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description = "Mapping profile: read an extract in another shape (another country's courts, say) as the"
+          + " contract's datasets; see docs/mapping-profiles.md.")
+  String profile;
+
+  @Mixin KeyOptions key = new KeyOptions();
+
+  private IngestOptions options;
+
+  /** What the manifest records of an ingest's settings. */
+  record Recorded(String input, String asOf, double maxBadFraction, boolean full, String key, String mapping) {}
+
+  @Override
+  public void prepare(CommonOptions common) {
+    PseudonymizationKey resolved = key.resolve();
+    if (resolved.isDemo()) {
+      System.err.println("WARNING: --demo: identifiers are pseudonymized with a PUBLIC demo key, which protects nothing.");
+      System.err.println("WARNING: never use --demo on real data; set " + PseudonymizationKey.ENV_VAR + " or pass --key-file.");
     }
-    return new IngestOptions(common.input, common.asOf(), settings.maxBadFraction, key, settings.full);
+    options = new IngestOptions(common.input, common.asOf(), maxBadFraction, resolved, full);
   }
 
-  static IngestReport run(OutputStore store, IngestOptions options, Optional<String> profileFile, Progress progress, PrintStream out) {
+  @Override
+  public void run(OutputStore store, Progress progress, PrintStream out) {
     progress.stage("ingest");
-    if (profileFile.isPresent()) {
-      MappingProfile profile = MappingProfile.load(store.spark(), profileFile.get());
-      options = options.withMapping(profile.toInputMapping());
-      progress.step("profile", profile.name() + " from " + profile.file());
+    IngestOptions o = options;
+    if (profile != null) {
+      MappingProfile mapping = MappingProfile.load(store.spark(), profile);
+      o = o.withMapping(mapping.toInputMapping());
+      progress.step("profile", mapping.name() + " from " + mapping.file());
     }
-    IngestReport report = new IngestJob(store, options, progress).run();
+    IngestReport report = new IngestJob(store, o, progress).run();
     store.writeText(Catalog.INGEST_SUMMARY, IngestReportWriter.toJson(report));
-    store.manifest().settings("ingest", new Recorded(options.inputRoot(), options.asOf().toString(),
-        options.maxBadFraction(), report.full(), options.key().source(), options.mapping().id()));
+    store.manifest().settings("ingest", new Recorded(o.inputRoot(), o.asOf().toString(),
+        o.maxBadFraction(), report.full(), o.key().source(), o.mapping().id()));
     progress.done(report.seconds());
     out.println();
     out.print(IngestReportWriter.toTable(report));
     out.println("clean tables:  " + store.published(Catalog.INGESTED));
     out.println("quarantine:    " + store.published(Catalog.QUARANTINE));
     out.println("summary:       " + store.published(Catalog.INGEST_SUMMARY));
-    return report;
   }
-
-  /** What the manifest records of an ingest's settings. */
-  record Recorded(String input, String asOf, double maxBadFraction, boolean full, String key, String mapping) {}
-
-  private IngestStage() {}
 }

@@ -1,8 +1,6 @@
 package org.justicemonitor.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.justicemonitor.io.OutputStore;
-import org.justicemonitor.spark.Progress;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -14,22 +12,12 @@ import picocli.CommandLine.Mixin;
           + " figures, charts, the regional table, the anomaly flags, data quality and provenance. One self-contained"
           + " file that opens offline."
     })
-final class ReportCommand extends SparkCommand {
+final class ReportCommand extends StageCommand {
 
-  @Mixin ReportSettings settings = new ReportSettings();
-
-  @Override
-  String name() {
-    return "report";
-  }
+  @Mixin ReportStage stage = new ReportStage();
 
   @Override
-  void prepare() {
-    settings.check();
-  }
-
-  @Override
-  void run(SparkSession spark, OutputStore store, Progress progress) {
-    ReportStage.run(store, settings.lang, progress, out);
+  List<Stage> stages() {
+    return List.of(stage);
   }
 }

@@ -3,12 +3,28 @@ package org.justicemonitor.cli;
 import java.io.PrintStream;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.report.ReportJob;
+import org.justicemonitor.report.ReportPage;
 import org.justicemonitor.spark.Progress;
+import picocli.CommandLine.Option;
 
-/** The report stage as the command line runs it. */
-final class ReportStage {
+/** The report stage: its option, shared by {@code report} and {@code run}; the page. */
+final class ReportStage implements Stage {
 
-  static void run(OutputStore store, String lang, Progress progress, PrintStream out) {
+  @Option(names = "--lang", paramLabel = "LANG", description = "Language of the report: en, ru or kk (default: ${DEFAULT-VALUE}).")
+  String lang = "en";
+
+  /** What the manifest records of the stage's settings. */
+  record Recorded(String lang) {}
+
+  @Override
+  public void prepare(CommonOptions common) {
+    if (!ReportPage.LANGUAGES.contains(lang)) {
+      throw new IllegalArgumentException("--lang must be one of " + ReportPage.LANGUAGES + ", cannot be: " + lang);
+    }
+  }
+
+  @Override
+  public void run(OutputStore store, Progress progress, PrintStream out) {
     progress.stage("report");
     long started = System.nanoTime();
     String page = progress.result("report page", () -> new ReportJob(store, lang, new Version().getVersion()[0]).run());
@@ -16,9 +32,4 @@ final class ReportStage {
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("report:       " + page + " (one file; opens offline)");
   }
-
-  /** What the manifest records of the stage's settings. */
-  record Recorded(String lang) {}
-
-  private ReportStage() {}
 }

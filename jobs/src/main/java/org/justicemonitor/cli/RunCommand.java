@@ -1,10 +1,7 @@
 package org.justicemonitor.cli;
 
-import java.util.Optional;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.justicemonitor.anomalies.AnomalyOptions;
-import org.justicemonitor.indicators.IndicatorOptions;
-import org.justicemonitor.ingest.IngestOptions;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.spark.Progress;
 import picocli.CommandLine.Command;
@@ -16,42 +13,24 @@ import picocli.CommandLine.Mixin;
     description = {
       "Runs every stage in order on one input root: ingest, indicators, anomalies and report."
     })
-final class RunCommand extends SparkCommand {
+final class RunCommand extends StageCommand {
 
-  @Mixin IngestSettings settings = new IngestSettings();
+  @Mixin IngestStage ingest = new IngestStage();
 
-  @Mixin IndicatorSettings indicatorSettings = new IndicatorSettings();
+  @Mixin IndicatorsStage indicators = new IndicatorsStage();
 
-  @Mixin AnomalySettings anomalySettings = new AnomalySettings();
+  @Mixin AnomaliesStage anomalies = new AnomaliesStage();
 
-  @Mixin ReportSettings reportSettings = new ReportSettings();
-
-  private IngestOptions options;
-  private IndicatorOptions indicatorOptions;
-  private AnomalyOptions anomalyOptions;
+  @Mixin ReportStage report = new ReportStage();
 
   @Override
-  String name() {
-    return "run";
-  }
-
-  @Override
-  void prepare() {
-    options = IngestStage.options(common, settings, System.err);
-    indicatorOptions = indicatorSettings.options(common.asOf());
-    anomalyOptions = anomalySettings.options(common.asOf());
-    reportSettings.check();
+  List<Stage> stages() {
+    return List.of(ingest, indicators, anomalies, report);
   }
 
   @Override
   void run(SparkSession spark, OutputStore store, Progress progress) {
-    IngestStage.run(store, options, Optional.ofNullable(settings.profile), progress, out);
-    out.println();
-    IndicatorsStage.run(store, indicatorOptions, progress, out);
-    out.println();
-    AnomaliesStage.run(store, anomalyOptions, progress, out);
-    out.println();
-    ReportStage.run(store, reportSettings.lang, progress, out);
+    super.run(spark, store, progress);
     out.println();
     out.println("outputs are under " + store.root());
   }

@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.spark.Progress;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** A command that runs Spark stages: one session, one staging area, cleaned up at the end. */
@@ -35,7 +36,10 @@ abstract class SparkCommand implements Callable<Integer> {
     }
   }
 
-  abstract String name();
+  /** The command's name, as picocli knows it. */
+  final String name() {
+    return getClass().getAnnotation(Command.class).name();
+  }
 
   /** What the manifest records of the session a command ran in. */
   record SparkSettings(String version, String master, String applicationId, String sessionTimeZone,
