@@ -10,16 +10,32 @@ import org.apache.spark.sql.Column;
 
 /**
  * Finds and masks personal identifiers in text: Kazakh IINs (twelve digits with a valid control
- * digit), phone numbers (Kazakh mobile numbers in their usual spellings, and any E.164 number),
- * and e-mail addresses. All of it is Spark expressions, so the scan runs inside Catalyst.
+ * digit), phone numbers (international and Kazakh national, with the spaces, dashes and brackets
+ * people write), and e-mail addresses, each only where it stands alone: a run of digits inside a
+ * longer token (a hex pseudonym, say) is part of that token. All of it is Spark expressions, so
+ * the scan runs inside Catalyst.
  */
 public final class PersonalData {
 
-  static final String TWELVE_DIGITS = "(?<![0-9])[0-9]{12}(?![0-9])";
+  /**
+   * Twelve digits standing alone: not part of a longer run of letters and digits, so a digit run
+   * inside a hex pseudonym or an account token is not taken for an IIN.
+   */
+  static final String TWELVE_DIGITS = "(?<![0-9A-Za-z])[0-9]{12}(?![0-9A-Za-z])";
+  /** Any twelve-digit run, for masking: a quarantine errs on the side of hiding. */
+  static final String ANY_TWELVE_DIGITS = "(?<![0-9])[0-9]{12}(?![0-9])";
+  /** What people write between the digits of a phone number: spaces, dashes, dots, brackets. */
+  private static final String SEP = "[ ().-]{0,3}";
+  /**
+   * Phone numbers as people write them, standing alone: international ({@code +CC} and 7 to 14
+   * more digits, e.g. {@code +44 20 7946 0958}, {@code +7 7172 55 66 77}) and Kazakh national
+   * ({@code 8}, then a {@code 7} and nine more digits, e.g. {@code 8 (7172) 55-66-77},
+   * {@code 8 701 234 56 78}).
+   */
   static final String PHONE =
-      "(?<![0-9A-Za-z])(?:(?:\\+7|8)[ (-]{0,2}7[0-9]{2}[ )-]{0,2}[0-9]{3}[ -]?[0-9]{2}[ -]?[0-9]{2}"
-          + "|\\+[1-9][0-9]{9,14})(?![0-9])";
-  static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
+      "(?<![0-9A-Za-z+])(?:\\+[1-9](?:" + SEP + "[0-9]){7,14}|8" + SEP + "7(?:" + SEP + "[0-9]){9})(?![0-9A-Za-z])";
+  static final String EMAIL =
+      "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![A-Za-z0-9-])";
 
   /** True when the text holds an IIN, a phone number or an e-mail address. */
   public static Column contains(Column text) {
@@ -37,7 +53,7 @@ public final class PersonalData {
   public static Column mask(Column text) {
     Column masked = regexp_replace(text, lit(EMAIL), lit("<EMAIL>"));
     masked = regexp_replace(masked, lit(PHONE), lit("<PHONE>"));
-    return regexp_replace(masked, lit(TWELVE_DIGITS), lit("<IIN>"));
+    return regexp_replace(masked, lit(ANY_TWELVE_DIGITS), lit("<IIN>"));
   }
 
   private PersonalData() {}

@@ -203,20 +203,42 @@ public final class RawReader {
           CsvLine.split(InputFiles.firstLine(spark, file), layout.delimiter()).stream()
               .map(h -> layout.allCsvColumns() ? h.strip() : h.strip().toLowerCase(Locale.ROOT))
               .toList();
-      if (new TreeSet<>(header).size() != header.size()) {
-        throw new InputException(file + " names a column twice in its header " + header + "; fix the header row");
-      }
-      for (ColumnSpec required : spec.requiredColumns()) {
-        if (!header.contains(required.name())) {
-          String hint = header.size() == 1 ? " (only one column: is the delimiter a comma?)" : "";
-          throw new InputException(
-              file + " lacks the required column " + required.name() + hint + "; its header is "
-                  + header + ". Fix the extract, or map its columns with a profile");
-        }
-      }
+      checkHeader(file, header, spec.columnNames(), spec.requiredColumns());
       groups.computeIfAbsent(header, h -> new ArrayList<>()).add(file);
     }
     return groups;
+  }
+
+  /**
+   * Refuses a header that cannot be read as the layout's columns. The messages name the file and
+   * the columns it should have, never the header's other fields: in a file without a header row
+   * those are the first record's values.
+   */
+  static void checkHeader(String file, List<String> header, List<String> known, List<ColumnSpec> required) {
+    List<String> recognised = header.stream().filter(known::contains).toList();
+    if (header.size() > 1 && recognised.isEmpty()) {
+      throw new InputException(file + " has no header row: none of the " + header.size() + " fields of its first line"
+          + " names a column of the dataset (" + String.join(", ", known.subList(0, Math.min(2, known.size())))
+          + ", ...); add the header row, or"
+          + " read it with a profile whose csv options say \"header\": \"false\"");
+    }
+    for (int i = 0; i < header.size(); i++) {
+      int again = header.subList(i + 1, header.size()).indexOf(header.get(i));
+      if (again >= 0) {
+        String which = known.contains(header.get(i)) ? "the column " + header.get(i) : "a column name";
+        throw new InputException(file + " names " + which + " twice in its header (fields " + (i + 1) + " and "
+            + (i + again + 2) + "); fix the header row");
+      }
+    }
+    for (ColumnSpec column : required) {
+      if (!header.contains(column.name())) {
+        String hint = header.size() == 1 ? " (only one column: is the delimiter a comma?)" : "";
+        throw new InputException(
+            file + " lacks the required column " + column.name() + hint + "; of the dataset's columns its header has "
+                + (recognised.isEmpty() ? "none" : String.join(", ", recognised)) + ", and " + (header.size() - recognised.size())
+                + " other fields. Fix the extract, or map its columns with a profile");
+      }
+    }
   }
 
   private Dataset<Row> readCsv(Layout layout, List<String> header, List<String> files) {

@@ -215,6 +215,12 @@ public final class RowValidator {
     return when(detail.notEqual(lit("")), concat(lit(ReasonCode.PII_DETECTED.code() + "("), detail, lit(")")));
   }
 
+  /**
+   * The row as the quarantine keeps it: identifiers pseudonymized (masked where they hold personal
+   * data), other values masked. A record that could not be split into fields keeps only its
+   * shape ({@link RecordShape}) and no per-column values: whatever the reader put into its columns
+   * is a guess that may have a clear identifier in the wrong column.
+   */
   private Column quarantineRecord(Map<String, Column> text, Column corrupt) {
     List<Column> fields = new ArrayList<>();
     for (ColumnSpec c : spec.columns()) {
@@ -225,9 +231,9 @@ public final class RowValidator {
           c.identifier()
               ? when(PersonalData.contains(kept), PersonalData.mask(kept)).otherwise(pseudonymizer.pseudonym(v))
               : PersonalData.mask(kept);
-      fields.add(safe.as(c.name()));
+      fields.add(when(corrupt.isNull(), safe).as(c.name()));
     }
-    fields.add(PersonalData.mask(substring(corrupt, 1, MAX_KEPT_LENGTH)).as(RAW_RECORD));
+    fields.add(RecordShape.of(substring(corrupt, 1, MAX_KEPT_LENGTH), spec).as(RAW_RECORD));
     return struct(fields.toArray(Column[]::new));
   }
 

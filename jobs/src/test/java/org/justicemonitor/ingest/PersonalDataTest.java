@@ -1,8 +1,11 @@
 package org.justicemonitor.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Encoders;
@@ -61,6 +64,78 @@ class PersonalDataTest {
       assertEquals(false, r.getBoolean(0), clean);
       assertEquals(clean, r.getString(1), clean);
     }
+  }
+
+  @Test
+  void findsPhoneNumbersAsPeopleWriteThem() {
+    for (String phone : List.of("+7 7172 55 66 77", "+44 20 7946 0958", "8 (7172) 55-66-77", "+7 (727) 250-00-00",
+        "8 701 234 56 78", "+1-202-555-0143", "+49 30 901820")) {
+      Row r = scan("71-D01 tel " + phone);
+      assertEquals(true, r.getBoolean(0), phone);
+      assertEquals("71-D01 tel <PHONE>", r.getString(1), phone);
+    }
+  }
+
+  @Test
+  void aRunOfDigitsInsideALongerTokenIsPartOfTheToken() {
+    // A hex pseudonym whose 12-digit run has a valid IIN control digit; an e-Courts CNR number;
+    // DataJud's process number; an account token with a phone-like run.
+    for (String token : List.of("a3f900101300017c2b", "MHPU010012342018", "0001234-56.2023.8.27.2729", "x87012345678y",
+        "ref:900101300017b")) {
+      assertEquals(false, scan(token).getBoolean(0), token);
+    }
+    assertEquals(true, scan("IIN: 900101300017.").getBoolean(0));
+    assertEquals(true, scan("ИИН900101300017").getBoolean(0), "Cyrillic letters are words, not token characters");
+  }
+
+  /** Measured on a million 32-hex-digit pseudonyms and on court ids as the shipped profiles and samples write them. */
+  @Test
+  void noFalseAlarmOnAMillionPseudonymsNorOnCourtIds() {
+    long alarms = SharedSpark.spark().range(1_000_000)
+        .select(substring(sha2(col("id").cast("string"), 256), 1, 32).as("t"))
+        .filter(PersonalData.contains(col("t"))).count();
+    assertEquals(0L, alarms, "false alarms among 1,000,000 hex pseudonyms");
+    List<String> courts = new ArrayList<>();
+    for (String region : List.of("10", "11", "15", "71", "75", "79")) {
+      for (String level : List.of("D", "R", "S")) {
+        for (int n = 1; n <= 40; n++) {
+          courts.add(String.format("%s-%s%02d", region, level, n));
+          courts.add(String.format("%s-%s%02d-J%02d", region, level, n, n % 9 + 1));
+        }
+      }
+    }
+    for (int n = 0; n < 200; n++) {
+      courts.add(String.format("%07d-%02d.%d.8.%02d.%04d", 1234567 * (n + 1) % 10_000_000, n % 100, 2015 + n % 10, 1 + n % 27,
+          1000 + n));
+      courts.add(String.format("MHPU%02d%06d%d", n % 100, 100 + n, 2010 + n % 15));
+    }
+    long courtAlarms = SharedSpark.spark().createDataset(courts, Encoders.STRING()).toDF("t")
+        .filter(PersonalData.contains(col("t"))).count();
+    assertEquals(0L, courtAlarms, "false alarms among " + courts.size() + " court and case numbers");
+  }
+
+  /** Every valid IIN, phone and e-mail address inside free text is found. */
+  @Test
+  void everyIinPhoneAndEmailInFreeTextIsFound() {
+    List<String> texts = new ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    while (texts.size() < 2_000) {
+      String first11 = String.format("%06d%05d", 100000 + random.nextInt(900000), random.nextInt(100000));
+      var control = Iin.controlDigit(first11);
+      if (control.isPresent()) {
+        texts.add("заявитель ИИН " + first11 + control.getAsInt() + ", по делу");
+      }
+    }
+    for (int n = 0; n < 500; n++) {
+      String d = String.format("%07d", random.nextInt(10_000_000));
+      texts.add("звонить 8 7" + d.substring(0, 2) + " " + d.substring(2, 5) + " " + d.substring(5) + "00 вечером");
+      texts.add("call +7 (7" + d.substring(0, 2) + ") " + d.substring(2, 5) + "-" + d.substring(5) + "-00 today");
+      texts.add("contact +44 20 " + d.substring(0, 4) + " " + d.substring(3) + " or");
+      texts.add("пишите на user" + n + ".name@mail" + (n % 7) + ".kz, спасибо");
+    }
+    long found = SharedSpark.spark().createDataset(texts, Encoders.STRING()).toDF("t")
+        .filter(PersonalData.contains(col("t"))).count();
+    assertEquals(texts.size(), found, "found of " + texts.size());
   }
 
   @Test

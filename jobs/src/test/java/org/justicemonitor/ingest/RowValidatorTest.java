@@ -117,7 +117,20 @@ class RowValidatorTest {
     Row r = validate(Contract.CASES, List.of(row)).get(0);
     assertEquals("malformed_record; pii_detected(raw_record)", r.getAs(RowValidator.REASON));
     Row record = r.getAs(RowValidator.QUARANTINE_RECORD);
-    assertEquals("71-D01,x,<PHONE>,extra", record.getAs(RowValidator.RAW_RECORD));
+    // Only the record's shape: the contract's words stay, every other value is masked by class.
+    assertEquals("99-A99,a,<PHONE>,aaaaa", record.getAs(RowValidator.RAW_RECORD));
+    // No per-column guesses of the reader: they could put a clear identifier in any column.
+    assertNull(record.getAs("case_id"));
+    assertNull(record.getAs("court_id"));
+  }
+
+  @Test
+  void aMalformedRecordKeepsNoIdentifierAndNoLinkToItsPseudonym() {
+    Map<String, String> row = RawRows.with(RawRows.with(RawRows.goodCase(), RawReader.CORRUPT_RECORD,
+        "EDGE-0005,71-D01,district,civil,\"Жанар Ахметова\",2025-02-30"), "case_id", "EDGE-0005");
+    Row record = validate(Contract.CASES, List.of(row)).get(0).getAs(RowValidator.QUARANTINE_RECORD);
+    assertEquals("AAAA-9999,99-A99,district,civil,\"Aaaaa Aaaaaaaa\",9999-99-99", record.getAs(RowValidator.RAW_RECORD));
+    assertNull(record.getAs("case_id"));
   }
 
   @Test
