@@ -21,8 +21,7 @@ class EvaluationTest {
   void precisionRecallAndRegionFlagsThatPointAtTheRightPlace() {
     var spark = SharedSpark.spark();
     StructType flagSchema = StructType.fromDDL(
-        "entity_type STRING, entity_id STRING, `period` STRING, signal STRING, rank INT"
-        + "entity_type STRING, entity_id STRING, `period` STRING, signal STRING, rank INT");
+        "entity_type STRING, entity_id STRING, `period` STRING, signal STRING, rank INT");
     Dataset<Row> flags = spark.createDataFrame(List.of(
         RowFactory.create("court", "62-D01", "2024-12", "days_to_decision", 1),      // true
         RowFactory.create("region", "43", "2024-12", "indicator_profile", 2),        // true: 43:e_payment is in region 43
