@@ -78,9 +78,10 @@ public final class IndicatorsJob {
             regions.agg(sum("population").as("population")).select(lit(NATIONAL).as("region_code"), col("population")),
             Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure), byRegion));
     // From the written regional tables: small, and computed once.
-    progress.result("inequality", () -> writer.writeWithCsv(Catalog.INEQUALITY, rounded(Inequality.compute(
-        RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions)),
-        List.of("indicator", "period")));
+    long minRegions = Inequality.minRegions(regions.filter(col("region_code").notEqual(Contract.UNKNOWN_REGION)).count());
+    progress.result("inequality", () -> writer.writeWithCsv(Catalog.INEQUALITY, rounded(Inequality.comparable(
+        Inequality.compute(RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions),
+        minRegions)), List.of("indicator", "period")));
 
     List<String> courtKeys = List.of("court_id", "court_level", "region_code");
     Dataset<Row> courts = cases.select("court_id", "court_level", "region_code").distinct();

@@ -33,7 +33,34 @@ import org.justicemonitor.contract.Contract;
  */
 public final class Inequality {
 
+  /** Fewest regions with a value for a row to be published: three in four of the 20, as in {@link #minRegions}. */
+  static final int MAX_MIN_REGIONS = 15;
+  /**
+   * Indicators whose regional values are medians of whole days: a region's value moves in steps of
+   * a day, so their inequality means something only where the mean is many such steps.
+   */
+  static final List<String> WHOLE_DAY_MEDIANS = List.of("median_days_to_decision", "median_days_to_register_e_filing");
+  /** The least weighted mean of a whole-day median for its indices to be published: a day is then at most a tenth of it. */
+  static final double MIN_DAYS_FOR_MEDIANS = 10;
+
   private Inequality() {}
+
+  /**
+   * The fewest regions with a value that a row must rest on: three quarters of the reference's
+   * regions (rounded up), at most {@value #MAX_MIN_REGIONS}; 15 of Kazakhstan's 20.
+   */
+  static long minRegions(long referenceRegions) {
+    return Math.min(MAX_MIN_REGIONS, (referenceRegions * 3 + 3) / 4);
+  }
+
+  /**
+   * The rows of {@link #compute} that compare like with like: resting on at least {@code minRegions}
+   * regions, and for a median of whole days, on a weighted mean of at least {@value #MIN_DAYS_FOR_MEDIANS} days.
+   */
+  public static Dataset<Row> comparable(Dataset<Row> indices, long minRegions) {
+    Column coarse = col("indicator").isin(WHOLE_DAY_MEDIANS.toArray()).and(col("weighted_mean").lt(MIN_DAYS_FOR_MEDIANS));
+    return indices.filter(col("regions_included").geq(minRegions).and(coarse.unary_$bang()));
+  }
 
   /**
    * @param values long format: {@code indicator}, {@code period}, {@code region_code}, {@code value}

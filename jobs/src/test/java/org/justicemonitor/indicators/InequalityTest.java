@@ -68,4 +68,24 @@ class InequalityTest {
     // A zero value adds nothing to Theil: only C's term, (2/3)·(2/(4/3))·ln 1.5.
     assertEquals((2.0 / 3) * 1.5 * Math.log(1.5), zero.<Double>getAs("theil"), 1e-12);
   }
+
+  @Test
+  void onlyRowsThatCompareLikeWithLikeArePublished() {
+    assertEquals(15, Inequality.minRegions(20));
+    assertEquals(15, Inequality.minRegions(27));
+    assertEquals(3, Inequality.minRegions(4));
+    assertEquals(3, Inequality.minRegions(3));
+    Dataset<Row> indices = Inequality.compute(values(
+        new Object[] {"x", "2025", "A", 1.0}, new Object[] {"x", "2025", "B", 3.0}, new Object[] {"x", "2025", "C", 2.0},
+        new Object[] {"x", "2025-01", "A", 1.0}, new Object[] {"x", "2025-01", "B", 3.0},
+        // Medians of whole days: 0 and 1 day apart are not an inequality; 40 and 60 days are.
+        new Object[] {"median_days_to_register_e_filing", "2025", "A", 0.0},
+        new Object[] {"median_days_to_register_e_filing", "2025", "B", 1.0},
+        new Object[] {"median_days_to_register_e_filing", "2025", "C", 0.0},
+        new Object[] {"median_days_to_decision", "2025", "A", 40.0}, new Object[] {"median_days_to_decision", "2025", "B", 60.0},
+        new Object[] {"median_days_to_decision", "2025", "C", 50.0}), regions());
+    List<String> kept = Inequality.comparable(indices, 3).orderBy("indicator", "period").collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1)).toList();
+    assertEquals(List.of("median_days_to_decision 2025", "x 2025"), kept);
+  }
 }
