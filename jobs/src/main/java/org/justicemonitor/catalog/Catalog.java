@@ -1,13 +1,18 @@
 package org.justicemonitor.catalog;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.DatasetSpec;
 import org.justicemonitor.contract.RegionReference;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.Paths;
 
 /**
  * Every output a run publishes under its root: where each lives, who may see it, and how a later
@@ -44,11 +49,12 @@ public final class Catalog {
   public static final String SECURITY_YEAR = INDICATORS + "/security_year";
   public static final String HEARING_EQUIVALENCE_YEAR = INDICATORS + "/hearing_equivalence_year";
   public static final String DIGITAL_JUSTICE_INDEX = INDICATORS + "/digital_justice_index";
+  public static final String DECISION_DAYS_HISTOGRAM = INDICATORS + "/decision_days_histogram";
 
   /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy. */
   public static final List<String> INDICATOR_TABLES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
       COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH, SERVICE_USERS_YEAR,
-      SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX);
+      SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX, DECISION_DAYS_HISTOGRAM);
 
   public static final String ANOMALIES = "anomalies";
   public static final String FLAGS = ANOMALIES + "/flags";
@@ -58,6 +64,7 @@ public final class Catalog {
   public static final String INGEST_SUMMARY = "summary/ingest.json";
   public static final String INDICATORS_SUMMARY = "summary/indicators.json";
   public static final String EVALUATION_SUMMARY = "summary/evaluation.json";
+  public static final String DISCLOSURE_SUMMARY = "summary/disclosure.json";
 
   public static final String REPORT_PAGE = "report/index.html";
 
@@ -79,34 +86,59 @@ public final class Catalog {
     return restricted ? RESTRICTED : PUBLIC;
   }
 
-  private final OutputStore store;
+  private final SparkSession spark;
+  /** Where an output is read: a run's staged version or the published one. */
+  private final Function<String, String> location;
 
+  /** Reads what a run has staged, else what is published, under the run's store. */
   public Catalog(OutputStore store) {
-    this.store = store;
+    this(store.spark(), store::current);
+  }
+
+  private Catalog(SparkSession spark, Function<String, String> location) {
+    this.spark = spark;
+    this.location = location;
+  }
+
+  /** Reads only what is published under an output root: for commands that write nothing. */
+  public static Catalog published(SparkSession spark, String root) {
+    return new Catalog(spark, name -> Paths.join(root, name));
   }
 
   /** A clean table as a later stage reads it, with its schema; fails in plain words when ingest has not run. */
   public Dataset<Row> ingestedTable(DatasetSpec spec) {
-    String path = store.current(ingested(spec));
-    if (!InputFiles.exists(store.spark(), path)) {
+    String path = location.apply(ingested(spec));
+    if (!InputFiles.exists(spark, path)) {
       throw new JobFailure("no ingested table at " + path + "; run `justice-monitor ingest` with the same --output first");
     }
-    return store.spark().read().schema(spec.storedSchema()).parquet(path);
+    return spark.read().schema(spec.storedSchema()).parquet(path);
   }
 
   /** The region reference the ingest validated against. */
   public Dataset<Row> regions() {
-    return store.spark().read().schema(RegionReference.SCHEMA).parquet(store.current(REGIONS));
+    return spark.read().schema(RegionReference.SCHEMA).parquet(location.apply(REGIONS));
   }
 
   /** A table a stage published, e.g. {@link #REGION_YEAR}; fails in plain words when that stage has not run. */
   public Dataset<Row> table(String name) {
-    String path = store.current(name);
-    if (!InputFiles.exists(store.spark(), path)) {
+    String path = location.apply(name);
+    if (!InputFiles.exists(spark, path)) {
       throw new JobFailure("no table at " + path + "; run `justice-monitor " + producedBy(name)
           + "` with the same --output first");
     }
-    return store.spark().read().parquet(path);
+    return spark.read().parquet(path);
+  }
+
+  /** The CSV copy of a table, read with the table's own schema (never inferred). */
+  public Dataset<Row> csvCopy(String table) {
+    StructType schema = table(table).schema();
+    return spark.read().schema(schema).option("header", "true").option("escape", "\"").csv(location.apply(table + ".csv"));
+  }
+
+  /** A small text output, such as the report page; empty when there is none. */
+  public Optional<String> text(String name) {
+    String path = location.apply(name);
+    return InputFiles.exists(spark, path) ? Optional.of(InputFiles.readSmallText(spark, path)) : Optional.empty();
   }
 
   private static String producedBy(String name) {

@@ -77,7 +77,9 @@ final class IndicatorsStage implements Stage {
   public void run(OutputStore store, Progress progress, PrintStream out) {
     progress.stage("indicators");
     long started = System.nanoTime();
-    List<String> tables = new IndicatorsJob(store, options, progress).run();
+    IndicatorsJob job = new IndicatorsJob(store, options, progress);
+    List<String> tables = job.run();
+    store.writeText(Catalog.DISCLOSURE_SUMMARY, Json.write(job.disclosureSummary()));
     Summary settings = Summary.of(options, tables);
     store.writeText(Catalog.INDICATORS_SUMMARY, Json.write(settings));
     store.manifest().settings("indicators", settings);

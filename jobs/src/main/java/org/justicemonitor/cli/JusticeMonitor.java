@@ -23,6 +23,7 @@ import picocli.CommandLine.ParseResult;
       RunCommand.class,
       EvaluateCommand.class,
       ProfileCommand.class,
+      DisclosureCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class JusticeMonitor implements Runnable {

@@ -11,8 +11,6 @@ import org.justicemonitor.profile.ProfileCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code profile check}: tries a mapping profile on a sample of an extract before a full run. */
 @Command(
@@ -20,14 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Mapping profiles for extracts in another shape (docs/mapping-profiles.md).",
     subcommands = {ProfileCommand.Check.class})
-final class ProfileCommand implements Runnable {
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "name a subcommand: check");
-  }
+final class ProfileCommand extends CommandGroup {
 
   @Command(
       name = "check",

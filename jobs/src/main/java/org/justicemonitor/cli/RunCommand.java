@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs every stage in order on one input root: ingest, indicators, anomalies and report."
+      "Runs every stage in order on one input root: ingest, indicators, anomalies and report, then the disclosure"
+          + " audit; outputs are published only when the audit finds no leak."
     })
 final class RunCommand extends StageCommand {
 
@@ -23,9 +24,11 @@ final class RunCommand extends StageCommand {
 
   @Mixin ReportStage report = new ReportStage();
 
+  private final DisclosureAuditStage audit = new DisclosureAuditStage();
+
   @Override
   List<Stage> stages() {
-    return List.of(ingest, indicators, anomalies, report);
+    return List.of(ingest, indicators, anomalies, report, audit);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.justicemonitor.indicators;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -12,10 +15,15 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * Statistical disclosure control: a published value that rests on fewer than k cases is set to
- * null, the row marked {@code suppressed} and the reason named, without the number itself.
+ * Statistical disclosure control, the one step every published figure goes through. Primary: a
+ * published value that rests on fewer than k cases is set to null, the row marked
+ * {@code suppressed} and the reason named, without the number itself. Complementary: counts that
+ * {@link ComplementarySuppression} chose so that no primary cell can be worked out from the
+ * others are set to null too, with every value resting on them ({@link #complement}).
  */
 public final class Disclosure {
 
@@ -32,6 +40,11 @@ public final class Disclosure {
       return new Rule(column, List.of(restsOn));
     }
   }
+
+  /** Complements of one table: the row key (key values joined by {@code |}) and the counts to suppress. */
+  static final StructType COMPLEMENTS_SCHEMA = new StructType()
+      .add("_key", DataTypes.StringType)
+      .add("_complements", DataTypes.createArrayType(DataTypes.StringType));
 
   private final int k;
 
@@ -69,6 +82,53 @@ public final class Disclosure {
     select.add(reason.isNotNull().as("suppressed"));
     select.add(reason.as("suppression_reason"));
     return table.select(select.toArray(Column[]::new));
+  }
+
+  /**
+   * Suppresses complementary counts: in each row of {@code complements}, the named counts and
+   * every column resting on one of them; the reason says which, after any primary reason.
+   *
+   * @param keys the columns whose values, joined by {@code |}, make a row's key
+   */
+  public Dataset<Row> complement(Dataset<Row> table, List<Rule> rules, List<String> keys, Dataset<Row> complements) {
+    Column key = concat_ws("|", keys.stream().map(c -> col(c).cast("string")).toArray(Column[]::new));
+    Dataset<Row> joined = table.join(broadcast(complements), key.equalTo(complements.col("_key")), "left");
+    Column chosen = coalesce(col("_complements"), array().cast(COMPLEMENTS_SCHEMA.apply("_complements").dataType()));
+    List<Column> select = new ArrayList<>();
+    List<Column> listed = new ArrayList<>();
+    for (String name : table.columns()) {
+      int i = indexOf(rules, name);
+      if (i < 0 || name.equals("suppressed") || name.equals("suppression_reason")) {
+        continue;
+      }
+      Column hit = array_contains(chosen, name);
+      for (String base : rules.get(i).restsOn()) {
+        hit = hit.or(array_contains(chosen, base));
+      }
+      listed.add(when(hit.and(col(name).isNotNull()), lit(name)));
+    }
+    Column names = concat_ws(", ", listed.toArray(Column[]::new));
+    Column note = when(names.notEqual(""), concat(names, lit(" suppressed as complements, so that no value under " + k
+        + " can be worked out from the others")));
+    for (String name : table.columns()) {
+      int i = indexOf(rules, name);
+      if (name.equals("suppressed")) {
+        select.add(col(name).or(note.isNotNull()).as(name));
+      } else if (name.equals("suppression_reason")) {
+        select.add(concat_ws("; ", col(name), note).as("_reason"));
+      } else if (i < 0) {
+        select.add(col(name));
+      } else {
+        Column hit = array_contains(chosen, name);
+        for (String base : rules.get(i).restsOn()) {
+          hit = hit.or(array_contains(chosen, base));
+        }
+        select.add(when(hit.unary_$bang(), col(name)).as(name));
+      }
+    }
+    Dataset<Row> out = joined.select(select.toArray(Column[]::new));
+    return out.withColumn("suppression_reason", when(col("_reason").notEqual(""), col("_reason"))).drop("_reason")
+        .select(java.util.Arrays.stream(table.columns()).map(c -> col(c)).toArray(Column[]::new));
   }
 
   private static int indexOf(List<Rule> rules, String column) {

@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,6 +39,7 @@ public final class IndicatorsJob {
   private final Catalog catalog;
   private final IndicatorOptions options;
   private final Progress progress;
+  private DisclosureSummary disclosureSummary;
 
   public IndicatorsJob(OutputStore store, IndicatorOptions options, Progress progress) {
     this.spark = store.spark();
@@ -63,42 +66,68 @@ public final class IndicatorsJob {
     Disclosure disclosure = new Disclosure(options.minCases());
     Dataset<Row> regionCodes = regions.select("region_code", "population");
 
-    TableWriter writer = new TableWriter(store);
+    // Every table that shares cases with another is computed first, with primary suppression;
+    // complementary suppression then looks at all of them at once before any is written.
+    List<Linked> linked = new ArrayList<>();
     List<String> byRegion = List.of("region_code", "period");
-    Dataset<Row> year = progress.result("region_year", () -> writer.writeWithCsv(Catalog.REGION_YEAR,
+    List<Disclosure.Rule> regionRules = RegionalIndicators.RULES;
+    linked.add(linked("region_year", Catalog.REGION_YEAR, regionRules, byRegion, byRegion, () ->
         RegionalIndicators.compute(districtCases, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()),
-            disclosure), byRegion));
-    Dataset<Row> month = progress.result("region_month", () -> writer.writeWithCsv(Catalog.REGION_MONTH,
+            disclosure)));
+    linked.add(linked("region_month", Catalog.REGION_MONTH, regionRules, byRegion, byRegion, () ->
         RegionalIndicators.compute(districtCases, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()),
-            disclosure), byRegion));
-    progress.result("national_year", () -> writer.writeWithCsv(Catalog.NATIONAL_YEAR,
+            disclosure)));
+    linked.add(linked("national_year", Catalog.NATIONAL_YEAR, regionRules, byRegion, byRegion, () ->
         RegionalIndicators.compute(
             districtCases.withColumn("region_code", lit(NATIONAL)),
             events.withColumn("region_code", lit(NATIONAL)),
             regions.agg(sum("population").as("population")).select(lit(NATIONAL).as("region_code"), col("population")),
-            Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure), byRegion));
+            Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure)));
+    List<String> courtKeys = List.of("court_id", "court_level", "region_code");
+    Dataset<Row> courts = cases.select("court_id", "court_level", "region_code").distinct();
+    for (Period period : Period.values()) {
+      String table = period == Period.YEAR ? Catalog.COURT_YEAR : Catalog.COURT_MONTH;
+      linked.add(linked(table.substring(table.indexOf('/') + 1), table, CaseFlowBreakdown.RULES,
+          List.of("court_id", "period"), List.of("court_id", "period"), () ->
+          CaseFlowBreakdown.compute(cases, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure)));
+    }
+    linked.add(nationalBreakdown(Catalog.CATEGORY_YEAR, districtCases, "case_category", from, disclosure));
+    linked.add(nationalBreakdown(Catalog.LEVEL_YEAR, cases, "court_level", from, disclosure));
+    linked.add(nationalBreakdown(Catalog.CHANNEL_YEAR, districtCases, "filing_channel", from, disclosure));
+    linked.add(linked("service_reliability_month", Catalog.SERVICE_RELIABILITY_MONTH, ServiceReliability.RULES,
+        ServiceReliability.KEYS, ServiceReliability.KEYS, () ->
+        ServiceReliability.compute(events, options.outageFailureRate(), disclosure)));
+    linked.add(linked("service_users_year", Catalog.SERVICE_USERS_YEAR, ServiceUse.USER_TYPE_RULES,
+        List.of("service", "user_type", "period"), List.of("period", "service", "user_type"), () ->
+        ServiceUse.byUserType(events, Period.YEAR, disclosure)));
+    linked.add(linked("decision_days_histogram", Catalog.DECISION_DAYS_HISTOGRAM, DecisionDaysHistogram.RULES,
+        List.of("case_category", "bin", "period"), List.of("case_category", "period", "bin"), () ->
+        DecisionDaysHistogram.compute(districtCases, Period.YEAR, disclosure)));
+
+    Map<String, Dataset<Row>> primary = new LinkedHashMap<>();
+    linked.forEach(l -> primary.put(l.table(), l.rows()));
+    LinkedTables model = progress.result("complementary suppression", () -> new LinkedTables(primary::get));
+    ComplementarySuppression.Result protection =
+        progress.result("complementary suppression", () -> ComplementarySuppression.protect(model.cells(), disclosure.k()));
+    if (!protection.unprotected().isEmpty()) {
+      throw new IllegalStateException(protection.unprotected().size() + " suppressed cells stay recoverable, e.g. "
+          + protection.unprotected().get(0) + "; this is a bug, please report it");
+    }
+
+    TableWriter writer = new TableWriter(store);
+    Map<String, Dataset<Row>> published = new LinkedHashMap<>();
+    for (Linked l : linked) {
+      Dataset<Row> complements = complementsOf(l.table(), protection.complements());
+      published.put(l.table(), progress.result(l.label(), () -> writer.writeWithCsv(l.table(),
+          disclosure.complement(l.rows(), l.rules(), l.keys(), complements), l.sortBy())));
+    }
+    Dataset<Row> year = published.get(Catalog.REGION_YEAR);
+    Dataset<Row> month = published.get(Catalog.REGION_MONTH);
     // From the written regional tables: small, and computed once.
     long minRegions = Inequality.minRegions(regions.filter(col("region_code").notEqual(Contract.UNKNOWN_REGION)).count());
     progress.result("inequality", () -> writer.writeWithCsv(Catalog.INEQUALITY, rounded(Inequality.comparable(
         Inequality.compute(RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions),
         minRegions)), List.of("indicator", "period")));
-
-    List<String> courtKeys = List.of("court_id", "court_level", "region_code");
-    Dataset<Row> courts = cases.select("court_id", "court_level", "region_code").distinct();
-    for (Period period : Period.values()) {
-      String table = period == Period.YEAR ? Catalog.COURT_YEAR : Catalog.COURT_MONTH;
-      progress.result(table.substring(table.indexOf('/') + 1), () -> writer.writeWithCsv(table,
-          CaseFlowBreakdown.compute(cases, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure),
-          List.of("court_id", "period")));
-    }
-    writeNationalBreakdown(writer, Catalog.CATEGORY_YEAR, districtCases, "case_category", from, disclosure);
-    writeNationalBreakdown(writer, Catalog.LEVEL_YEAR, cases, "court_level", from, disclosure);
-    writeNationalBreakdown(writer, Catalog.CHANNEL_YEAR, districtCases, "filing_channel", from, disclosure);
-
-    progress.result("service_reliability_month", () -> writer.writeWithCsv(Catalog.SERVICE_RELIABILITY_MONTH,
-        ServiceReliability.compute(events, options.outageFailureRate(), disclosure), ServiceReliability.KEYS));
-    progress.result("service_users_year", () -> writer.writeWithCsv(Catalog.SERVICE_USERS_YEAR,
-        ServiceUse.byUserType(events, Period.YEAR, disclosure), List.of("period", "service", "user_type")));
     progress.result("security_year", () -> writer.writeWithCsv(Catalog.SECURITY_YEAR,
         SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()),
         List.of("period", "system")));
@@ -113,16 +142,48 @@ public final class IndicatorsJob {
       tables.addAll(TableWriter.names(t));
     }
     store.complete(tables);
+    disclosureSummary = DisclosureSummary.of(disclosure.k(), model.cells(), protection);
     return tables;
   }
 
+  /** What {@link #run} did for disclosure control, for {@code summary/disclosure.json}. */
+  public DisclosureSummary disclosureSummary() {
+    return disclosureSummary;
+  }
+
+  /** A table that shares cases with others, computed with primary suppression into scratch Parquet. */
+  private record Linked(String label, String table, Dataset<Row> rows, List<Disclosure.Rule> rules, List<String> keys,
+      List<String> sortBy) {}
+
+  private Linked linked(String label, String table, List<Disclosure.Rule> rules, List<String> keys, List<String> sortBy,
+      java.util.function.Supplier<Dataset<Row>> compute) {
+    Dataset<Row> rows = progress.result(label, () -> materialize(table, compute.get()));
+    return new Linked(label, table, rows, rules, keys, sortBy);
+  }
+
   /** Case flow of the whole country by one attribute (a category, a level, a channel), per year. */
-  private void writeNationalBreakdown(
-      TableWriter writer, String table, Dataset<Row> cases, String key, LocalDate from, Disclosure disclosure) {
+  private Linked nationalBreakdown(String table, Dataset<Row> cases, String key, LocalDate from, Disclosure disclosure) {
     Dataset<Row> groups = cases.select(key).distinct();
-    progress.result(table.substring(table.indexOf('/') + 1), () -> writer.writeWithCsv(table,
-        CaseFlowBreakdown.compute(cases, List.of(key), groups, Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure),
-        List.of(key, "period")));
+    return linked(table.substring(table.indexOf('/') + 1), table, CaseFlowBreakdown.RULES, List.of(key, "period"),
+        List.of(key, "period"), () ->
+        CaseFlowBreakdown.compute(cases, List.of(key), groups, Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure));
+  }
+
+  /** The complements of one table: its row keys, each with the count columns to suppress. */
+  private Dataset<Row> complementsOf(String table, List<LinkedCells.Cell> complements) {
+    Map<String, List<String>> byRow = new java.util.TreeMap<>();
+    complements.stream().filter(c -> c.table().equals(table))
+        .forEach(c -> byRow.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c.measure()));
+    List<Row> rows = new ArrayList<>();
+    byRow.forEach((key, measures) -> rows.add(org.apache.spark.sql.RowFactory.create(key,
+        scala.jdk.javaapi.CollectionConverters.asScala(measures).toSeq())));
+    return spark.createDataFrame(rows, Disclosure.COMPLEMENTS_SCHEMA);
+  }
+
+  private Dataset<Row> materialize(String table, Dataset<Row> rows) {
+    String path = store.scratch("primary-" + table.replace('/', '-'));
+    rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(path);
+    return spark.read().schema(rows.schema()).parquet(path);
   }
 
   private Dataset<Row> ingested(DatasetSpec spec) {

@@ -57,6 +57,9 @@ public final class RegionalIndicators {
           Disclosure.Rule.of("service_center_share", "service_requests"),
           Disclosure.Rule.of("e_notary_requests_per_1000", "e_notary_requests"))).toList();
 
+  /** What every column of the tables rests on. */
+  static final List<Disclosure.Rule> RULES = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();
+
   /** Every column of the tables: the contract's, then the project's. */
   public static final List<String> COLUMNS =
       Stream.concat(CONTRACT_COLUMNS.stream(), MORE_RULES.stream().map(Disclosure.Rule::column)).toList();
@@ -82,8 +85,7 @@ public final class RegionalIndicators {
         .withColumn("service_failure_rate", DataFrames.ratio(col("service_failures"), col("service_requests")))
         .withColumn("service_center_share", DataFrames.ratio(col("service_center_requests"), col("service_requests")))
         .withColumn("e_notary_requests_per_1000", DataFrames.ratio(col("e_notary_requests").multiply(1000), col("population")));
-    List<Disclosure.Rule> rules = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();
-    return DataFrames.publishable(disclosure.apply(joined, rules), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(joined, RULES), COLUMNS);
   }
 
   /** The table in long format for {@link Inequality}: indicator, period, region_code, value. */

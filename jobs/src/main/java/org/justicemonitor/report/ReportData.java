@@ -26,6 +26,7 @@ import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.contract.Contract;
+import org.justicemonitor.indicators.DecisionDaysHistogram;
 import org.justicemonitor.indicators.IndicatorsJob;
 import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.io.Fingerprint;
@@ -40,11 +41,15 @@ import org.justicemonitor.io.OutputStore;
  */
 public final class ReportData {
 
-  /** Days-to-decision histogram bins: upper bounds in days, the last open. */
-  static final int[] BINS = {7, 14, 30, 60, 90, 180, 365};
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_FLAGS = 100;
+  /**
+   * What the public report shows of a flag: where, when, which signal, how strong. Not its
+   * actual and expected values, nor the explanation that quotes them: those are exact counts,
+   * for reviewers only (the flags table is restricted).
+   */
+  static final Column[] FLAG_COLUMNS = {col("rank"), col("entity_type"), col("entity_id"), col("period"), col("signal"),
+      col("score"), col("review")};
 
   private final SparkSession spark;
   private final OutputStore store;
@@ -78,28 +83,23 @@ public final class ReportData {
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);
     root.set("flags", InputFiles.exists(spark, flags)
-        ? rows(spark.read().parquet(flags).orderBy("rank").limit(MAX_FLAGS))
+        ? rows(spark.read().parquet(flags).orderBy("rank").limit(MAX_FLAGS).select(FLAG_COLUMNS))
         : JSON.createArrayNode());
     return root;
   }
 
-  /** Counts of first-instance decisions of the latest year by category and days-to-decision bin. */
+  /**
+   * First-instance decisions of the latest year by category and band of days to decision, from the
+   * published histogram: suppressed where the table is.
+   */
   private ArrayNode daysHistogram() {
-    Dataset<Row> cases = catalog.ingestedTable(Contract.CASES)
-        .filter(col("court_level").equalTo("district").and(col("decided_at").isNotNull()));
-    Row latest = cases.agg(max(year(col("decided_at")))).first();
+    Dataset<Row> histogram = catalog.table(Catalog.DECISION_DAYS_HISTOGRAM);
+    Row latest = histogram.agg(max(col("period"))).first();
     if (latest.isNullAt(0)) {
       return JSON.createArrayNode();
     }
-    Column days = datediff(col("decided_at"), col("filed_at"));
-    Column bin = lit(BINS.length);
-    for (int i = BINS.length - 1; i >= 0; i--) {
-      bin = when(days.leq(BINS[i]), i).otherwise(bin);
-    }
-    return rows(cases.filter(year(col("decided_at")).equalTo(latest.getInt(0)))
-        .groupBy(col("case_category"), bin.as("bin"))
-        .agg(count("*").as("decisions"))
-        .withColumn("year", lit(latest.getInt(0)))
+    return rows(histogram.filter(col("period").equalTo(latest.getString(0)))
+        .select(col("case_category"), col("bin"), col("decisions"), col("period").cast("int").as("year"))
         .orderBy("case_category", "bin"));
   }
 
@@ -138,13 +138,6 @@ public final class ReportData {
   }
 
   static List<String> binLabels() {
-    List<String> labels = new java.util.ArrayList<>();
-    int from = 0;
-    for (int upper : BINS) {
-      labels.add(from + "–" + upper);
-      from = upper + 1;
-    }
-    labels.add(">" + BINS[BINS.length - 1]);
-    return labels;
+    return DecisionDaysHistogram.labels();
   }
 }

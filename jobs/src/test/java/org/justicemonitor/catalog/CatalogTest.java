@@ -12,7 +12,7 @@ class CatalogTest {
   void namesOfIngestedTables() {
     assertEquals("ingested/cases", Catalog.ingested(Contract.CASES));
     assertEquals("quarantine/service_events", Catalog.quarantine(Contract.SERVICE_EVENTS));
-    assertEquals(14, Catalog.INDICATOR_TABLES.size());
+    assertEquals(15, Catalog.INDICATOR_TABLES.size());
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.SampleRun;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.catalog.Catalog;
 
 /** End to end on data-samples/: the contract's tables, their columns, and disclosure control. */
 @ExtendWith(SharedSpark.class)
@@ -179,5 +180,28 @@ class IndicatorsJobTest {
     assertTrue(lines.get(1).startsWith("10,2022,"), lines.get(1));
     SampleRun.runIndicators(output);
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(csv)), "region_year.csv changed on a rerun");
+  }
+
+  @Test
+  void noSuppressedCountCanBeWorkedOutFromThePublishedTables() {
+    Catalog catalog = Catalog.published(SharedSpark.spark(), output.toString());
+    DisclosureAudit.Result audit = DisclosureAudit.tables(catalog, SampleRun.MIN_CASES);
+    assertEquals(List.of(), audit.findings());
+    assertTrue(audit.cells() > 10_000 && audit.identities() > 5_000, audit.cells() + " cells, " + audit.identities());
+    // Complements were needed, and say so.
+    long complementary = table("region_month").filter(col("suppression_reason").contains("suppressed as complements")).count();
+    assertTrue(complementary > 0, "region_month rows with complements");
+    // The differences a reader took before: a court's first-year pending from its incoming and
+    // resolved, and a region's January from its year and the other eleven months.
+    Dataset<Row> courts2022 = table("court_year").filter(col("period").equalTo("2022").and(col("pending_end").isNull()));
+    assertEquals(0L, courts2022.filter(col("incoming").isNotNull().and(col("resolved").isNotNull())).count());
+    Dataset<Row> months = table("region_month").filter(col("incoming").isNull());
+    for (Row m : months.select("region_code", "period").collectAsList()) {
+      long hiddenInYear = table("region_month").filter(col("region_code").equalTo(m.getString(0))
+          .and(col("period").startsWith(m.getString(1).substring(0, 4))).and(col("incoming").isNull())).count();
+      boolean yearHidden = table("region_year").filter(col("region_code").equalTo(m.getString(0))
+          .and(col("period").equalTo(m.getString(1).substring(0, 4))).and(col("incoming").isNull())).count() > 0;
+      assertTrue(hiddenInYear >= 2 || yearHidden, "region " + m.getString(0) + " " + m.getString(1) + " alone in its year");
+    }
   }
 }

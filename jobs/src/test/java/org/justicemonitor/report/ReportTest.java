@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SampleRun;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.catalog.Catalog;
 
 /**
  * The report of the sample run: self-contained, in three languages, and drawn by a real headless
@@ -50,6 +51,18 @@ class ReportTest {
     assertTrue(ru.contains("область Абай"), "region names come from the regions file");
     String kk = Files.readString(SampleRun.report("kk"), StandardCharsets.UTF_8);
     assertTrue(kk.contains("Абай облысы"));
+  }
+
+  @Test
+  void thePageShowsOnlyWhatThePublishedTablesShowAndNoFlagFigures() throws IOException {
+    Path page = SampleRun.report("en");
+    Catalog catalog = Catalog.published(SharedSpark.spark(), SampleRun.anomalies().toString());
+    assertEquals(List.of(), ReportDisclosure.check(catalog));
+    String html = Files.readString(page, StandardCharsets.UTF_8);
+    // The histogram comes from the published table: its small bins are suppressed, not drawn.
+    assertTrue(html.contains("\"days_histogram\""));
+    assertFalse(html.contains("\"explanation\""), "flag explanations quote exact counts");
+    assertFalse(html.contains("\"actual\""));
   }
 
   @Test

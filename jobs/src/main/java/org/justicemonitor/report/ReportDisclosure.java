@@ -1,0 +1,125 @@
+package org.justicemonitor.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.justicemonitor.catalog.Catalog;
+import org.justicemonitor.indicators.DisclosureAudit.Finding;
+
+/**
+ * The report's part of the disclosure audit: every figure the page embeds from a published table
+ * must be that table's value, suppressed where the table suppresses it, and the page must embed
+ * nothing of the flags beyond their ranks, signals and scores.
+ */
+public final class ReportDisclosure {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DATA_START = "const DATA = ";
+
+  /** What the page embeds from which table, and the fields that find the table's row. */
+  private record Embedded(String field, String table, List<String> keys) {}
+
+  private static final List<Embedded> EMBEDDED = List.of(
+      new Embedded("region_year", Catalog.REGION_YEAR, List.of("region_code", "period")),
+      new Embedded("national_year", Catalog.NATIONAL_YEAR, List.of("region_code", "period")),
+      new Embedded("failure_by_region_month", Catalog.REGION_MONTH, List.of("region_code", "period")),
+      new Embedded("digital_justice_index", Catalog.DIGITAL_JUSTICE_INDEX, List.of("region_code", "period")),
+      new Embedded("inequality", Catalog.INEQUALITY, List.of("indicator", "period")),
+      new Embedded("security_year", Catalog.SECURITY_YEAR, List.of("system", "period")),
+      new Embedded("days_histogram", Catalog.DECISION_DAYS_HISTOGRAM, List.of("case_category", "bin", "period")));
+
+  private ReportDisclosure() {}
+
+  public static List<Finding> check(Catalog catalog) {
+    List<Finding> findings = new ArrayList<>();
+    String page = catalog.text(Catalog.REPORT_PAGE).orElse(null);
+    if (page == null) {
+      return findings;
+    }
+    JsonNode data = embeddedData(page);
+    for (Embedded e : EMBEDDED) {
+      Map<String, Row> rows = new HashMap<>();
+      // Small published tables: at most regions × months rows.
+      for (Row r : catalog.table(e.table()).collectAsList()) {
+        rows.put(key(r, e.keys()), r);
+      }
+      int n = 0;
+      for (JsonNode embedded : data.path(e.field())) {
+        n++;
+        String key = key(embedded, e.keys());
+        Row row = rows.get(key);
+        if (row == null) {
+          findings.add(new Finding(Catalog.REPORT_PAGE, e.field() + " row " + n, "not a row of " + e.table()));
+          continue;
+        }
+        embedded.fieldNames().forEachRemaining(f -> {
+          if (List.of(row.schema().fieldNames()).contains(f) && !same(embedded.get(f), row.getAs(f))) {
+            findings.add(new Finding(Catalog.REPORT_PAGE, e.field() + " [" + key + "] " + f, "differs from " + e.table()));
+          }
+        });
+      }
+    }
+    for (JsonNode flag : data.path("flags")) {
+      for (String quoted : List.of("actual", "expected", "explanation", "top_features")) {
+        if (flag.has(quoted)) {
+          findings.add(new Finding(Catalog.REPORT_PAGE, "flags " + quoted, "a flag's exact figures on a public page"));
+          return findings;
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static JsonNode embeddedData(String page) {
+    int start = page.indexOf(DATA_START);
+    if (start < 0) {
+      throw new IllegalStateException(Catalog.REPORT_PAGE + " holds no data block; was it written by this version?");
+    }
+    try {
+      // The block is the first JSON value after the marker; the script goes on after it.
+      try (var parser = JSON.getFactory().createParser(page.substring(start + DATA_START.length()))) {
+        return JSON.readTree(parser);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the data block of " + Catalog.REPORT_PAGE, e);
+    }
+  }
+
+  /** The histogram's year is the table's period. */
+  private static String key(JsonNode node, List<String> keys) {
+    StringBuilder b = new StringBuilder();
+    for (String k : keys) {
+      JsonNode v = k.equals("period") && !node.has("period") ? node.get("year") : node.get(k);
+      b.append(v == null || v.isNull() ? "null" : v.asText()).append('|');
+    }
+    return b.toString();
+  }
+
+  private static String key(Row r, List<String> keys) {
+    StringBuilder b = new StringBuilder();
+    for (String k : keys) {
+      Object v = r.getAs(k);
+      b.append(v == null ? "null" : v.toString()).append('|');
+    }
+    return b.toString();
+  }
+
+  private static boolean same(JsonNode embedded, Object value) {
+    if (embedded == null || embedded.isNull()) {
+      return value == null;
+    }
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Number n) {
+      return embedded.isNumber() && Math.abs(embedded.asDouble() - n.doubleValue()) <= 1e-9 * Math.max(1, Math.abs(n.doubleValue()));
+    }
+    return embedded.asText().equals(value.toString());
+  }
+}
