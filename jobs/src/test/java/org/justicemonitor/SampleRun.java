@@ -150,5 +150,14 @@ public final class SampleRun {
     }
   }
 
+  /**
+   * Identifiers and personal data written in the hand-made rows of data-samples/, in every string
+   * column: case ids, judge and session ids, court ids, an incident's system; the malformed
+   * record's case id too. None may appear in clear in any output.
+   */
+  public static final java.util.List<String> SECRETS = java.util.List.of("KZ0000000003", "EDGE-0002", "EDGE-0005", "EDGE-0009", "EDGE-0011",
+      "EDGE-0013", "71-D01-J02", "a3f900101300017c2b", "sedgeone", "900101300017", "aigerim.s@mail.kz", "+77012345678",
+      "8 701 234 56 78", "7172 55 66 77", "7946 0958");
+
   private SampleRun() {}
 }

@@ -40,7 +40,7 @@ public final class DisclosureAudit {
 
   /** Attacks the indicator tables under the catalog's root with the threshold they were published with. */
   public static Result tables(Catalog catalog, int k) {
-    LinkedTables linked = new LinkedTables(catalog::table);
+    LinkedTables linked = new LinkedTables(catalog::table, catalog.regions());
     LinkedCells cells = linked.cells();
     List<Finding> findings = new ArrayList<>();
     for (int i : cells.recovered(k)) {

@@ -29,7 +29,9 @@ import org.justicemonitor.indicators.LinkedCells.State;
  * categories and filing channels to the nation (and the district level is the nation); the
  * services of a region-month to its requests; the user types of a service-year to the service's
  * requests in that year; the bins of the days-to-decision histogram to the resolved cases of
- * their category. A row absent from a table (no events of a service in a region-month) counts 0.
+ * their category. E-notary requests, which a published rate per 1,000 inhabitants gives away
+ * with the public population, take part as counts of the regional tables (months, regions, and
+ * the e-notary rows of service_reliability_month). A row absent from a table (no events of a service in a region-month) counts 0.
  */
 final class LinkedTables {
 
@@ -74,6 +76,12 @@ final class LinkedTables {
   private static final Pattern PRIMARY = Pattern.compile("(?:^|; )([a-z0-9_, ]+) rests? on fewer than");
   private static final Pattern COMPLEMENT = Pattern.compile("(?:^|; )([a-z0-9_, ]+) suppressed as complements");
 
+  private static final String NOTARY_RATE = "e_notary_requests_per_1000";
+  /** Not a column: the count a published rate per 1,000 inhabitants gives away. */
+  static final String NOTARY_REQUESTS = "e_notary_requests";
+  private static final List<Shape> REGIONAL = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR);
+
+  private final Map<String, Long> population = new java.util.HashMap<>();
   private final LinkedCells cells = new LinkedCells();
   private final Map<Shape, List<Row>> rows = new LinkedHashMap<>();
 
@@ -83,14 +91,19 @@ final class LinkedTables {
    *
    * @param table a table by its catalog name
    */
-  LinkedTables(Function<String, Dataset<Row>> table) {
+  LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) {
+    // The region reference is public: a reader turns e-notary requests per 1,000 back into requests.
+    for (Row r : regions.select("region_code", "population").collectAsList()) {
+      population.put(r.getString(0), r.isNullAt(1) ? 0L : ((Number) r.get(1)).longValue());
+    }
+    population.put(IndicatorsJob.NATIONAL, population.values().stream().mapToLong(Long::longValue).sum());
     for (Shape shape : SHAPES) {
       Dataset<Row> t = table.apply(shape.table());
       List<Column> columns = new ArrayList<>();
       shape.keys().forEach(k -> columns.add(col(k)));
       shape.counts().forEach(c -> columns.add(col(c)));
       columns.add(col("suppression_reason"));
-      for (String extra : List.of("court_level", "region_code", "share_of_service_requests")) {
+      for (String extra : List.of("court_level", "region_code", "share_of_service_requests", NOTARY_RATE)) {
         if (List.of(t.columns()).contains(extra) && !shape.keys().contains(extra)) {
           columns.add(col(extra));
         }
@@ -101,6 +114,9 @@ final class LinkedTables {
       for (Row r : collected) {
         for (String count : shape.counts()) {
           addCell(shape, r, count);
+        }
+        if (REGIONAL.contains(shape)) {
+          addNotaryRequests(shape, r);
         }
       }
     }
@@ -118,6 +134,22 @@ final class LinkedTables {
         : listed(COMPLEMENT, reason, count) ? State.COMPLEMENTARY
         : State.PRIMARY;
     cells.add(new Cell(shape.table(), shape.key(r), count), v == null ? -1 : ((Number) v).longValue(), state);
+  }
+
+  /**
+   * The e-notary requests of a region row: rate × population / 1,000 where the rate is published
+   * (exact: rates keep six decimals), else suppressed as the rate is. Suppressing it as a
+   * complement suppresses the rate, which rests on it.
+   */
+  private void addNotaryRequests(Shape shape, Row r) {
+    Object rate = r.getAs(NOTARY_RATE);
+    String reason = r.getAs("suppression_reason");
+    long people = population.getOrDefault(r.<String>getAs("region_code"), 0L);
+    State state = rate != null ? State.PUBLISHED
+        : listed(COMPLEMENT, reason, NOTARY_RATE) ? State.COMPLEMENTARY
+        : State.PRIMARY;
+    long value = rate == null ? -1 : Math.round(((Number) rate).doubleValue() * people / 1000.0);
+    cells.add(new Cell(shape.table(), shape.key(r), NOTARY_REQUESTS), value, state);
   }
 
   /** Whether a suppression reason names the column in the part the pattern finds. */
@@ -145,7 +177,7 @@ final class LinkedTables {
         CHANNEL_YEAR)) {
       stockAndFlow(s);
     }
-    monthsToYears(REGION_MONTH, REGION_YEAR, List.of("incoming", "resolved", "service_requests"));
+    monthsToYears(REGION_MONTH, REGION_YEAR, List.of("incoming", "resolved", "service_requests", NOTARY_REQUESTS));
     monthsToYears(COURT_MONTH, COURT_YEAR, List.of("incoming", "resolved"));
     regionsToNation();
     courtsToRegions(COURT_YEAR, REGION_YEAR);
@@ -210,12 +242,16 @@ final class LinkedTables {
     // Service requests of users whose region is unknown count nationally, and by service and month.
     Map<String, List<String>> unknownRegion = keysBy(SERVICES, r -> Contract.UNKNOWN_REGION.equals(r.getAs("region_code"))
         ? r.<String>getAs("period").substring(0, 4) : null);
+    Map<String, List<String>> unknownRegionNotary = keysBy(SERVICES, r -> Contract.UNKNOWN_REGION.equals(r.getAs("region_code"))
+        && "e_notary".equals(r.getAs("service")) ? r.<String>getAs("period").substring(0, 4) : null);
     byPeriod.forEach((period, keys) -> {
-      for (String x : REGION_YEAR.counts()) {
+      List<String> measures = new ArrayList<>(REGION_YEAR.counts());
+      measures.add(NOTARY_REQUESTS);
+      for (String x : measures) {
         List<Integer> parts = new ArrayList<>(keys.stream().map(k -> cell(REGION_YEAR, k, x)).toList());
-        if (x.equals("service_requests")) {
-          unknownRegion.getOrDefault(period, List.of()).forEach(k -> parts.add(cell(SERVICES, k, "requests")));
-        }
+        Map<String, List<String>> unknown = x.equals("service_requests") ? unknownRegion
+            : x.equals(NOTARY_REQUESTS) ? unknownRegionNotary : Map.of();
+        unknown.getOrDefault(period, List.of()).forEach(k -> parts.add(cell(SERVICES, k, "requests")));
         cells.sum(cell(NATIONAL_YEAR, national(period), x), parts);
       }
     });
@@ -240,6 +276,8 @@ final class LinkedTables {
   private void servicesToRegions() {
     sums(keysBy(SERVICES, r -> r.getAs("region_code") + "|" + r.getAs("period")), REGION_MONTH, "service_requests",
         SERVICES, "requests");
+    sums(keysBy(SERVICES, r -> "e_notary".equals(r.getAs("service")) ? r.getAs("region_code") + "|" + r.getAs("period") : null),
+        REGION_MONTH, NOTARY_REQUESTS, SERVICES, "requests");
   }
 
   /** The row keys of a table, grouped by what {@code group} says of each row (null leaves a row out). */

@@ -84,6 +84,12 @@ class ClusterRunIT {
 
       assertEquals(0, waitFor(driver, Duration.ofMinutes(20)), "cluster run failed: see " + driverLog);
       assertEquals(0, waitFor(localRun, Duration.ofMinutes(20)), "local run failed: see " + logs.resolve("local-run.log"));
+      // What the newcomer's run printed names files, lines and columns, never a row's value.
+      String console = Files.readString(logs.resolve("local-run.log"));
+      for (String secret : org.justicemonitor.SampleRun.SECRETS) {
+        assertTrue(!console.contains(secret), "the console shows " + secret + ": see " + logs.resolve("local-run.log"));
+      }
+      assertTrue(console.contains("disclosure audit: "), "the run ends with the disclosure audit");
       assertTrue(Files.readString(driverLog).contains("Lost executor"), "the driver lost no executor: see " + driverLog);
     }
 

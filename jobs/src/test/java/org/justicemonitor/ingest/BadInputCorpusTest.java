@@ -52,6 +52,31 @@ class BadInputCorpusTest {
     assertEquals(String.join("\n", expected) + "\n", actual.toString());
   }
 
+  /** Every case and judge id the corpus files hold: pseudonymized or masked in the quarantine, never in clear. */
+  @Test
+  void theQuarantineHoldsNoClearIdentifier() throws IOException {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    try (var files = Files.walk(CORPUS.resolve("quarantined"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("BAD-[A-Z][0-9]+|[0-9]{2}-D[0-9]{2}-J[0-9]{2}")
+            .matcher(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1));
+        while (m.find()) {
+          ids.add(m.group());
+        }
+      }
+    }
+    assertTrue(ids.size() >= 17, "identifiers in the corpus: " + ids);
+    for (String dataset : List.of("cases", "service_events")) {
+      // A few rows: the corpus is small.
+      for (String row : SharedSpark.spark().read().parquet(output.resolve("quarantine/" + dataset).toString()).toJSON()
+          .collectAsList()) {
+        for (String id : ids) {
+          assertTrue(!row.contains(id), dataset + " quarantine holds " + id);
+        }
+      }
+    }
+  }
+
   @Test
   void noRowIsLost() {
     // Rows in the files: cases 2 + 3 + 3 + 2 + 2 + 6 (the empty and header-only files have none),

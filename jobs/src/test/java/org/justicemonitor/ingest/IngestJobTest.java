@@ -106,9 +106,10 @@ class IngestJobTest {
   void handWrittenBadRowsAreFoundAtTheirLines() throws IOException {
     Dataset<Row> quarantine =
         SharedSpark.spark().read().parquet(output.resolve("quarantine/cases").toString())
-            .unionByName(SharedSpark.spark().read().parquet(output.resolve("quarantine/service_events").toString()), true);
+            .unionByName(SharedSpark.spark().read().parquet(output.resolve("quarantine/service_events").toString()), true)
+            .unionByName(SharedSpark.spark().read().parquet(output.resolve("quarantine/security_incidents").toString()), true);
     Map<String, String> found = new TreeMap<>();
-    for (Row r : quarantine.filter(col("source_file").startsWith("cases/zz").or(col("source_file").startsWith("service_events/zz")))
+    for (Row r : quarantine.filter(col("source_file").rlike("^(cases|service_events|security_incidents)/zz"))
         .select(col("source_file"), col("line"), regexp_extract(col("reason"), "^[a-z_]+", 0)).collectAsList()) {
       found.put(r.getString(0) + ":" + r.getLong(1), r.getString(2));
     }
@@ -129,8 +130,7 @@ class IngestJobTest {
 
   @Test
   void noClearIdentifierOrPersonalDataInAnyOutput() throws IOException {
-    List<String> secrets = List.of("KZ0000000003", "EDGE-0002", "EDGE-0009", "71-D01-J02", "sedgeone", "900101300017",
-        "aigerim.s@mail.kz", "+77012345678", "8 701 234 56 78");
+    List<String> secrets = SampleRun.SECRETS;
     List<Path> tables = new ArrayList<>();
     for (String top : List.of("ingested", "quarantine")) {
       try (var dirs = Files.list(output.resolve(top))) {

@@ -54,6 +54,39 @@ class ReportTest {
   }
 
   @Test
+  void noIdentifierOrPersonalDataInAnyOutputOfTheRun() throws IOException {
+    Path out = SampleRun.report("en").getParent().getParent();
+    List<Path> files;
+    try (var walk = Files.walk(out)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    int read = 0;
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      if (name.endsWith(".csv") || name.endsWith(".json") || name.endsWith(".html")) {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        read++;
+        for (String secret : SampleRun.SECRETS) {
+          assertFalse(text.contains(secret), out.relativize(f) + " holds " + secret);
+        }
+      }
+    }
+    assertTrue(read > 20, "text outputs read: " + read);
+    java.util.TreeSet<Path> tables = new java.util.TreeSet<>();
+    files.stream().filter(f -> f.getFileName().toString().endsWith(".parquet") && !f.toString().contains("/anomalies/models/"))
+        .forEach(f -> tables.add(f.getParent()));
+    for (Path table : tables) {
+      org.apache.spark.sql.Column row = org.apache.spark.sql.functions.to_json(
+          org.apache.spark.sql.functions.struct(org.apache.spark.sql.functions.col("*")));
+      org.apache.spark.sql.Column leak = org.apache.spark.sql.functions.lit(false);
+      for (String secret : SampleRun.SECRETS) {
+        leak = leak.or(row.contains(secret));
+      }
+      assertEquals(0L, SharedSpark.spark().read().parquet(table.toString()).filter(leak).count(), out.relativize(table).toString());
+    }
+  }
+
+  @Test
   void thePageShowsOnlyWhatThePublishedTablesShowAndNoFlagFigures() throws IOException {
     Path page = SampleRun.report("en");
     Catalog catalog = Catalog.published(SharedSpark.spark(), SampleRun.anomalies().toString());
