@@ -26,15 +26,15 @@ public final class CaseFlowBreakdown {
           Disclosure.Rule.count("incoming"),
           Disclosure.Rule.count("resolved"),
           Disclosure.Rule.count("pending_end"),
-          Disclosure.Rule.of("clearance_rate", "incoming", "resolved"),
-          Disclosure.Rule.of("disposition_time_days", "resolved", "pending_end"),
+          Disclosure.Rule.ratio("clearance_rate", "incoming", "resolved"),
+          Disclosure.Rule.ratio("disposition_time_days", "resolved", "pending_end"),
           Disclosure.Rule.of("median_days_to_decision", "resolved"),
           Disclosure.Rule.of("p90_days_to_decision", "resolved"));
 
   static final List<Disclosure.Rule> CNJ_RULES =
       List.of(
-          Disclosure.Rule.of("congestion_rate", "resolved", "pending_end"),
-          Disclosure.Rule.of("demand_service_index", "incoming", "resolved"));
+          Disclosure.Rule.ratio("congestion_rate", "resolved", "pending_end"),
+          Disclosure.Rule.ratio("demand_service_index", "incoming", "resolved"));
 
   static final List<Disclosure.Rule> RULES =
       Stream.of(FLOW_RULES, CNJ_RULES, PendingAge.rules()).flatMap(List::stream).toList();

@@ -30,14 +30,24 @@ public final class Disclosure {
   /**
    * A published column and the counts it rests on: it is suppressed when any of them is below k.
    * A count column names itself.
+   *
+   * @param reveals whether the value, with the row's other published values, gives its counts
+   *     away (a clearance rate with incoming gives resolved; a share of a total others give; a rate
+   *     per 1,000 of a public population): then it goes with any of them suppressed as a
+   *     complement. A median resting on the resolved cases does not.
    */
-  public record Rule(String column, List<String> restsOn) {
+  public record Rule(String column, List<String> restsOn, boolean reveals) {
     public static Rule count(String column) {
-      return new Rule(column, List.of(column));
+      return new Rule(column, List.of(column), true);
     }
 
     public static Rule of(String column, String... restsOn) {
-      return new Rule(column, List.of(restsOn));
+      return new Rule(column, List.of(restsOn), false);
+    }
+
+    /** A ratio of counts, at least one of them published in the row or given away by others. */
+    public static Rule ratio(String column, String... counts) {
+      return new Rule(column, List.of(counts), true);
     }
   }
 
@@ -86,7 +96,8 @@ public final class Disclosure {
 
   /**
    * Suppresses complementary counts: in each row of {@code complements}, the named counts and
-   * every column resting on one of them; the reason says which, after any primary reason.
+   * every column that would give one of them away ({@link Rule#reveals}); the reason says which,
+   * after any primary reason.
    *
    * @param keys the columns whose values, joined by {@code |}, make a row's key
    */
@@ -101,10 +112,7 @@ public final class Disclosure {
       if (i < 0 || name.equals("suppressed") || name.equals("suppression_reason")) {
         continue;
       }
-      Column hit = array_contains(chosen, name);
-      for (String base : rules.get(i).restsOn()) {
-        hit = hit.or(array_contains(chosen, base));
-      }
+      Column hit = revealed(rules.get(i), chosen);
       listed.add(when(hit.and(col(name).isNotNull()), lit(name)));
     }
     Column names = concat_ws(", ", listed.toArray(Column[]::new));
@@ -119,16 +127,23 @@ public final class Disclosure {
       } else if (i < 0) {
         select.add(col(name));
       } else {
-        Column hit = array_contains(chosen, name);
-        for (String base : rules.get(i).restsOn()) {
-          hit = hit.or(array_contains(chosen, base));
-        }
-        select.add(when(hit.unary_$bang(), col(name)).as(name));
+        select.add(when(revealed(rules.get(i), chosen).unary_$bang(), col(name)).as(name));
       }
     }
     Dataset<Row> out = joined.select(select.toArray(Column[]::new));
     return out.withColumn("suppression_reason", when(col("_reason").notEqual(""), col("_reason"))).drop("_reason")
         .select(java.util.Arrays.stream(table.columns()).map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  /** Whether a column must go with the complements chosen for its row: it is one, or gives one away. */
+  private static Column revealed(Rule rule, Column chosen) {
+    Column hit = array_contains(chosen, rule.column());
+    if (rule.reveals()) {
+      for (String base : rule.restsOn()) {
+        hit = hit.or(array_contains(chosen, base));
+      }
+    }
+    return hit;
   }
 
   private static int indexOf(List<Rule> rules, String column) {

@@ -25,7 +25,38 @@ public final class DisclosureAudit {
     }
   }
 
+  /** The rules of every linked table whose values give their counts away. */
+  private static final List<Disclosure.Rule> REVEALING = java.util.stream.Stream.of(RegionalIndicators.RULES,
+          CaseFlowBreakdown.RULES, ServiceUse.USER_TYPE_RULES)
+      .flatMap(List::stream).filter(r -> r.reveals() && !r.restsOn().equals(List.of(r.column()))).distinct().toList();
+
   private DisclosureAudit() {}
+
+  /**
+   * A published ratio next to a suppressed count it is made of gives the count away (resolved =
+   * clearance rate × incoming); so does a share whose total the other rows give.
+   */
+  static List<Finding> ratios(String table, Dataset<Row> rows) {
+    List<String> columns = List.of(rows.columns());
+    List<Finding> findings = new ArrayList<>();
+    for (Disclosure.Rule rule : REVEALING) {
+      if (!columns.contains(rule.column()) || !columns.containsAll(rule.restsOn())) {
+        continue;
+      }
+      org.apache.spark.sql.Column anyHidden = org.apache.spark.sql.functions.lit(false);
+      org.apache.spark.sql.Column allHidden = org.apache.spark.sql.functions.lit(true);
+      for (String base : rule.restsOn()) {
+        anyHidden = anyHidden.or(org.apache.spark.sql.functions.col(base).isNull());
+        allHidden = allHidden.and(org.apache.spark.sql.functions.col(base).isNull());
+      }
+      org.apache.spark.sql.Column gives = rule.restsOn().size() == 1 ? anyHidden : anyHidden.and(allHidden.unary_$bang());
+      long n = rows.filter(org.apache.spark.sql.functions.col(rule.column()).isNotNull().and(gives)).count();
+      if (n > 0) {
+        findings.add(new Finding(table, n + " rows: " + rule.column(), "published beside a suppressed count it gives away"));
+      }
+    }
+    return findings;
+  }
 
   /** The k the tables under the catalog were published with, from {@code summary/indicators.json}. */
   public static int publishedK(Catalog catalog) {
@@ -46,6 +77,9 @@ public final class DisclosureAudit {
     for (int i : cells.recovered(k)) {
       LinkedCells.Cell c = cells.cell(i);
       findings.add(new Finding(c.table(), "[" + c.key() + "] " + c.measure(), "recoverable from the published tables"));
+    }
+    for (LinkedTables.Shape shape : LinkedTables.SHAPES) {
+      findings.addAll(ratios(shape.table(), catalog.table(shape.table())));
     }
     for (String table : Catalog.INDICATOR_TABLES) {
       Dataset<Row> parquet = catalog.table(table);

@@ -55,7 +55,7 @@ public final class RegionalIndicators {
   static final List<Disclosure.Rule> MORE_RULES =
       Stream.concat(DigitalAdoption.RULES.stream(), Stream.of(
           Disclosure.Rule.of("service_center_share", "service_requests"),
-          Disclosure.Rule.of("e_notary_requests_per_1000", "e_notary_requests"))).toList();
+          Disclosure.Rule.ratio("e_notary_requests_per_1000", "e_notary_requests"))).toList();
 
   /** What every column of the tables rests on. */
   static final List<Disclosure.Rule> RULES = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();

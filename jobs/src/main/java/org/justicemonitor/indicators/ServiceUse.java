@@ -38,7 +38,7 @@ public final class ServiceUse {
   }
 
   static final List<Disclosure.Rule> USER_TYPE_RULES =
-      List.of(Disclosure.Rule.count("requests"), Disclosure.Rule.of("share_of_service_requests", "requests"));
+      List.of(Disclosure.Rule.count("requests"), Disclosure.Rule.ratio("share_of_service_requests", "requests"));
 
   /**
    * Who uses each service, nationally: requests per service and user type (advocates, notaries,
