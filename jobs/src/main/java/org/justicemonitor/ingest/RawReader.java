@@ -1,5 +1,6 @@
 package org.justicemonitor.ingest;
 
+import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.col;
@@ -272,12 +273,11 @@ public final class RawReader {
       }
     }
     out.add(col(CORRUPT_RECORD));
-    Column fieldBreaks = lit(0);
-    for (StructField f : schema.fields()) {
-      if (!f.name().equals(CORRUPT_RECORD)) {
-        fieldBreaks = fieldBreaks.plus(lineBreaks(col(f.name())));
-      }
-    }
+    // Summed over a flat array, not a chain of additions: a header of a thousand columns would
+    // nest a thousand expressions deep and overflow the stack when Spark walks the plan.
+    Column[] breaks = java.util.Arrays.stream(schema.fields()).filter(f -> !f.name().equals(CORRUPT_RECORD))
+        .map(f -> lineBreaks(col("`" + f.name() + "`"))).toArray(Column[]::new);
+    Column fieldBreaks = aggregate(array(breaks), lit(0), (sum, b) -> sum.plus(b));
     Column extraLines = when(col(CORRUPT_RECORD).isNotNull(), lineBreaks(col(CORRUPT_RECORD))).otherwise(fieldBreaks);
     out.addAll(lineage(spec, layout.csvHeader() ? 1 : 0, lit(false), array().cast("array<string>"), extraLines));
     return df.select(out.toArray(Column[]::new));

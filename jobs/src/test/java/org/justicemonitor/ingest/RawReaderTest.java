@@ -43,6 +43,21 @@ class RawReaderTest {
   }
 
   @Test
+  void aHeaderOfAThousandColumnsIsRead() throws IOException {
+    StringBuilder header = new StringBuilder("case_id,court_id,court_level,region_code,case_category,filing_channel,filed_at");
+    StringBuilder row = new StringBuilder("W1,71-D01,district,71,civil,paper,2025-01-01");
+    for (int i = 0; i < 1_000; i++) {
+      header.append(",extra_").append(i);
+      row.append(",").append(i == 500 ? "\"two\nlines\"" : "x");
+    }
+    write("cases/wide.csv", header + "\n" + row + "\n");
+    RawReader.RawInput input = read("cases");
+    assertEquals(1_000, input.extraCsvColumns().size());
+    List<Row> rows = input.rows().select("case_id", "filed_at", RawReader.CORRUPT_RECORD).collectAsList();
+    assertEquals("[[W1,2025-01-01,null]]", rows.toString());
+  }
+
+  @Test
   void columnsAreMatchedByNameWhateverTheirOrderAndExtraColumnsAreListed() throws IOException {
     write("cases/a.csv", "case_id,court_id,court_level,region_code,case_category,filing_channel,filed_at\n"
         + "A1,71-D01,district,71,civil,paper,2025-01-01\n");
