@@ -60,10 +60,12 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin SessionOptions session = new SessionOptions();
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    GeneratorOptions options =
-        new GeneratorOptions(cases, events, from, to, seed, format, gzip, badFraction, duplicateFraction, anomalies, rowsPerFile);
+    GeneratorOptions options = Arguments.checked(spec, () ->
+        new GeneratorOptions(cases, events, from, to, seed, format, gzip, badFraction, duplicateFraction, anomalies, rowsPerFile));
     SparkSession spark = session.start("justice-monitor generate", "UTC");
     try {
       Progress progress = new Progress(spark, System.out);

@@ -49,7 +49,22 @@ final class IngestStage implements Stage {
       System.err.println("WARNING: --demo: identifiers are pseudonymized with a PUBLIC demo key, which protects nothing.");
       System.err.println("WARNING: never use --demo on real data; set " + PseudonymizationKey.ENV_VAR + " or pass --key-file.");
     }
+    if (inside(common.output, common.input)) {
+      throw new IllegalArgumentException("--output " + common.output + " lies inside --input " + common.input
+          + ": the outputs would be read as input next time; choose an --output outside the input root");
+    }
     options = new IngestOptions(common.input, common.asOf(), maxBadFraction, resolved, full);
+  }
+
+  /** Whether {@code dir} is {@code root} or below it (local paths and URIs alike). */
+  static boolean inside(String dir, String root) {
+    java.net.URI d = java.nio.file.Path.of(".").toUri().resolve(withSlash(dir)).normalize();
+    java.net.URI r = java.nio.file.Path.of(".").toUri().resolve(withSlash(root)).normalize();
+    return d.toString().startsWith(r.toString());
+  }
+
+  private static String withSlash(String path) {
+    return path.endsWith("/") ? path : path + "/";
   }
 
   @Override

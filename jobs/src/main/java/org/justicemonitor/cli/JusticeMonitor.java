@@ -67,6 +67,10 @@ public final class JusticeMonitor implements Runnable {
 
   private static IExecutionExceptionHandler failure() {
     return (Exception e, CommandLine cmd, ParseResult parsed) -> {
+      if (e instanceof ParameterException wrong) {
+        // A setting checked before Spark starts (Arguments): a wrong argument, as at parsing.
+        return oneLineUsageError().handleParseException(wrong, new String[0]);
+      }
       PrintWriter err = cmd.getErr();
       boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
           || parsed.hasMatchedOption("--verbose");

@@ -49,13 +49,18 @@ final class ProfileCommand extends CommandGroup {
 
     @Mixin SessionOptions session = new SessionOptions();
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
+
     @Override
     public Integer call() {
-      DatasetSpec spec = Contract.INGESTED.stream().filter(s -> s.name().equals(dataset)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("--dataset: one of cases, service_events, security_incidents, not " + dataset));
-      if (sample < 1) {
-        throw new IllegalArgumentException("--sample must be at least 1, cannot be: " + sample);
-      }
+      DatasetSpec spec = Arguments.checked(command, () -> {
+        if (sample < 1) {
+          throw new IllegalArgumentException("--sample must be at least 1, cannot be: " + sample);
+        }
+        return Contract.INGESTED.stream().filter(s -> s.name().equals(dataset)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("--dataset: one of cases, service_events, security_incidents, not "
+                + dataset));
+      });
       SparkSession spark = session.start("justice-monitor profile check", timeZone.getId());
       try {
         MappingProfile mapping = MappingProfile.load(spark, profile);

@@ -8,17 +8,24 @@ import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** A command that runs Spark stages: one session, one staging area, cleaned up at the end. */
 abstract class SparkCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common = new CommonOptions();
 
+  @Spec CommandSpec spec;
+
   final PrintStream out = System.out;
 
   @Override
   public Integer call() {
-    prepare();
+    Arguments.checked(spec, () -> {
+      prepare();
+      return null;
+    });
     SparkSession spark =
         common.session.start("justice-monitor " + name(), common.timeZone.getId());
     try {

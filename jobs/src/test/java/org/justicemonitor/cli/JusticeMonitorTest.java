@@ -53,16 +53,33 @@ class JusticeMonitorTest {
   }
 
   @Test
-  void invalidGeneratorSettingsFailBeforeSparkStarts() {
+  void invalidGeneratorSettingsAreWrongArgumentsCaughtBeforeSparkStarts() {
     Result r = run("generate", "--cases", "0");
-    assertEquals(1, r.code());
-    assertEquals("justice-monitor: --cases must be at least 1, cannot be: 0\n", r.err());
+    assertEquals(2, r.code());
+    assertEquals("justice-monitor generate: --cases must be at least 1, cannot be: 0"
+        + " (see 'justice-monitor generate --help')\n", r.err());
   }
 
   @Test
-  void anUnknownReportLanguageFailsBeforeSparkStarts() {
-    Result r = run("report", "--lang", "fr");
-    assertEquals(1, r.code());
-    assertEquals("justice-monitor: --lang must be one of [en, ru, kk], cannot be: fr\n", r.err());
+  void valuesOutOfRangeAreWrongArguments() {
+    Result lang = run("report", "--lang", "fr");
+    assertEquals(2, lang.code());
+    assertEquals("justice-monitor report: --lang must be one of [en, ru, kk], cannot be: fr"
+        + " (see 'justice-monitor report --help')\n", lang.err());
+    Result k = run("indicators", "--min-cases", "-1", "--as-of", "2025-12-31");
+    assertEquals(2, k.code(), k.err());
+    assertTrue(k.err().startsWith("justice-monitor indicators: --min-cases must be at least 1, cannot be: -1"), k.err());
+    assertEquals(1, k.err().lines().count(), k.err());
+  }
+
+  @Test
+  void anOutputInsideTheInputIsRefused() {
+    for (String output : new String[] {"data-samples", "data-samples/", "data-samples/out"}) {
+      Result r = run("ingest", "--demo", "--input", "data-samples", "--output", output);
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("lies inside --input data-samples"), r.err());
+    }
+    assertTrue(!IngestStage.inside("/tmp/data-samples-out", "/tmp/data-samples"), "a sibling with a longer name");
+    assertTrue(IngestStage.inside("hdfs://nn/extracts/2025/out", "hdfs://nn/extracts/2025"));
   }
 }
