@@ -1,6 +1,5 @@
 package org.justicemonitor.indicators;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,11 +28,5 @@ public record DisclosureSummary(int k, int identities, int rounds, Map<String, T
     Map<String, Table> tables = new TreeMap<>();
     counts.forEach((t, c) -> tables.put(t, new Table(c[0], c[1], c[2])));
     return new DisclosureSummary(k, cells.identities(), result.rounds(), tables, cells.recovered(k).size());
-  }
-
-  /** Suppressed cells in all tables: primary and complementary. */
-  public List<Long> totals() {
-    return List.of(tables.values().stream().mapToLong(Table::primary).sum(),
-        tables.values().stream().mapToLong(Table::complementary).sum());
   }
 }

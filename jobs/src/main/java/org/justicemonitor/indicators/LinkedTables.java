@@ -92,7 +92,8 @@ final class LinkedTables {
    * @param table a table by its catalog name
    */
   LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) {
-    // The region reference is public: a reader turns e-notary requests per 1,000 back into requests.
+    // The region reference (20-odd rows) is public: a reader turns e-notary requests per 1,000
+    // back into requests.
     for (Row r : regions.select("region_code", "population").collectAsList()) {
       population.put(r.getString(0), r.isNullAt(1) ? 0L : ((Number) r.get(1)).longValue());
     }

@@ -3,13 +3,11 @@ package org.justicemonitor.ingest;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

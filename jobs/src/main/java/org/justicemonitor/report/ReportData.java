@@ -1,9 +1,6 @@
 package org.justicemonitor.report;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -23,12 +20,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.justicemonitor.catalog.Catalog;
-import org.justicemonitor.JobFailure;
-import org.justicemonitor.anomalies.AnomaliesJob;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.indicators.DecisionDaysHistogram;
-import org.justicemonitor.indicators.IndicatorsJob;
-import org.justicemonitor.ingest.IngestJob;
 import org.justicemonitor.io.Fingerprint;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
