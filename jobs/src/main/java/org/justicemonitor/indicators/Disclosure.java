@@ -105,34 +105,33 @@ public final class Disclosure {
     Column key = concat_ws("|", keys.stream().map(c -> col(c).cast("string")).toArray(Column[]::new));
     Dataset<Row> joined = table.join(broadcast(complements), key.equalTo(complements.col("_key")), "left");
     Column chosen = coalesce(col("_complements"), array().cast(COMPLEMENTS_SCHEMA.apply("_complements").dataType()));
-    List<Column> select = new ArrayList<>();
-    List<Column> listed = new ArrayList<>();
+    // Each ruled column: whether this row's complements take it along.
+    java.util.Map<String, Column> taken = new java.util.LinkedHashMap<>();
     for (String name : table.columns()) {
       int i = indexOf(rules, name);
-      if (i < 0 || name.equals("suppressed") || name.equals("suppression_reason")) {
-        continue;
+      if (i >= 0) {
+        taken.put(name, revealed(rules.get(i), chosen));
       }
-      Column hit = revealed(rules.get(i), chosen);
-      listed.add(when(hit.and(col(name).isNotNull()), lit(name)));
     }
+    List<Column> listed = new ArrayList<>();
+    taken.forEach((name, hit) -> listed.add(when(hit.and(col(name).isNotNull()), lit(name))));
     Column names = concat_ws(", ", listed.toArray(Column[]::new));
     Column note = when(names.notEqual(""), concat(names, lit(" suppressed as complements, so that no value under " + k
         + " can be worked out from the others")));
+    Column reason = concat_ws("; ", col("suppression_reason"), note);
+    List<Column> select = new ArrayList<>();
     for (String name : table.columns()) {
-      int i = indexOf(rules, name);
       if (name.equals("suppressed")) {
         select.add(col(name).or(note.isNotNull()).as(name));
       } else if (name.equals("suppression_reason")) {
-        select.add(concat_ws("; ", col(name), note).as("_reason"));
-      } else if (i < 0) {
-        select.add(col(name));
+        select.add(when(reason.notEqual(""), reason).as(name));
+      } else if (taken.containsKey(name)) {
+        select.add(when(taken.get(name).unary_$bang(), col(name)).as(name));
       } else {
-        select.add(when(revealed(rules.get(i), chosen).unary_$bang(), col(name)).as(name));
+        select.add(col(name));
       }
     }
-    Dataset<Row> out = joined.select(select.toArray(Column[]::new));
-    return out.withColumn("suppression_reason", when(col("_reason").notEqual(""), col("_reason"))).drop("_reason")
-        .select(java.util.Arrays.stream(table.columns()).map(c -> col(c)).toArray(Column[]::new));
+    return joined.select(select.toArray(Column[]::new));
   }
 
   /** Whether a column must go with the complements chosen for its row: it is one, or gives one away. */

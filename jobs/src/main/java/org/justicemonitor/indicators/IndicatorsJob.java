@@ -103,7 +103,7 @@ public final class IndicatorsJob {
 
     Map<String, Dataset<Row>> primary = new LinkedHashMap<>();
     linked.forEach(l -> primary.put(l.table(), l.rows()));
-    LinkedTables model = progress.result("complementary suppression", () -> new LinkedTables(primary::get, regions));
+    LinkedTables model = progress.result("linked cells and identities", () -> new LinkedTables(primary::get, regions));
     ComplementarySuppression.Result protection =
         progress.result("complementary suppression", () -> ComplementarySuppression.protect(model.cells(), disclosure.k()));
     if (!protection.unprotected().isEmpty()) {

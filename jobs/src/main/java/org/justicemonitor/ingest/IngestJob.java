@@ -32,6 +32,7 @@ import org.justicemonitor.io.FileFingerprints.FileFingerprint;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.spark.Progress;
 
 /**
@@ -195,8 +196,7 @@ public final class IngestJob {
     long quarantined = fileRows.stream().mapToLong(DatasetReport.FileRows::quarantined).sum();
 
     // New rows join the published ones as older than any of them: a later delivery is newer.
-    List<Column> kept = new ArrayList<>();
-    spec.columnNames().forEach(n -> kept.add(col(n)));
+    List<Column> kept = DataFrames.columns(spec.columnNames());
     RawReader.LINEAGE_ORDER.forEach(n -> kept.add(col(n)));
     Dataset<Row> valid = rows.filter(col(RowValidator.REASON).isNull()).select(kept.toArray(Column[]::new));
     Dataset<Row> before = full ? null : publishedClean(spec);
@@ -226,8 +226,7 @@ public final class IngestJob {
 
   /** The published clean rows, with empty lineage so that they rank before any new row. */
   private Dataset<Row> publishedClean(DatasetSpec spec) {
-    List<Column> columns = new ArrayList<>();
-    spec.columnNames().forEach(n -> columns.add(col(n)));
+    List<Column> columns = DataFrames.columns(spec.columnNames());
     columns.add(lit(null).cast(DataTypes.StringType).as(RawReader.SOURCE_FILE));
     columns.add(lit(null).cast(DataTypes.LongType).as(RawReader.BLOCK));
     columns.add(lit(null).cast(DataTypes.LongType).as(RawReader.SEQ));
@@ -239,8 +238,7 @@ public final class IngestJob {
    * file; rows in the spec's order, ties broken by where each row was read.
    */
   private void writeClean(DatasetSpec spec, Dataset<Row> clean) {
-    List<Column> columns = new ArrayList<>();
-    spec.columnNames().forEach(n -> columns.add(col(n)));
+    List<Column> columns = DataFrames.columns(spec.columnNames());
     List<Column> order = new ArrayList<>();
     spec.sortKeys().forEach(k -> order.add(col(k)));
     RawReader.LINEAGE_ORDER.forEach(k -> order.add(col(k)));
