@@ -72,6 +72,9 @@ public final class JusticeMonitor implements Runnable {
         return oneLineUsageError().handleParseException(wrong, new String[0]);
       }
       PrintWriter err = cmd.getErr();
+      if (System.console() != null) {
+        err.print("\r" + " ".repeat(79) + "\r"); // clears Spark's progress bar, which a failed job leaves on the line
+      }
       boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
           || parsed.hasMatchedOption("--verbose");
       if (e instanceof JobFailure || e instanceof IllegalArgumentException) {

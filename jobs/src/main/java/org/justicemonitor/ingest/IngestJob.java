@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.transform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,6 +30,7 @@ import org.justicemonitor.contract.DatasetSpec;
 import org.justicemonitor.contract.RegionReference;
 import org.justicemonitor.io.FileFingerprints;
 import org.justicemonitor.io.FileFingerprints.FileFingerprint;
+import org.justicemonitor.io.DatasetListing;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
@@ -72,20 +74,21 @@ public final class IngestJob {
       throw new JobFailure("the input directory " + options.inputRoot() + " does not exist; pass --input DIR");
     }
     InputMapping mapping = options.mapping();
-    String caseDir = Paths.join(options.inputRoot(), mapping.directory(Contract.CASES));
-    if (InputFiles.list(spark, caseDir).isEmpty()) {
-      throw new JobFailure("no case files in " + caseDir + "; an input root needs at least " + mapping.directory(Contract.CASES)
-          + "/ (see docs/data-dictionary.md)");
+    Map<DatasetSpec, DatasetListing> listings = new LinkedHashMap<>();
+    List<String> toFingerprint = new ArrayList<>();
+    for (DatasetSpec spec : Contract.INGESTED) {
+      DatasetListing listing =
+          DatasetListing.of(spark, Paths.join(options.inputRoot(), mapping.directory(spec)), options.inputRoot());
+      listings.put(spec, listing);
+      toFingerprint.addAll(listing.files());
+    }
+    if (listings.get(Contract.CASES).files().isEmpty()) {
+      throw new JobFailure("no case files in " + Paths.join(options.inputRoot(), mapping.directory(Contract.CASES))
+          + "; an input root needs at least " + mapping.directory(Contract.CASES) + "/ (see docs/data-dictionary.md)");
     }
     RegionReference regions = RegionReference.forInput(spark, options.inputRoot(), mapping.regionsFile());
     Pseudonymizer pseudonymizer = new Pseudonymizer(options.key());
 
-    Map<DatasetSpec, List<String>> files = new LinkedHashMap<>();
-    List<String> toFingerprint = new ArrayList<>();
-    for (DatasetSpec spec : Contract.INGESTED) {
-      files.put(spec, InputFiles.list(spark, Paths.join(options.inputRoot(), mapping.directory(spec))));
-      toFingerprint.addAll(files.get(spec));
-    }
     boolean shippedRegions = regions.isShipped();
     if (!shippedRegions) {
       toFingerprint.add(regions.source());
@@ -93,7 +96,7 @@ public final class IngestJob {
     Map<String, FileFingerprint> fingerprints =
         progress.result("fingerprints of " + toFingerprint.size() + " files", () -> FileFingerprints.of(spark, toFingerprint));
     Map<String, FileFingerprint> byName = new TreeMap<>();
-    files.forEach((spec, list) -> list.forEach(f -> byName.put(relative(spec, f), fingerprints.get(f))));
+    listings.forEach((spec, listing) -> listing.files().forEach(f -> byName.put(relative(spec, listing, f), fingerprints.get(f))));
     IngestPlan.Settings settings = new IngestPlan.Settings(
         Pseudonymizer.pseudonym(options.key(), KEY_ID_TEXT),
         shippedRegions ? "shipped" : fingerprints.get(regions.source()).sha256(),
@@ -106,13 +109,18 @@ public final class IngestJob {
     List<DatasetReport> reports = new ArrayList<>();
     List<String> tables = new ArrayList<>();
     for (DatasetSpec spec : Contract.INGESTED) {
-      List<String> toRead = files.get(spec).stream().filter(f -> plan.reads(relative(spec, f))).toList();
-      int skipped = files.get(spec).size() - toRead.size();
+      DatasetListing listing = listings.get(spec);
+      List<String> toRead = listing.files().stream().filter(f -> plan.reads(relative(spec, listing, f))).toList();
+      List<DatasetReport.FileAnswer> notRead = new ArrayList<>();
+      listing.notRead().forEach(n -> notRead.add(DatasetReport.FileAnswer.notRead(spec.name() + "/" + n.name(), n.refused(), n.why())));
+      listing.files().stream().map(f -> relative(spec, listing, f)).filter(f -> !plan.reads(f))
+          .forEach(f -> notRead.add(DatasetReport.FileAnswer.notRead(f, false, DatasetReport.FileAnswer.INGESTED_BEFORE)));
+      int skipped = listing.files().size() - toRead.size();
       if (!plan.full() && toRead.isEmpty()) {
-        reports.add(DatasetReport.unchanged(spec.name(), skipped));
+        reports.add(DatasetReport.unchanged(spec.name(), skipped, sorted(notRead)));
         continue;
       }
-      reports.add(ingest(spec, toRead, skipped, plan.full(), regions, pseudonymizer));
+      reports.add(ingest(spec, listing, toRead, skipped, notRead, plan.full(), regions, pseudonymizer));
       tables.add(Catalog.ingested(spec));
       tables.add(Catalog.quarantine(spec));
     }
@@ -121,26 +129,43 @@ public final class IngestJob {
       tables.add(Catalog.REGIONS);
     }
 
+    List<String> warnings = new ArrayList<>();
     for (DatasetReport r : reports) {
       if (!r.rowsConserved()) {
         throw new IllegalStateException(
             r.dataset() + ": rows read " + r.rowsRead() + " != written " + r.rowsWritten() + " + quarantined "
                 + r.rowsQuarantined() + " + superseded " + r.versionsSuperseded() + "; this is a bug, please report it");
       }
-      if (r.quarantinedFraction() > options.maxBadFraction()) {
-        throw new JobFailure(
-            String.format(
-                "%s: %d of %d rows (%.1f%%) failed validation, more than --max-bad-fraction %.3f allows; nothing"
-                    + " was published. See the reasons above, fix the extract, or raise --max-bad-fraction",
-                r.dataset(), r.rowsQuarantined(), r.rowsRead(), 100 * r.quarantinedFraction(), options.maxBadFraction()));
+      if (r.files() == 0 && !plan.full()) {
+        continue; // nothing delivered: the dataset's tables stay as they were published
       }
+      BadShare share = BadShare.of(r, plan.previousFiles());
+      if (share.fraction() > options.maxBadFraction()) {
+        progress.block(IngestReportWriter.toTable(report(plan, regions, reports, warnings, started)));
+        throw new JobFailure(String.format(Locale.ROOT,
+            "%s: %d of %d rows (%.1f%%) failed validation%s, more than --max-bad-fraction %.3f allows; nothing"
+                + " was published. See the reasons above, fix the extract, or raise --max-bad-fraction",
+            r.dataset(), share.quarantined(), share.read(), 100 * share.fraction(),
+            plan.full() ? "" : ", counting the rows published before with this delivery's", options.maxBadFraction()));
+      }
+      share.deliveryWarning(r.dataset(), options.maxBadFraction()).ifPresent(warnings::add);
     }
+    warnings.forEach(w -> progress.step("warning", w));
     if (!tables.isEmpty()) {
       store.complete(tables);
       store.manifest().inputs(inputs(plan, settings, reports, byName));
     }
+    return report(plan, regions, reports, warnings, started);
+  }
+
+  private IngestReport report(
+      IngestPlan plan, RegionReference regions, List<DatasetReport> reports, List<String> warnings, long started) {
     return new IngestReport(options.asOf(), regions.source(), options.key().isDemo(), plan.full(), plan.reason(),
-        reports, (System.nanoTime() - started) / 1e9);
+        reports, warnings, (System.nanoTime() - started) / 1e9);
+  }
+
+  private static List<DatasetReport.FileAnswer> sorted(List<DatasetReport.FileAnswer> answers) {
+    return answers.stream().sorted(java.util.Comparator.comparing(DatasetReport.FileAnswer::file)).toList();
   }
 
   /** The manifest's record of the files the tables now hold: those kept from before, then this run's. */
@@ -148,25 +173,26 @@ public final class IngestJob {
       IngestPlan plan, IngestPlan.Settings settings, List<DatasetReport> reports, Map<String, FileFingerprint> byName) {
     List<IngestedInputs.File> files = new ArrayList<>(plan.previousFiles());
     for (DatasetReport r : reports) {
-      Map<String, DatasetReport.FileRows> rows = new TreeMap<>();
-      r.fileRows().forEach(f -> rows.put(f.file(), f));
+      Map<String, DatasetReport.FileAnswer> answers = new TreeMap<>();
+      r.fileAnswers().forEach(f -> answers.put(f.file(), f));
       byName.forEach((name, fp) -> {
         if (name.startsWith(r.dataset() + "/") && plan.reads(name)) {
-          DatasetReport.FileRows counted = rows.getOrDefault(name, new DatasetReport.FileRows(name, 0, 0));
-          files.add(new IngestedInputs.File(name, fp.bytes(), fp.sha256(), counted.read(), counted.quarantined(), store.runId()));
+          DatasetReport.FileAnswer counted = answers.get(name);
+          files.add(new IngestedInputs.File(name, fp.bytes(), fp.sha256(), counted.rowsRead(), counted.rowsQuarantined(),
+              store.runId()));
         }
       });
     }
     return settings.inputs(options.inputRoot(), files);
   }
 
-  /** A file's name as the manifest and the quarantine know it: {@code <dataset>/<file name>}. */
-  private static String relative(DatasetSpec spec, String file) {
-    return spec.name() + "/" + file.substring(file.lastIndexOf('/') + 1);
+  /** A file's name as the manifest and the quarantine know it: {@code <dataset>/<path under its directory>}. */
+  private static String relative(DatasetSpec spec, DatasetListing listing, String file) {
+    return spec.name() + "/" + listing.name(file);
   }
 
-  private DatasetReport ingest(
-      DatasetSpec spec, List<String> files, int skipped, boolean full, RegionReference regions, Pseudonymizer pseudonymizer) {
+  private DatasetReport ingest(DatasetSpec spec, DatasetListing listing, List<String> files, int skipped,
+      List<DatasetReport.FileAnswer> notRead, boolean full, RegionReference regions, Pseudonymizer pseudonymizer) {
     long started = System.nanoTime();
     Optional<SourceMapping> source = options.mapping().of(spec);
     String dir = Paths.join(options.inputRoot(), options.mapping().directory(spec));
@@ -186,14 +212,18 @@ public final class IngestJob {
     // Read back with the schema in hand: an empty table has no file to take it from.
     Dataset<Row> staged = spark.read().schema(validated.schema()).parquet(scratch);
     Dataset<Row> rows = staged.filter(col(RawReader.BLANK).unary_$bang());
-    List<DatasetReport.FileRows> fileRows = new ArrayList<>();
+    Map<String, long[]> rowsByFile = new TreeMap<>();
     // One row per input file.
-    for (Row r : rows.groupBy(RawReader.SOURCE_FILE).agg(count("*"), count(RowValidator.REASON))
-        .orderBy(RawReader.SOURCE_FILE).collectAsList()) {
-      fileRows.add(new DatasetReport.FileRows(r.getString(0), r.getLong(1), r.getLong(2)));
+    for (Row r : rows.groupBy(RawReader.SOURCE_FILE).agg(count("*"), count(RowValidator.REASON)).collectAsList()) {
+      rowsByFile.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
     }
-    long read = fileRows.stream().mapToLong(DatasetReport.FileRows::read).sum();
-    long quarantined = fileRows.stream().mapToLong(DatasetReport.FileRows::quarantined).sum();
+    List<DatasetReport.FileAnswer> answers = new ArrayList<>(notRead);
+    for (String file : files) {
+      long[] counted = rowsByFile.getOrDefault(relative(spec, listing, file), new long[2]);
+      answers.add(DatasetReport.FileAnswer.read(relative(spec, listing, file), counted[0], counted[1]));
+    }
+    long read = rowsByFile.values().stream().mapToLong(c -> c[0]).sum();
+    long quarantined = rowsByFile.values().stream().mapToLong(c -> c[1]).sum();
 
     // New rows join the published ones as older than any of them: a later delivery is newer.
     List<Column> kept = DataFrames.columns(spec.columnNames());
@@ -220,7 +250,7 @@ public final class IngestJob {
         superseded,
         quarantinedByReason(rows),
         extraColumns(raw, rows),
-        fileRows,
+        sorted(answers),
         (System.nanoTime() - started) / 1e9);
   }
 

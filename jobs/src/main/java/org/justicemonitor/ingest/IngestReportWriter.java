@@ -1,5 +1,6 @@
 package org.justicemonitor.ingest;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.justicemonitor.io.Json;
@@ -7,6 +8,8 @@ import org.justicemonitor.io.TextTable;
 
 /** The ingest run summary as JSON (for machines) and as a console table (for people). */
 public final class IngestReportWriter {
+
+  private static final int MAX_LISTED = 20;
 
   public static String toJson(IngestReport report) {
     return Json.write(report);
@@ -41,8 +44,22 @@ public final class IngestReportWriter {
       if (!d.emptyFiles().isEmpty()) {
         sb.append("empty files in ").append(d.dataset()).append(": ").append(d.emptyFiles().size()).append('\n');
       }
+      notRead(d, sb);
     }
+    report.warnings().forEach(w -> sb.append("WARNING: ").append(w).append('\n'));
     return sb.toString();
+  }
+
+  /** Files not read, a line each, except those ingested before (the "skipped" column counts them). */
+  private static void notRead(DatasetReport d, StringBuilder sb) {
+    List<DatasetReport.FileAnswer> listed =
+        d.notRead().stream().filter(f -> !DatasetReport.FileAnswer.INGESTED_BEFORE.equals(f.why())).toList();
+    listed.stream().limit(MAX_LISTED).forEach(f -> sb.append(f.answer()).append(' ').append(f.file()).append(": ")
+        .append(f.why()).append('\n'));
+    if (listed.size() > MAX_LISTED) {
+      sb.append("... and ").append(listed.size() - MAX_LISTED).append(" more files of ").append(d.dataset())
+          .append(" not read: summary/ingest.json lists them\n");
+    }
   }
 
   private static String join(Map<String, Long> counts) {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.util.zip.ZipException;
 import org.apache.spark.SparkThrowable;
 import org.justicemonitor.JobFailure;
+import org.justicemonitor.io.InputFiles;
 
 /** Input that the job cannot read at all; the message names the file and what to do. */
 public final class InputException extends JobFailure {
@@ -44,7 +45,7 @@ public final class InputException extends JobFailure {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SparkThrowable s && s.getCondition() != null && s.getCondition().startsWith("FAILED_READ_FILE")) {
         String path = s.getMessageParameters().get("path");
-        return path != null ? path.replaceFirst("^file:/+", "/") : "an input file";
+        return path != null ? InputFiles.shown(path) : "an input file";
       }
     }
     return null;

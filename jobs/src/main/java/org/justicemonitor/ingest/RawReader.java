@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.json_object_keys;
 import static org.apache.spark.sql.functions.length;
@@ -12,7 +13,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.translate;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.url_decode;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,7 +34,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.contract.ColumnSpec;
+import org.justicemonitor.contract.ColumnType;
 import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.io.BinaryContent;
 import org.justicemonitor.io.CsvLine;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.InputFormat;
@@ -135,10 +141,16 @@ public final class RawReader {
               .orElseThrow(
                   () ->
                       new InputException(
-                          file + " is neither CSV nor JSON Lines: name data files *.csv, *.jsonl,"
-                              + " or the same with .gz, or move the file out of " + datasetDir));
+                          InputFiles.shown(file) + " is neither CSV nor JSON Lines: name data files *.csv, *.jsonl,"
+                              + " or the same with .gz, or move the file out of " + InputFiles.shown(datasetDir)));
       long size = InputFiles.size(spark, file);
       bytes += size;
+      if (size > 0) {
+        BinaryContent.kind(InputFiles.head(spark, file, BinaryContent.SNIFFED_BYTES)).ifPresent(kind -> {
+          throw new InputException(InputFiles.shown(file) + " is not text: it starts like " + kind
+              + "; export it as CSV or JSON Lines in UTF-8, or move it out of " + InputFiles.shown(datasetDir));
+        });
+      }
       if (size == 0 || InputFiles.firstLine(spark, file) == null) {
         empty.add(file);
       } else if (format == InputFormat.CSV) {
@@ -148,6 +160,7 @@ public final class RawReader {
       }
     }
 
+    Column sourceFile = sourceFile(spec, InputFiles.qualified(spark, datasetDir));
     List<Dataset<Row>> parts = new ArrayList<>();
     TreeSet<String> extraColumns = new TreeSet<>();
     for (Map.Entry<List<String>, List<String>> group : groupByHeader(layout, csv).entrySet()) {
@@ -155,10 +168,10 @@ public final class RawReader {
       if (!layout.allCsvColumns()) {
         header.stream().filter(h -> spec.column(h).isEmpty()).forEach(extraColumns::add);
       }
-      parts.add(readCsv(layout, header, group.getValue()));
+      parts.add(readCsv(layout, header, group.getValue(), sourceFile));
     }
     if (!json.isEmpty()) {
-      parts.add(readJsonLines(layout, json));
+      parts.add(readJsonLines(layout, json, sourceFile));
     }
     Dataset<Row> rows = parts.isEmpty() ? emptyRows(layout)
         : parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
@@ -204,7 +217,7 @@ public final class RawReader {
           CsvLine.split(InputFiles.firstLine(spark, file), layout.delimiter()).stream()
               .map(h -> layout.allCsvColumns() ? h.strip() : h.strip().toLowerCase(Locale.ROOT))
               .toList();
-      checkHeader(file, header, spec.columnNames(), spec.requiredColumns());
+      checkHeader(InputFiles.shown(file), header, spec.columnNames(), spec.requiredColumns());
       groups.computeIfAbsent(header, h -> new ArrayList<>()).add(file);
     }
     return groups;
@@ -242,7 +255,7 @@ public final class RawReader {
     }
   }
 
-  private Dataset<Row> readCsv(Layout layout, List<String> header, List<String> files) {
+  private Dataset<Row> readCsv(Layout layout, List<String> header, List<String> files, Column sourceFile) {
     DatasetSpec spec = layout.columns();
     StructType schema = new StructType();
     for (int i = 0; i < header.size(); i++) {
@@ -279,11 +292,11 @@ public final class RawReader {
         .map(f -> lineBreaks(col("`" + f.name() + "`"))).toArray(Column[]::new);
     Column fieldBreaks = aggregate(array(breaks), lit(0), (sum, b) -> sum.plus(b));
     Column extraLines = when(col(CORRUPT_RECORD).isNotNull(), lineBreaks(col(CORRUPT_RECORD))).otherwise(fieldBreaks);
-    out.addAll(lineage(spec, layout.csvHeader() ? 1 : 0, lit(false), array().cast("array<string>"), extraLines));
+    out.addAll(lineage(sourceFile, layout.csvHeader() ? 1 : 0, lit(false), array().cast("array<string>"), extraLines));
     return df.select(out.toArray(Column[]::new));
   }
 
-  private Dataset<Row> readJsonLines(Layout layout, List<String> files) {
+  private Dataset<Row> readJsonLines(Layout layout, List<String> files, Column sourceFile) {
     DatasetSpec spec = layout.columns();
     StructType schema = new StructType(layout.jsonSchema().fields()).add(CORRUPT_RECORD, DataTypes.StringType);
     Dataset<Row> lines = spark.read().text(files.toArray(String[]::new));
@@ -302,8 +315,40 @@ public final class RawReader {
       out.add(when(malformed, lit(null).cast(f.dataType())).otherwise(parsed.getField(f.name())).as(f.name()));
     }
     out.add(when(malformed, value).as(CORRUPT_RECORD));
-    out.addAll(lineage(spec, 0, blank, when(malformed, array().cast("array<string>")).otherwise(extraKeys), lit(0)));
+    out.add(when(malformed.unary_$bang(), wrongTypes(layout, parsed, value)).as(RowValidator.SOURCE_PROBLEMS));
+    out.addAll(lineage(sourceFile, 0, blank, when(malformed, array().cast("array<string>")).otherwise(extraKeys), lit(0)));
     return lines.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * {@code invalid_type(<column>)} for each contract column whose JSON value is an array or an
+   * object, or true/false where the column is not boolean; null when none. Read as text, such a
+   * value would otherwise pass as its JSON source ({@code ["a","b"]}, {@code true}). The parser
+   * gives a non-string token as its text, so only a value starting like one is looked up in the
+   * line, to tell {@code ["a"]} from the string {@code "[a]"}.
+   */
+  private static Column wrongTypes(Layout layout, Column parsed, Column line) {
+    List<Column> problems = new ArrayList<>();
+    if (!layout.jsonSchema().equals(layout.columns().rawSchema())) {
+      return lit(null).cast("string"); // a profile's typed fields: its mapping checks them
+    }
+    for (StructField f : layout.jsonSchema().fields()) {
+      Optional<ColumnSpec> column = layout.columns().column(f.name());
+      if (column.isEmpty() || !f.dataType().equals(DataTypes.StringType)) {
+        continue;
+      }
+      boolean bool = column.get().type() == ColumnType.BOOLEAN;
+      Column v = parsed.getField(f.name());
+      Column suspicious = v.startsWith("[").or(v.startsWith("{"));
+      if (!bool) {
+        suspicious = suspicious.or(v.isin("true", "false"));
+      }
+      String token = bool ? "[\\[{]" : "([\\[{]|true|false)";
+      Column wrong = line.rlike("(?<!\\\\)\"" + f.name() + "\"\\s*:\\s*" + token);
+      problems.add(when(suspicious.and(wrong), lit(ReasonCode.INVALID_TYPE.code() + "(" + f.name() + ")")));
+    }
+    Column listed = concat_ws("; ", problems.toArray(Column[]::new));
+    return when(listed.notEqual(""), listed);
   }
 
   /** Line feeds in a value: a quoted CSV field may hold some. */
@@ -313,10 +358,23 @@ public final class RawReader {
     return when(value.contains("\n"), length(value).minus(length(translate(value, "\n", "")))).otherwise(lit(0));
   }
 
+  /**
+   * {@code <dataset>/<path under the dataset directory>}, e.g. {@code cases/year=2025/a.csv}: the
+   * name the manifest and the quarantine know a file by. Spark gives the path URL-encoded; a
+   * {@code +} is a plus in a file name, not an encoded space.
+   */
+  private static Column sourceFile(DatasetSpec spec, String qualifiedDir) {
+    Column path = url_decode(regexp_replace(col("_metadata.file_path"), "\\+", "%2B"));
+    String prefix = qualifiedDir + "/";
+    Column name = when(path.startsWith(prefix), substring(path, prefix.length() + 1, Integer.MAX_VALUE))
+        .otherwise(url_decode(regexp_replace(col("_metadata.file_name"), "\\+", "%2B")));
+    return concat(lit(spec.name() + "/"), name);
+  }
+
   private static List<Column> lineage(
-      DatasetSpec spec, int headerLines, Column blank, Column extraKeys, Column extraLines) {
+      Column sourceFile, int headerLines, Column blank, Column extraKeys, Column extraLines) {
     return List.of(
-        concat(lit(spec.name() + "/"), col("_metadata.file_name")).as(SOURCE_FILE),
+        sourceFile.as(SOURCE_FILE),
         col("_metadata.file_block_start").as(BLOCK),
         monotonically_increasing_id().as(SEQ),
         lit(headerLines).as(HEADER_LINES),

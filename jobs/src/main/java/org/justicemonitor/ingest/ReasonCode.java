@@ -8,6 +8,7 @@ public enum ReasonCode {
   MISSING_VALUE("a required column is empty"),
   INVALID_ENCODING("bytes that are not UTF-8 (shown as U+FFFD)"),
   VALUE_TOO_LONG("longer than " + RowValidator.MAX_VALUE_LENGTH + " characters, which no contract value is"),
+  INVALID_TYPE("a JSON array or object, or a JSON true/false where text is declared"),
   INVALID_ENUM("a value outside the contract's list"),
   INVALID_DATE("not an ISO date yyyy-MM-dd (or not in the mapping profile's format), or no such day"),
   INVALID_TIMESTAMP("not an ISO 8601 timestamp (or not in the mapping profile's format)"),

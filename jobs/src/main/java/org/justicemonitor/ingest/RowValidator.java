@@ -46,10 +46,11 @@ public final class RowValidator {
   /** The raw text of a record the reader could not split into fields. */
   public static final String RAW_RECORD = "raw_record";
   /**
-   * Reasons a {@link SourceMapping} found while translating a row (a value outside its value map,
-   * a date not in its format), {@code code(column)} joined by {@code "; "}; null when none.
+   * Reasons found before validation, {@code code(column)} joined by {@code "; "}, null when none:
+   * by the reader (a JSON value of the wrong type) or by a {@link SourceMapping} (a value outside
+   * its value map, a date in none of its formats).
    */
-  public static final String MAPPING_PROBLEMS = "_mapping_problems";
+  public static final String SOURCE_PROBLEMS = "_source_problems";
 
   private static final String TEXT_PREFIX = "_text_";
   private static final String TYPED_PREFIX = "_typed_";
@@ -89,7 +90,7 @@ public final class RowValidator {
   /**
    * @param raw the contract's columns as text plus {@link RawReader#CORRUPT_RECORD} and lineage
    *     columns, which pass through unchanged; and, from a mapping profile, {@link
-   *     #MAPPING_PROBLEMS}: reasons found while mapping, which lead the row's reason
+   *     #SOURCE_PROBLEMS}: reasons found while mapping, which lead the row's reason
    * @return typed contract columns, {@link #REASON}, {@link #QUARANTINE_RECORD} (null for good
    *     rows) and the lineage columns
    */
@@ -108,8 +109,8 @@ public final class RowValidator {
       typed.put(c.name(), col(TYPED_PREFIX + c.name()));
     }
     textColumns.add(col(RawReader.CORRUPT_RECORD));
-    boolean mapped = Arrays.asList(raw.columns()).contains(MAPPING_PROBLEMS);
-    textColumns.add(mapped ? col(MAPPING_PROBLEMS) : lit(null).cast("string").as(MAPPING_PROBLEMS));
+    boolean mapped = Arrays.asList(raw.columns()).contains(SOURCE_PROBLEMS);
+    textColumns.add(mapped ? col(SOURCE_PROBLEMS) : lit(null).cast("string").as(SOURCE_PROBLEMS));
     RawReader.LINEAGE_COLUMNS.forEach(n -> textColumns.add(col(n)));
     Dataset<Row> parsed = raw.select(textColumns.toArray(Column[]::new));
     List<Column> withTyped = new ArrayList<>();
@@ -119,9 +120,9 @@ public final class RowValidator {
     withTyped.addAll(typedColumns);
     parsed = parsed.select(withTyped.toArray(Column[]::new));
 
-    Column mappingProblems = col(MAPPING_PROBLEMS);
+    Column sourceProblems = col(SOURCE_PROBLEMS);
     List<Column> problems = new ArrayList<>();
-    problems.add(mappingProblems);
+    problems.add(sourceProblems);
     for (ColumnSpec c : spec.columns()) {
       Column v = text.get(c.name());
       Column t = typed.get(c.name());
@@ -129,7 +130,7 @@ public final class RowValidator {
         problems.add(when(v.isNull(), reason(ReasonCode.MISSING_VALUE, c.name())));
       }
       // A value the profile could not translate is already named, with a clearer reason.
-      Column untranslated = coalesce(mappingProblems.contains("(" + c.name() + ")"), lit(false));
+      Column untranslated = coalesce(sourceProblems.contains("(" + c.name() + ")"), lit(false));
       problems.add(when(v.isNotNull().and(t.isNull()).and(untranslated.unary_$bang()), invalidReason(c, v)));
       problems.add(when(v.contains("\uFFFD"), reason(ReasonCode.INVALID_ENCODING, c.name())));
       problems.add(when(length(v).gt(MAX_VALUE_LENGTH), reason(ReasonCode.VALUE_TOO_LONG, c.name())));

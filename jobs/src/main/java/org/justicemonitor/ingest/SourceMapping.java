@@ -19,7 +19,7 @@ public interface SourceMapping {
   /**
    * @param source what {@link RawReader} read with {@link #layout()}
    * @return the contract's columns as text, {@link RawReader#CORRUPT_RECORD}, the lineage columns
-   *     and {@link RowValidator#MAPPING_PROBLEMS}
+   *     and {@link RowValidator#SOURCE_PROBLEMS}
    */
   Dataset<Row> toContractText(Dataset<Row> source);
 

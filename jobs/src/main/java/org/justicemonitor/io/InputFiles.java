@@ -6,11 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -23,28 +20,25 @@ import org.apache.spark.sql.SparkSession;
 public final class InputFiles {
 
   /**
-   * The data files directly under {@code dir}, sorted by path (the order that decides which
-   * version of a record is newer). Hidden and bookkeeping files ({@code .x}, {@code _x}) are
-   * skipped; an empty list when the directory does not exist.
+   * The files to read under {@code dir} and its subfolders ({@link DatasetListing}), sorted by
+   * their path under it; an empty list when the directory does not exist.
    */
   public static List<String> list(SparkSession spark, String dir) {
+    return DatasetListing.of(spark, dir, dir).files();
+  }
+
+  /** A path as a message shows it: a local file as {@code /data/x.csv}, not {@code file:/data/x.csv}. */
+  public static String shown(String path) {
+    return path.replaceFirst("^file:/+", "/");
+  }
+
+  /** {@code dir} as Spark and Hadoop name it: with its scheme, e.g. {@code file:/data/cases}. */
+  public static String qualified(SparkSession spark, String dir) {
     try {
       Path path = new Path(dir);
-      FileSystem fs = path.getFileSystem(conf(spark));
-      if (!fs.exists(path)) {
-        return List.of();
-      }
-      List<String> files = new ArrayList<>();
-      for (FileStatus status : fs.listStatus(path)) {
-        String name = status.getPath().getName();
-        if (status.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-          files.add(status.getPath().toString());
-        }
-      }
-      files.sort(null);
-      return files;
+      return path.getFileSystem(conf(spark)).makeQualified(path).toString();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot reach " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -65,6 +59,22 @@ public final class InputFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Up to {@code n} first bytes of a file, decompressed when its name says it is compressed. */
+  public static byte[] head(SparkSession spark, String file, int n) {
+    byte[] buffer = new byte[n];
+    int read = 0;
+    try (InputStream in = openStream(spark, file)) {
+      for (int k; read < n && (k = in.read(buffer, read, n - read)) >= 0; ) {
+        read += k;
+      }
+    } catch (java.io.EOFException e) {
+      // A truncated compressed file: its first bytes are still what they are; reading it says the rest.
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return java.util.Arrays.copyOf(buffer, read);
   }
 
   /** A whole small text file, such as a reference table. */
@@ -92,6 +102,10 @@ public final class InputFiles {
   }
 
   private static BufferedReader open(SparkSession spark, String file) throws IOException {
+    return new BufferedReader(new InputStreamReader(openStream(spark, file), StandardCharsets.UTF_8));
+  }
+
+  private static InputStream openStream(SparkSession spark, String file) throws IOException {
     Configuration conf = conf(spark);
     Path path = new Path(file);
     InputStream in = path.getFileSystem(conf).open(path);
@@ -99,7 +113,7 @@ public final class InputFiles {
     if (codec != null) {
       in = codec.createInputStream(in);
     }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return in;
   }
 
   private static String stripBom(String s) {

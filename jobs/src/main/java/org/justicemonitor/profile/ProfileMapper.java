@@ -32,7 +32,7 @@ import org.justicemonitor.ingest.RowValidator;
  * Turns rows of a foreign extract into the contract's columns as text, the shape the validator
  * takes from a contract file, in one projection of column expressions. Values are translated, not
  * judged: a value the profile cannot translate (not in a value map, not in the date format) keeps
- * its source text and its column is named in {@link RowValidator#MAPPING_PROBLEMS}, so the validator
+ * its source text and its column is named in {@link RowValidator#SOURCE_PROBLEMS}, so the validator
  * quarantines the row with that reason and the quarantine shows the value.
  */
 public final class ProfileMapper {
@@ -50,7 +50,7 @@ public final class ProfileMapper {
 
   /**
    * @param source the extract's columns, {@link RawReader#CORRUPT_RECORD} and the lineage columns
-   * @return the contract's columns as text, {@link RowValidator#MAPPING_PROBLEMS}, the corrupt record and lineage
+   * @return the contract's columns as text, {@link RowValidator#SOURCE_PROBLEMS}, the corrupt record and lineage
    */
   public Dataset<Row> apply(Dataset<Row> source) {
     List<Column> out = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class ProfileMapper {
       problems.add(mapped.problem());
     }
     Column listed = concat_ws("; ", problems.toArray(Column[]::new));
-    out.add(when(listed.notEqual(""), listed).as(RowValidator.MAPPING_PROBLEMS));
+    out.add(when(listed.notEqual(""), listed).as(RowValidator.SOURCE_PROBLEMS));
     out.add(col(RawReader.CORRUPT_RECORD));
     RawReader.LINEAGE_COLUMNS.forEach(n -> out.add(col(n)));
     return source.select(out.toArray(Column[]::new));

@@ -48,6 +48,11 @@ public final class Progress {
     return result;
   }
 
+  /** Lines printed as they are, e.g. a summary table shown before a stage stops. */
+  public void block(String text) {
+    out.print(text.endsWith("\n") ? text : text + "\n");
+  }
+
   public void done(double seconds) {
     out.printf(Locale.ROOT, "[%s] done in %.1f s%n", stage, seconds);
   }

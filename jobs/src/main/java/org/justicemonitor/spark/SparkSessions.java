@@ -1,6 +1,7 @@
 package org.justicemonitor.spark;
 
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -16,7 +17,8 @@ public final class SparkSessions {
    */
   public static SparkSession create(String appName, String master, String timeZone, boolean verbose) {
     if (verbose) {
-      Configurator.setRootLevel(Level.INFO);
+      // Every logger, including those log4j2.properties keeps quiet for people.
+      Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.INFO);
     }
     SparkConf conf =
         new SparkConf()
@@ -27,7 +29,8 @@ public final class SparkSessions {
             .setIfMissing("spark.sql.adaptive.coalescePartitions.enabled", "true")
             .setIfMissing("spark.sql.shuffle.partitions", "64")
             .setIfMissing("spark.sql.parquet.compression.codec", "zstd")
-            .setIfMissing("spark.ui.showConsoleProgress", "true")
+            // A progress bar for a person at a terminal, not in a log file.
+            .setIfMissing("spark.ui.showConsoleProgress", String.valueOf(System.console() != null))
             // Output is written by this project's own staging and publishing, not appended to.
             .setIfMissing("spark.sql.sources.partitionOverwriteMode", "dynamic");
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();

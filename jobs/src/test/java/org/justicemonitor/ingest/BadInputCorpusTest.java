@@ -79,9 +79,9 @@ class BadInputCorpusTest {
 
   @Test
   void noRowIsLost() {
-    // Rows in the files: cases 2 + 3 + 3 + 2 + 2 + 6 (the empty and header-only files have none),
-    // service events 4 (the blank line is no row) + 2 + 4.
-    Map<String, long[]> expected = new TreeMap<>(Map.of("cases", new long[] {18, 10, 8}, "service_events", new long[] {10, 7, 3}));
+    // Rows in the files: cases 2 + 3 + 3 + 2 + 2 + 6 + 2 + 1 (the empty and header-only files have
+    // none), service events 4 (the blank line is no row) + 2 + 4 + 6.
+    Map<String, long[]> expected = new TreeMap<>(Map.of("cases", new long[] {21, 11, 10}, "service_events", new long[] {16, 11, 5}));
     for (DatasetReport d : report.datasets()) {
       long[] e = expected.getOrDefault(d.dataset(), new long[] {0, 0, 0});
       assertEquals(e[0], d.rowsRead(), d.dataset());
@@ -92,6 +92,88 @@ class BadInputCorpusTest {
     DatasetReport cases = report.datasets().get(0);
     assertEquals(1, cases.emptyFiles().size());
     assertTrue(cases.emptyFiles().get(0).endsWith("cases/a-empty.csv"), cases.emptyFiles().toString());
+  }
+
+  /** Every file under a dataset's folder, subfolders too, is read or skipped, and the summary says which and why. */
+  @Test
+  void everyFileGetsAnAnswer() {
+    DatasetReport cases = report.datasets().get(0);
+    List<String> answers = cases.fileAnswers().stream()
+        .map(f -> f.file() + " " + f.answer() + (f.why() == null ? "" : " (" + f.why() + ")")
+            + (f.rowsRead() == null ? "" : " " + f.rowsRead() + "/" + f.rowsQuarantined()))
+        .toList();
+    assertEquals(List.of(
+        "cases/README.txt skipped (documentation, not data (README, *.md, *.txt, *.pdf))",
+        "cases/_SUCCESS skipped (hidden or bookkeeping file (its name starts with . or _))",
+        "cases/a-empty.csv read (no rows) 0/0",
+        "cases/b-header-only.csv read (no rows) 0/0",
+        "cases/c-bom.csv read 2/0",
+        "cases/d-crlf.csv read 3/1",
+        "cases/e-quoted.csv read 3/1",
+        "cases/f-invalid-utf8.csv read 2/1",
+        "cases/g-huge-field.csv.gz read 2/1",
+        "cases/h-wrong-types.csv read 6/6",
+        "cases/j-sub/inner.csv read 2/1",
+        "cases/year=2025/part 1+k.csv read 1/0"), answers);
+    String table = IngestReportWriter.toTable(report);
+    assertTrue(table.contains("skipped cases/README.txt: documentation, not data"), table);
+  }
+
+  /** A partition-style folder adds no column, and its file's row is a row like any other. */
+  @Test
+  void aPartitionFolderIsReadAsAFile() {
+    var clean = SharedSpark.spark().read().parquet(output.resolve("ingested/cases").toString());
+    assertTrue(!List.of(clean.columns()).contains("year"), List.of(clean.columns()).toString());
+    assertEquals(1L, clean.filter("filed_at = DATE'2025-03-05'").count());
+  }
+
+  @Test
+  void aSymbolicLinkOutOfTheInputRootIsRefusedAndNamed() throws IOException {
+    Path root = Files.createTempDirectory("linked-input");
+    Files.createDirectories(root.resolve("cases"));
+    Files.copy(CORPUS.resolve("quarantined/cases/c-bom.csv"), root.resolve("cases/a.csv"));
+    Path outside = Files.createTempDirectory("outside").resolve("b.csv");
+    Files.copy(CORPUS.resolve("quarantined/cases/d-crlf.csv"), outside);
+    Files.createSymbolicLink(root.resolve("cases/b.csv"), outside);
+    IngestReport linked = SampleRun.ingest(root.toString(), root.resolveSibling(root.getFileName() + "-out").toString(), 1.0);
+    DatasetReport cases = linked.datasets().get(0);
+    assertEquals(2, cases.rowsRead(), "only a.csv's rows");
+    assertEquals("[cases/b.csv refused (a link to a file outside the input root)]",
+        cases.notRead().stream().map(f -> f.file() + " " + f.answer() + " (" + f.why() + ")").toList().toString());
+  }
+
+  @Test
+  void aBinaryFileNamedCsvStopsTheRunSayingWhatItIs() {
+    JobFailure e = failure("binary-file");
+    assertEquals(CORPUS.resolve("binary-file/cases/x.csv") + " is not text: it starts like a ZIP archive (an .xlsx or .ods"
+        + " workbook is one); export it as CSV or JSON Lines in UTF-8, or move it out of " + CORPUS.resolve("binary-file/cases"),
+        e.getMessage());
+  }
+
+  /**
+   * The command line as a person runs it, in a JVM of its own: a file Spark cannot read is one
+   * line on the console, without Spark's log lines and stack frames.
+   */
+  @Test
+  void aTruncatedGzipIsOneLineOnTheConsole() throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:") || a.startsWith("-D") || a.startsWith("--enable")
+            || a.startsWith("--sun"))
+        .toList());
+    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.justicemonitor.cli.JusticeMonitor",
+        "ingest", "--demo", "--input", CORPUS.resolve("truncated-gzip").toString(),
+        "--output", output.resolveSibling(output.getFileName() + "-console").toString(), "--as-of", "2025-12-31"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, p.waitFor(), console);
+    List<String> lines = console.lines().filter(l -> !l.startsWith("WARNING: ")).toList();
+    assertEquals("justice-monitor: " + CORPUS.resolve("truncated-gzip/cases/truncated.csv.gz") + " ends early: a truncated"
+        + " copy or download; copy or export it again, or move it out of the input root", lines.get(lines.size() - 1), console);
+    for (String line : lines) {
+      assertTrue(line.startsWith("[ingest] ") || line.equals(lines.get(lines.size() - 1)), "not one of the job's lines: " + line);
+    }
   }
 
   @Test
@@ -139,7 +221,7 @@ class BadInputCorpusTest {
 
   @Test
   void everyStopIsOneLine() {
-    for (String root : List.of("truncated-gzip", "wrong-delimiter", "missing-column", "no-such-directory")) {
+    for (String root : List.of("truncated-gzip", "binary-file", "wrong-delimiter", "missing-column", "no-such-directory")) {
       assertEquals(1, failure(root).getMessage().lines().count(), root);
     }
   }

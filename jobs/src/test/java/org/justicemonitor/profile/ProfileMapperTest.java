@@ -51,7 +51,7 @@ class ProfileMapperTest {
         row("2025-03-01 09:15", "XX", "5", "12,0"),
         row(null, null, "0", null));
     List<Row> mapped = new ProfileMapper(mapping).apply(source)
-        .select("event_ts", "service", "status", "latency_ms", "region_code", RowValidator.MAPPING_PROBLEMS, RawReader.SEQ)
+        .select("event_ts", "service", "status", "latency_ms", "region_code", RowValidator.SOURCE_PROBLEMS, RawReader.SEQ)
         .orderBy(RawReader.SEQ).collectAsList();
 
     // 09:15:02 in Almaty (UTC+5 since March 2024) is 04:15:02 UTC.
@@ -92,7 +92,7 @@ class ProfileMapperTest {
         row("1", "web", "20230110000000", "S"),
         row("2", "?", "20230231000000", "talvez"));
     List<Row> mapped = new ProfileMapper(mapping).apply(source)
-        .select("filing_channel", "filed_at", "appealed", RowValidator.MAPPING_PROBLEMS, RawReader.SEQ)
+        .select("filing_channel", "filed_at", "appealed", RowValidator.SOURCE_PROBLEMS, RawReader.SEQ)
         .orderBy(RawReader.SEQ).collectAsList();
     assertEquals(Arrays.asList("e_filing", "2023-01-10", "true", null), strings(mapped.get(0), 4));
     // "?" is a listed unknown: empty, not a problem; 31 February is no date; "talvez" is left for
