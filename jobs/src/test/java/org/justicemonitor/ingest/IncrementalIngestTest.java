@@ -118,12 +118,56 @@ class IncrementalIngestTest {
     assertEquals(3, spark.read().parquet(incremental + "/ingested/service_events").count());
   }
 
+  /**
+   * {@code --max-bad-fraction} is measured on what the tables hold after the ingest: a small,
+   * mostly bad delivery on top of clean rows passes with a warning; one that takes the whole over
+   * the limit stops the run, after the reasons are printed.
+   */
+  @Test
+  void theBadShareCountsTheRowsPublishedBefore(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("input");
+    StringBuilder january = new StringBuilder(CASES_HEADER);
+    for (int i = 1; i <= 20; i++) {
+      january.append("71-D01,SHARE-").append(i).append(",district,71,civil,paper,2025-01-10,2025-01-11,,,,,,71-D01-J01,false,,ru\n");
+    }
+    write(input.resolve("cases/cases-2025-01.csv"), january.toString());
+    String output = dir.resolve("output").toString();
+    ingest(input, output, false, 0.1, System.out);
+
+    write(input.resolve("cases/cases-2025-02.csv"), CASES_HEADER
+        + "71-D01,SHARE-21,district,71,civil,paper,2025-02-10,2025-02-11,,,,,,71-D01-J01,false,,ru\n"
+        + "71-D01,SHARE-22,district,71,civil,fax,2025-02-10,2025-02-11,,,,,,71-D01-J01,false,,ru\n"
+        + "71-D01,SHARE-23,district,71,civil,fax,2025-02-10,2025-02-11,,,,,,71-D01-J01,false,,ru\n");
+    IngestReport february = ingest(input, output, false, 0.1, System.out);
+    assertEquals(List.of("cases: 2 of the 3 rows of this delivery (66.7%) failed validation; with the 20 rows published before"
+        + " the tables stay within --max-bad-fraction 0.100, so the run goes on. See the reasons above"), february.warnings());
+    assertTrue(IngestReportWriter.toTable(february).contains("WARNING: cases: 2 of the 3 rows"));
+
+    write(input.resolve("cases/cases-2025-03.csv"), CASES_HEADER
+        + "71-D01,SHARE-24,district,71,civil,fax,2025-03-10,2025-03-11,,,,,,71-D01-J01,false,,ru\n"
+        + "71-D01,SHARE-25,district,71,civil,fax,2025-03-10,2025-03-11,,,,,,71-D01-J01,false,,ru\n");
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    JobFailure stop = assertThrows(JobFailure.class,
+        () -> ingest(input, output, false, 0.1, new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals("cases: 4 of 25 rows (16.0%) failed validation, counting the rows published before with this delivery's,"
+        + " more than --max-bad-fraction 0.100 allows; nothing was published. See the reasons above, fix the extract, or raise"
+        + " --max-bad-fraction", stop.getMessage());
+    assertTrue(console.toString(java.nio.charset.StandardCharsets.UTF_8).contains("quarantined cases by reason: invalid_enum 2"),
+        console.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(23, SharedSpark.spark().read().parquet(output + "/ingested/cases").count()
+        + SharedSpark.spark().read().parquet(output + "/quarantine/cases").count(), "the March rows were not published");
+  }
+
   private static IngestReport ingest(Path input, String output, boolean full) {
+    return ingest(input, output, full, 1.0, System.out);
+  }
+
+  private static IngestReport ingest(Path input, String output, boolean full, double maxBad, java.io.PrintStream console) {
     SparkSession spark = SharedSpark.spark();
     OutputStore store = new OutputStore(spark, output, "test-" + System.nanoTime());
     try {
-      IngestReport report = new IngestJob(store, new IngestOptions(input.toString(), SampleRun.AS_OF, 1.0, SampleRun.KEY, full),
-          new Progress(spark, System.out)).run();
+      IngestReport report = new IngestJob(store, new IngestOptions(input.toString(), SampleRun.AS_OF, maxBad, SampleRun.KEY, full),
+          new Progress(spark, console)).run();
       store.commit("ingest", "test", Catalog::access);
       return report;
     } finally {
