@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +94,9 @@ public final class IngestJob {
     if (!shippedRegions) {
       toFingerprint.add(regions.source());
     }
+    List<String> lookupFiles = mapping.datasets().values().stream()
+        .flatMap(s -> s.lookupFiles(spark, options.inputRoot()).stream()).toList();
+    toFingerprint.addAll(lookupFiles);
     Map<String, FileFingerprint> fingerprints =
         progress.result("fingerprints of " + toFingerprint.size() + " files", () -> FileFingerprints.of(spark, toFingerprint));
     Map<String, FileFingerprint> byName = new TreeMap<>();
@@ -101,7 +105,9 @@ public final class IngestJob {
         Pseudonymizer.pseudonym(options.key(), KEY_ID_TEXT),
         shippedRegions ? "shipped" : fingerprints.get(regions.source()).sha256(),
         options.asOf(),
-        mapping.id());
+        // Rows mapped through a code table depend on its content as on the profile's.
+        mapping.id() + lookupFiles.stream().map(f -> " lookup sha256:" + fingerprints.get(f).sha256())
+            .reduce("", String::concat));
     IngestPlan plan = IngestPlan.decide(store.manifest().previous().path("inputs"), byName, settings,
         options.full(), InputFiles.exists(spark, store.published(Catalog.ingested(Contract.CASES))));
     progress.step("plan", (plan.full() ? "full ingest: " : "incremental ingest: ") + plan.reason());
@@ -204,7 +210,7 @@ public final class IngestJob {
     RowValidator validator = new RowValidator(
         spec, new TreeSet<>(regions.codes()), options.asOf(), options.mapping().earliestDate(), pseudonymizer);
     String scratch = store.scratch(spec.name() + "-validated");
-    Dataset<Row> contractText = source.map(s -> s.toContractText(raw.rows())).orElse(raw.rows());
+    Dataset<Row> contractText = source.map(s -> s.toContractText(raw.rows(), options.inputRoot())).orElse(raw.rows());
     Dataset<Row> validated = validator.validate(contractText);
     progress.job(spec.name() + ": parse and validate",
         () -> InputException.reading(() -> validated.write().mode(SaveMode.Overwrite).parquet(scratch)));
@@ -213,9 +219,12 @@ public final class IngestJob {
     Dataset<Row> staged = spark.read().schema(validated.schema()).parquet(scratch);
     Dataset<Row> rows = staged.filter(col(RawReader.BLANK).unary_$bang());
     Map<String, long[]> rowsByFile = new TreeMap<>();
+    long copiesSuperseded = 0;
+    Column copy = when(col(RowValidator.REASON).isNull().and(col(RawReader.SUPERSEDED)), lit(1));
     // One row per input file.
-    for (Row r : rows.groupBy(RawReader.SOURCE_FILE).agg(count("*"), count(RowValidator.REASON)).collectAsList()) {
+    for (Row r : rows.groupBy(RawReader.SOURCE_FILE).agg(count("*"), count(RowValidator.REASON), count(copy)).collectAsList()) {
       rowsByFile.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+      copiesSuperseded += r.getLong(3);
     }
     List<DatasetReport.FileAnswer> answers = new ArrayList<>(notRead);
     for (String file : files) {
@@ -228,10 +237,13 @@ public final class IngestJob {
     // New rows join the published ones as older than any of them: a later delivery is newer.
     List<Column> kept = DataFrames.columns(spec.columnNames());
     RawReader.LINEAGE_ORDER.forEach(n -> kept.add(col(n)));
-    Dataset<Row> valid = rows.filter(col(RowValidator.REASON).isNull()).select(kept.toArray(Column[]::new));
+    // A copy a profile's deduplication found a newer one of is valid, and superseded.
+    Dataset<Row> valid = rows.filter(col(RowValidator.REASON).isNull().and(col(RawReader.SUPERSEDED).unary_$bang()))
+        .select(kept.toArray(Column[]::new));
     Dataset<Row> before = full ? null : publishedClean(spec);
     Dataset<Row> candidates = full ? valid : valid.unionByName(before);
-    long superseded = spec.versionKey().map(key -> CaseVersions.supersededCount(candidates, key)).orElse(0L);
+    long superseded = copiesSuperseded
+        + spec.versionKey().map(key -> CaseVersions.supersededCount(candidates, key)).orElse(0L);
     Dataset<Row> clean = spec.versionKey().map(key -> CaseVersions.newest(candidates, key)).orElse(candidates);
     progress.job(spec.name() + ": write clean table", () -> writeClean(spec, clean));
     progress.job(spec.name() + ": write quarantine", () -> writeQuarantine(spec, rows, staged, full));

@@ -55,7 +55,7 @@ public final class RawReader {
   public static final String CORRUPT_RECORD = "_corrupt_record";
   public static final String SOURCE_FILE = "source_file";
   /** Byte offset of the file split the row was read from. */
-  static final String BLOCK = "_block";
+  public static final String BLOCK = "_block";
   /** Increases with the row's position within its split. */
   public static final String SEQ = "_seq";
   /** Lines before the first record of a file: 1 for a CSV header, 0 for JSON Lines. */
@@ -67,11 +67,17 @@ public final class RawReader {
   /** Line breaks inside the row's quoted fields: the lines it spans beyond its first. */
   static final String EXTRA_LINES = "_extra_lines";
 
+  /**
+   * True for a source row a mapping profile's deduplication found a newer copy of (false
+   * otherwise): kept to the end of validation, counted as superseded, never written clean.
+   */
+  public static final String SUPERSEDED = "_superseded";
+
   /** Where a row was read, in reading order: the file, the split, the position in it. */
   public static final List<String> LINEAGE_ORDER = List.of(SOURCE_FILE, BLOCK, SEQ);
 
   public static final List<String> LINEAGE_COLUMNS =
-      List.of(SOURCE_FILE, BLOCK, SEQ, HEADER_LINES, BLANK, EXTRA_KEYS, EXTRA_LINES);
+      List.of(SOURCE_FILE, BLOCK, SEQ, HEADER_LINES, BLANK, EXTRA_KEYS, EXTRA_LINES, SUPERSEDED);
 
   private final SparkSession spark;
 
@@ -188,7 +194,8 @@ public final class RawReader {
         .add(HEADER_LINES, DataTypes.IntegerType)
         .add(BLANK, DataTypes.BooleanType)
         .add(EXTRA_KEYS, DataTypes.createArrayType(DataTypes.StringType))
-        .add(EXTRA_LINES, DataTypes.IntegerType);
+        .add(EXTRA_LINES, DataTypes.IntegerType)
+        .add(SUPERSEDED, DataTypes.BooleanType);
   }
 
   private Dataset<Row> emptyRows(Layout layout) {
@@ -380,6 +387,7 @@ public final class RawReader {
         lit(headerLines).as(HEADER_LINES),
         blank.as(BLANK),
         extraKeys.as(EXTRA_KEYS),
-        extraLines.cast(DataTypes.IntegerType).as(EXTRA_LINES));
+        extraLines.cast(DataTypes.IntegerType).as(EXTRA_LINES),
+        lit(false).as(SUPERSEDED));
   }
 }

@@ -2,6 +2,7 @@ package org.justicemonitor.profile;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param expression Spark SQL over the source columns, e.g. {@code concat(state_code, '-', dist_code)}
  * @param constant the same value on every row (null: the column stays empty)
  * @param values source value to contract value; a value not in the map is quarantined, never guessed
- * @param format the source's date or timestamp pattern (Spark's datetime patterns)
+ * @param formats the source's date or timestamp patterns (Spark's datetime patterns), tried in
+ *     order: a source that writes the same column in two ways (DataJud's ISO and compact dates)
+ *     lists both; empty for ISO 8601
  */
 public record ColumnMapping(
     String column,
@@ -23,7 +26,7 @@ public record ColumnMapping(
     Optional<String> expression,
     Optional<Optional<String>> constant,
     Optional<Map<String, String>> values,
-    Optional<String> format) {
+    List<String> formats) {
 
   public ColumnMapping {
     int ways = (source.isPresent() ? 1 : 0) + (expression.isPresent() ? 1 : 0) + (constant.isPresent() ? 1 : 0);
@@ -33,6 +36,7 @@ public record ColumnMapping(
     }
     // A value may map to null (a known "unknown"), which Map.copyOf refuses.
     values = values.map(v -> Collections.unmodifiableMap(new LinkedHashMap<>(v)));
+    formats = List.copyOf(formats);
   }
 
   /** What the column is made from, in the words of the profile, for reports. */

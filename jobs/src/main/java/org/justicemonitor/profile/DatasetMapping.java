@@ -19,6 +19,8 @@ import org.justicemonitor.contract.DatasetSpec;
  * @param decimalSeparator in numbers, e.g. {@code ,}
  * @param groupingSeparator thousands separator in numbers, e.g. {@code .} or a space
  * @param columns contract column to its mapping; a contract column left out stays empty
+ * @param lookups code tables joined to the source rows before the columns are mapped
+ * @param deduplicate which copy of a record the source publishes several times is kept
  */
 public record DatasetMapping(
     DatasetSpec spec,
@@ -30,13 +32,16 @@ public record DatasetMapping(
     List<String> falseValues,
     Optional<String> decimalSeparator,
     Optional<String> groupingSeparator,
-    Map<String, ColumnMapping> columns) {
+    Map<String, ColumnMapping> columns,
+    List<Lookup> lookups,
+    Optional<Deduplication> deduplicate) {
 
   public DatasetMapping {
     csvOptions = Map.copyOf(csvOptions);
     trueValues = List.copyOf(trueValues);
     falseValues = List.copyOf(falseValues);
     columns = Map.copyOf(columns);
+    lookups = List.copyOf(lookups);
   }
 
   public Optional<ColumnMapping> column(String contractColumn) {

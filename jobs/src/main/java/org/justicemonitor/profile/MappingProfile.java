@@ -56,7 +56,9 @@ public record MappingProfile(
   private static final Set<String> TOP_KEYS = Set.of("profile", "description", "documentation", "regions", "rules", "datasets");
   private static final Set<String> RULE_KEYS = Set.of("earliest_date");
   private static final Set<String> DATASET_KEYS =
-      Set.of("directory", "csv", "schema", "time_zone", "booleans", "numbers", "columns");
+      Set.of("directory", "csv", "schema", "time_zone", "booleans", "numbers", "lookups", "deduplicate", "columns");
+  private static final Set<String> LOOKUP_KEYS = Set.of("file", "on", "note");
+  private static final Set<String> DEDUPLICATE_KEYS = Set.of("key", "newest", "note");
   private static final Set<String> CSV_KEYS = Set.of("delimiter", "quote", "escape", "encoding", "header");
   private static final Set<String> COLUMN_KEYS = Set.of("source", "expr", "constant", "values", "format", "note");
 
@@ -174,14 +176,67 @@ public record MappingProfile(
       throw new IllegalArgumentException(where + ".columns: the contract requires " + missing + "; map them (a constant will do)");
     }
     return new DatasetMapping(spec, text(node, "directory", where).orElse(spec.name()), csv, schema,
-        zone, trueValues, falseValues, decimal, grouping, mapped);
+        zone, trueValues, falseValues, decimal, grouping, mapped, lookups(node.get("lookups"), where + ".lookups"),
+        deduplication(node.get("deduplicate"), where + ".deduplicate"));
+  }
+
+  /** {@code "lookups": {"type_names": {"file": "keys/type_name_key.csv", "on": ["year", "type_name"]}}}. */
+  private static List<Lookup> lookups(JsonNode node, String where) {
+    List<Lookup> lookups = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return lookups;
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(where + ": an object from a lookup's name to its file and key columns");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String at = where + "." + e.getKey();
+      if (!e.getKey().matches("[A-Za-z][A-Za-z0-9_]*")) {
+        throw new IllegalArgumentException(at + ": a lookup's name is a plain identifier (letters, digits, _), as mappings refer to it");
+      }
+      checkKeys(e.getValue(), LOOKUP_KEYS, at);
+      String file = text(e.getValue(), "file", at).orElseThrow(() -> new IllegalArgumentException(at + ": name its CSV in \"file\""));
+      JsonNode on = e.getValue().path("on");
+      Map<String, String> keys = new LinkedHashMap<>();
+      if (on.isArray()) {
+        on.forEach(k -> keys.put(k.asText(), k.asText()));
+      } else if (on.isObject()) {
+        on.fields().forEachRemaining(k -> keys.put(k.getKey(), k.getValue().asText()));
+      }
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException(at + ".on: the key columns, [\"year\", \"type_name\"] when the source names them the same,"
+            + " or {\"<lookup column>\": \"<source column or expression>\"}");
+      }
+      lookups.add(new Lookup(e.getKey(), file, keys));
+    }
+    return lookups;
+  }
+
+  /** {@code "deduplicate": {"key": ["_source.numeroProcesso", "_source.grau"], "newest": "_source.dataHoraUltimaAtualizacao"}}. */
+  private static Optional<Deduplication> deduplication(JsonNode node, String where) {
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    checkKeys(node, DEDUPLICATE_KEYS, where);
+    List<String> key = new ArrayList<>();
+    node.path("key").forEach(k -> key.add(k.asText()));
+    if (node.path("key").isTextual()) {
+      key.add(node.path("key").asText());
+    }
+    String newest = text(node, "newest", where).orElse(null);
+    if (key.isEmpty() || newest == null) {
+      throw new IllegalArgumentException(where + ": give \"key\" (the source columns that name one record) and \"newest\""
+          + " (what orders its copies; the greatest is kept)");
+    }
+    return Optional.of(new Deduplication(key, newest));
   }
 
   private static ColumnMapping column(ColumnSpec column, JsonNode node, String where) {
     if (node.isTextual()) {
       // Shorthand: "case_id": "numeroProcesso".
       return new ColumnMapping(column.name(), Optional.of(node.asText()), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty());
+          List.of());
     }
     if (!node.isObject()) {
       throw new IllegalArgumentException(where + ": a source column name or an object with \"source\", \"expr\" or \"constant\"");
@@ -205,16 +260,44 @@ public record MappingProfile(
       }
       values = Optional.of(map);
     }
-    Optional<String> format = text(node, "format", where);
-    if (format.isPresent() && column.type() != ColumnType.DATE && column.type() != ColumnType.TIMESTAMP) {
+    List<String> formats = formats(node.get("format"), where + ".format");
+    if (!formats.isEmpty() && column.type() != ColumnType.DATE && column.type() != ColumnType.TIMESTAMP) {
       throw new IllegalArgumentException(where + ".format: only dates and timestamps have a format; " + column.name() + " is "
           + column.type().name().toLowerCase(java.util.Locale.ROOT));
     }
     try {
-      return new ColumnMapping(column.name(), text(node, "source", where), text(node, "expr", where), constant, values, format);
+      return new ColumnMapping(column.name(), text(node, "source", where), text(node, "expr", where), constant, values, formats);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": give exactly one of \"source\", \"expr\" or \"constant\"");
     }
+  }
+
+  /** A pattern, or a list of patterns tried in order; each checked as Spark's datetime pattern. */
+  private static List<String> formats(JsonNode node, String where) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    List<String> formats = new ArrayList<>();
+    if (node.isTextual()) {
+      formats.add(node.asText());
+    } else if (node.isArray() && !node.isEmpty()) {
+      for (JsonNode f : node) {
+        if (!f.isTextual()) {
+          throw new IllegalArgumentException(where + ": a pattern, or a list of patterns, e.g. [\"yyyy-MM-dd\", \"dd-MM-yyyy\"]");
+        }
+        formats.add(f.asText());
+      }
+    } else {
+      throw new IllegalArgumentException(where + ": a pattern, or a list of patterns, e.g. [\"yyyy-MM-dd\", \"dd-MM-yyyy\"]");
+    }
+    for (String f : formats) {
+      try {
+        java.time.format.DateTimeFormatter.ofPattern(f);
+      } catch (IllegalArgumentException bad) {
+        throw new IllegalArgumentException(where + ": not a datetime pattern: " + f + " (" + bad.getMessage() + ")");
+      }
+    }
+    return formats;
   }
 
   private static void checkKeys(JsonNode node, Set<String> allowed, String where) {

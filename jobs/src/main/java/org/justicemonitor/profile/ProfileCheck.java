@@ -107,7 +107,7 @@ public final class ProfileCheck {
       new SecureRandom().nextBytes(secret);
       Pseudonymizer throwaway = new Pseudonymizer(PseudonymizationKey.of(HexFormat.of().formatHex(secret), "profile check"));
       RowValidator validator = new RowValidator(spec, new TreeSet<>(regions.codes()), asOf, input.earliestDate(), throwaway);
-      Dataset<Row> validated = validator.validate(source.toContractText(rows)).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> validated = validator.validate(source.toContractText(rows, inputRoot)).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         return report(profile, mapping, spec, dir, files.size(), validated);
       } finally {

@@ -1,5 +1,6 @@
 package org.justicemonitor.profile;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -65,6 +66,9 @@ public final class ProfileMapper {
       out.add(mapped.text().as(c.name()));
       problems.add(mapped.problem());
     }
+    for (Lookup lookup : mapping.lookups()) {
+      problems.add(when(col(Lookup.MISS_PREFIX + lookup.name()), lit(ReasonCode.UNKNOWN_CODE.code() + "(" + lookup.name() + ")")));
+    }
     Column listed = concat_ws("; ", problems.toArray(Column[]::new));
     out.add(when(listed.notEqual(""), listed).as(RowValidator.SOURCE_PROBLEMS));
     out.add(col(RawReader.CORRUPT_RECORD));
@@ -88,8 +92,9 @@ public final class ProfileMapper {
     }
     switch (c.type()) {
       case DATE -> {
-        if (m.format().isPresent()) {
-          Column parsed = to_date(try_to_timestamp(text, lit(m.format().get())));
+        if (!m.formats().isEmpty()) {
+          Column value = text;
+          Column parsed = coalesce(m.formats().stream().map(f -> to_date(try_to_timestamp(value, lit(f)))).toArray(Column[]::new));
           problem = firstOf(problem, when(text.isNotNull().and(parsed.isNull()), lit(ReasonCode.INVALID_DATE.code() + "(" + c.name() + ")")));
           text = when(parsed.isNotNull(), date_format(parsed, ISO_DATE)).otherwise(text);
         }
@@ -114,18 +119,25 @@ public final class ProfileMapper {
 
   private Mapped timestamp(ColumnSpec c, ColumnMapping m, Column text) {
     Column problem = lit(null).cast("string");
-    String format = m.format().orElse(null);
-    boolean formatHasOffset = format != null && OFFSET_LETTERS.matcher(format.replaceAll("'[^']*'", "")).find();
-    Column hasOffset = format == null ? text.rlike("(Z|[+-][0-9]{2}:?[0-9]{2})$") : lit(formatHasOffset);
-    Column parsed = format == null ? text.try_cast("timestamp") : try_to_timestamp(text, lit(format));
-    if (format != null) {
+    boolean formatted = !m.formats().isEmpty();
+    Column hasOffset = text.rlike("(Z|[+-][0-9]{2}:?[0-9]{2})$");
+    Column parsed = text.try_cast("timestamp");
+    if (formatted) {
+      // The first pattern that parses the value decides, and says whether it carried an offset.
+      List<Column> tries = m.formats().stream().map(f -> try_to_timestamp(text, lit(f))).toList();
+      parsed = coalesce(tries.toArray(Column[]::new));
+      hasOffset = lit(false);
+      for (int i = m.formats().size() - 1; i >= 0; i--) {
+        boolean offset = OFFSET_LETTERS.matcher(m.formats().get(i).replaceAll("'[^']*'", "")).find();
+        hasOffset = when(tries.get(i).isNotNull(), lit(offset)).otherwise(hasOffset);
+      }
       problem = when(text.isNotNull().and(parsed.isNull()), lit(ReasonCode.INVALID_TIMESTAMP.code() + "(" + c.name() + ")"));
     }
     // With an offset the parsed value is an instant; without, it is the wall time of the source's zone.
-    Column instantText = format == null ? text : date_format(parsed, ISO_OFFSET_TIME);
+    Column instantText = formatted ? date_format(parsed, ISO_OFFSET_TIME) : text;
     Column localText = mapping.timeZone().isPresent()
         ? concat(date_format(to_utc_timestamp(parsed, mapping.timeZone().get()), ISO_LOCAL_TIME), lit("Z"))
-        : (format == null ? text : date_format(parsed, ISO_LOCAL_TIME));
+        : (formatted ? date_format(parsed, ISO_LOCAL_TIME) : text);
     Column out = when(parsed.isNull(), text).when(hasOffset, instantText).otherwise(localText);
     return new Mapped(out, problem);
   }
@@ -157,7 +169,7 @@ public final class ProfileMapper {
   }
 
   private static Column firstOf(Column a, Column b) {
-    return org.apache.spark.sql.functions.coalesce(a, b);
+    return coalesce(a, b);
   }
 
   private static Column valueMap(Map<String, String> values) {

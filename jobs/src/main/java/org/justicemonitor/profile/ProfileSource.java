@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.contract.ColumnSpec;
@@ -42,7 +43,10 @@ public final class ProfileSource implements SourceMapping {
     }
     // Without a schema: every CSV column as text; of a JSON object, the fields the profile names.
     Set<String> fields = new LinkedHashSet<>();
-    mapping.columns().values().forEach(m -> m.source().ifPresent(s -> fields.add(s.split("\\.")[0])));
+    Set<String> lookups = new java.util.HashSet<>();
+    mapping.lookups().forEach(l -> lookups.add(l.name()));
+    mapping.columns().values().forEach(m -> m.source().map(s -> s.split("\\.")[0]).filter(f -> !lookups.contains(f))
+        .ifPresent(fields::add));
     List<ColumnSpec> required = new ArrayList<>();
     for (ColumnSpec c : mapping.spec().requiredColumns()) {
       mapping.column(c.name()).flatMap(ColumnMapping::source).filter(s -> !s.contains("."))
@@ -56,17 +60,29 @@ public final class ProfileSource implements SourceMapping {
   }
 
   @Override
-  public Dataset<Row> toContractText(Dataset<Row> source) {
+  public Dataset<Row> toContractText(Dataset<Row> read, String inputRoot) {
+    Dataset<Row> source = read;
+    for (Lookup lookup : mapping.lookups()) {
+      source = lookup.join(source, lookup.resolve(source.sparkSession(), profile.file(), inputRoot));
+    }
+    if (mapping.deduplicate().isPresent()) {
+      source = mapping.deduplicate().get().apply(source);
+    }
     Set<String> present = Set.of(source.columns());
     for (ColumnMapping m : mapping.columns().values()) {
       m.source().ifPresent(s -> {
         if (!present.contains(s.split("\\.")[0])) {
           throw new IllegalArgumentException("the profile " + profile.name() + " maps " + m.column() + " from " + s
-              + ", which the extract does not have; its columns are " + Arrays.toString(source.columns()));
+              + ", which the extract does not have; its columns are " + new java.util.TreeSet<>(present));
         }
       });
     }
     return new ProfileMapper(mapping).apply(source);
+  }
+
+  @Override
+  public List<String> lookupFiles(SparkSession spark, String inputRoot) {
+    return mapping.lookups().stream().map(l -> l.resolve(spark, profile.file(), inputRoot)).toList();
   }
 
   @Override

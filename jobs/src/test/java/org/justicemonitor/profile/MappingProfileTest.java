@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class MappingProfileTest {
     assertEquals("id", cases.column("case_id").orElseThrow().describe());
     assertEquals("expr: concat(a, '-', b)", cases.column("court_id").orElseThrow().describe());
     assertEquals("constant: 'district'", cases.column("court_level").orElseThrow().describe());
-    assertEquals(Optional.of("dd.MM.yyyy"), cases.column("filed_at").orElseThrow().format());
+    assertEquals(List.of("dd.MM.yyyy"), cases.column("filed_at").orElseThrow().formats());
     assertTrue(p.dataset(Contract.SERVICE_EVENTS).isEmpty());
     assertEquals(64, p.sha256().length());
     assertTrue(p.toInputMapping().id().startsWith("mini sha256:"));

@@ -125,7 +125,8 @@ class ProfileMapperTest {
         .withColumn("_header_lines", lit(1))
         .withColumn(RawReader.BLANK, lit(false))
         .withColumn("_extra_keys", array().cast("array<string>"))
-        .withColumn("_extra_lines", lit(0));
+        .withColumn("_extra_lines", lit(0))
+        .withColumn(RawReader.SUPERSEDED, lit(false));
   }
 
   private static List<String> strings(Row row, int n) {
