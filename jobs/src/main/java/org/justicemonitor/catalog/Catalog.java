@@ -49,12 +49,15 @@ public final class Catalog {
   public static final String SECURITY_YEAR = INDICATORS + "/security_year";
   public static final String HEARING_EQUIVALENCE_YEAR = INDICATORS + "/hearing_equivalence_year";
   public static final String DIGITAL_JUSTICE_INDEX = INDICATORS + "/digital_justice_index";
+  public static final String DIGITAL_IMPACT = INDICATORS + "/digital_impact";
+  public static final String DIGITAL_IMPACT_EVENT_TIME = INDICATORS + "/digital_impact_event_time";
   public static final String DECISION_DAYS_HISTOGRAM = INDICATORS + "/decision_days_histogram";
 
   /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy. */
   public static final List<String> INDICATOR_TABLES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
       COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH, SERVICE_USERS_YEAR,
-      SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX, DECISION_DAYS_HISTOGRAM);
+      SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX, DECISION_DAYS_HISTOGRAM, DIGITAL_IMPACT,
+      DIGITAL_IMPACT_EVENT_TIME);
 
   public static final String ANOMALIES = "anomalies";
   public static final String FLAGS = ANOMALIES + "/flags";
@@ -112,6 +115,13 @@ public final class Catalog {
       throw new JobFailure("no ingested table at " + path + "; run `justice-monitor ingest` with the same --output first");
     }
     return spark.read().schema(spec.storedSchema()).parquet(path);
+  }
+
+  /** An optional dataset's clean table (rollouts), empty when nothing of it was ever ingested. */
+  public java.util.Optional<Dataset<Row>> optionalIngestedTable(DatasetSpec spec) {
+    String path = location.apply(ingested(spec));
+    return InputFiles.exists(spark, path)
+        ? java.util.Optional.of(spark.read().schema(spec.storedSchema()).parquet(path)) : java.util.Optional.empty();
   }
 
   /** The region reference the ingest validated against. */

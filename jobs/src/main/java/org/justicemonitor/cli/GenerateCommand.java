@@ -58,6 +58,11 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--rows-per-file", paramLabel = "N", description = "Rows per file (default: ${DEFAULT-VALUE}).")
   long rowsPerFile = 1_000_000;
 
+  @Option(names = "--rollout-effect", paramLabel = "SHARE", description = "Also write rollouts/: half the district courts"
+      + " adopt e_case_management, staggered over four dates, and their days to decision change by SHARE from then"
+      + " (-0.3: 30% shorter; 0: a rollout without effect). The effect is written to labels/digital_impact.csv.")
+  Double rolloutEffect;
+
   @Mixin SessionOptions session = new SessionOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -65,7 +70,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GeneratorOptions options = Arguments.checked(spec, () ->
-        new GeneratorOptions(cases, events, from, to, seed, format, gzip, badFraction, duplicateFraction, anomalies, rowsPerFile));
+        new GeneratorOptions(cases, events, from, to, seed, format, gzip, badFraction, duplicateFraction, anomalies, rowsPerFile,
+            rolloutEffect));
     SparkSession spark = session.start("justice-monitor generate", "UTC");
     try {
       Progress progress = new Progress(spark, System.out);

@@ -126,8 +126,23 @@ public final class Contract {
           .withTimeOrder("detected_at", "resolved_at")
           .sortedBy("detected_at", "incident_id");
 
+  /**
+   * Optional: when a digital programme started where. A court named is the unit; a region named
+   * without a court stands for every court of the region.
+   */
+  public static final DatasetSpec ROLLOUTS =
+      new DatasetSpec(
+          "rollouts",
+          List.of(
+              of("program", STRING, true),
+              of("court_id", STRING, false),
+              of("region_code", STRING, false).asRegionCode(),
+              of("started_on", DATE, true)))
+          .withOneOf("court_id", "region_code", "no_adopting_unit")
+          .sortedBy("program", "started_on", "court_id", "region_code");
+
   /** The datasets {@code ingest} validates, in the order it processes them. */
-  public static final List<DatasetSpec> INGESTED = List.of(CASES, SERVICE_EVENTS, SECURITY_INCIDENTS);
+  public static final List<DatasetSpec> INGESTED = List.of(CASES, SERVICE_EVENTS, SECURITY_INCIDENTS, ROLLOUTS);
 
   private Contract() {}
 }

@@ -32,11 +32,18 @@ public record DatasetSpec(
     List<String> sortKeys) {
 
   /**
-   * A column that may only be present when another one is, e.g. an outcome only with a decision.
+   * A column that may only be present when another one is, e.g. an outcome only with a decision;
+   * or, with {@code whenAbsent}, one that must be present when another is not (a rollout names a
+   * court or, failing that, a region).
    *
    * @param reasonCode the quarantine reason of a row that breaks the rule
    */
-  public record PresenceRule(String column, String requires, String reasonCode) {}
+  public record PresenceRule(String column, String requires, String reasonCode, boolean whenAbsent) {
+
+    public PresenceRule(String column, String requires, String reasonCode) {
+      this(column, requires, reasonCode, false);
+    }
+  }
 
   /** A partition column of the clean table, computed from the row's values. */
   public record Partition(String column, DataType type, Column value) {}
@@ -66,6 +73,13 @@ public record DatasetSpec(
   public DatasetSpec withPresenceRule(String column, String requires, String reasonCode) {
     List<PresenceRule> rules = new java.util.ArrayList<>(presenceRules);
     rules.add(new PresenceRule(column, requires, reasonCode));
+    return new DatasetSpec(name, columns, timeOrder, rules, versionKey, partition, sortKeys);
+  }
+
+  /** Rows must have {@code column} or, when it is empty, {@code otherwise}. */
+  public DatasetSpec withOneOf(String column, String otherwise, String reasonCode) {
+    List<PresenceRule> rules = new java.util.ArrayList<>(presenceRules);
+    rules.add(new PresenceRule(column, otherwise, reasonCode, true));
     return new DatasetSpec(name, columns, timeOrder, rules, versionKey, partition, sortKeys);
   }
 

@@ -162,8 +162,25 @@ final class CaseTable {
     Column level = col("court_level");
     median = median.multiply(when(level.equalTo("regional"), 0.7).when(level.equalTo("supreme"), 1.3).otherwise(1.0))
         .multiply(scenario.regionSpeed(col("region_code")))
-        .multiply(when(col("filing_channel").equalTo("e_filing"), 0.92).otherwise(1.0));
+        .multiply(when(col("filing_channel").equalTo("e_filing"), 0.92).otherwise(1.0))
+        .multiply(rolloutFactor());
     return floor(d.logNormal(11, median, 0.65)).cast("int").plus(1);
+  }
+
+  /** 1 + the rollout effect for cases filed in an adopting court from its start date, else 1. */
+  private Column rolloutFactor() {
+    java.util.SortedMap<String, java.time.LocalDate> starts = scenario.rollouts();
+    if (starts.isEmpty()) {
+      return lit(1.0);
+    }
+    List<Column> pairs = new java.util.ArrayList<>();
+    starts.forEach((court, on) -> {
+      pairs.add(lit(court));
+      pairs.add(lit(java.sql.Date.valueOf(on)));
+    });
+    Column start = org.apache.spark.sql.functions.element_at(org.apache.spark.sql.functions.map(pairs.toArray(Column[]::new)),
+        col("court_id"));
+    return when(start.isNotNull().and(col("filed_at").geq(start)), lit(1 + scenario.options.rolloutEffect())).otherwise(lit(1.0));
   }
 
   /**

@@ -101,6 +101,7 @@ public final class GenerateJob {
     badRows = badRows.unionByName(labelsOf(incidents, Contract.SECURITY_INCIDENTS));
 
     writeRegions(scenario.regions);
+    writeRollouts(scenario);
     writeAnomalyLabels(scenario);
     Dataset<Row> allBadRows = badRows;
     progress.job("labels", () -> writeBadRowLabels(allBadRows));
@@ -240,6 +241,19 @@ public final class GenerateJob {
           Double.toString(r.internetUsersShare()), "illustrative")).append('\n');
     }
     writeText("regions/regions.csv", sb.toString());
+  }
+
+  /** {@code rollouts/rollouts.csv}, and the effect injected with it in {@code labels/digital_impact.csv}. */
+  private void writeRollouts(Scenario scenario) {
+    if (scenario.rollouts().isEmpty()) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder("program,court_id,region_code,started_on\n");
+    scenario.rollouts().forEach((court, on) ->
+        sb.append(Scenario.PROGRAM).append(',').append(court).append(",,").append(on).append('\n'));
+    writeText("rollouts/rollouts.csv", sb.toString());
+    writeText("labels/digital_impact.csv", "program,outcome,true_relative_effect\n" + Scenario.PROGRAM + ",days_to_decision,"
+        + options.rolloutEffect() + "\n");
   }
 
   private static Dataset<Row> labelsOf(Dataset<Row> rows, DatasetSpec spec) {

@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param duplicateFraction share of cases that also appear as an older version
  * @param anomaliesPerKind how many anomalies of each kind are injected
  * @param rowsPerFile target rows per output file
+ * @param rolloutEffect with a value, {@code rollouts/} is written (half the district courts adopt
+ *     {@value Scenario#PROGRAM}, staggered over four start dates) and days to decision change by
+ *     this share from each adopting court's start ({@code -0.3}: 30% shorter; 0: a rollout
+ *     without effect); null for no rollouts
  */
 public record GeneratorOptions(
     long cases,
@@ -30,7 +34,19 @@ public record GeneratorOptions(
     double badFraction,
     double duplicateFraction,
     int anomaliesPerKind,
-    long rowsPerFile) {
+    long rowsPerFile,
+    Double rolloutEffect) {
+
+  public GeneratorOptions(long cases, long events, YearMonth from, YearMonth to, long seed, String format, boolean gzip,
+      double badFraction, double duplicateFraction, int anomaliesPerKind, long rowsPerFile) {
+    this(cases, events, from, to, seed, format, gzip, badFraction, duplicateFraction, anomaliesPerKind, rowsPerFile, null);
+  }
+
+  /** The same world with rollouts whose effect is {@code effect}. */
+  public GeneratorOptions withRolloutEffect(double effect) {
+    return new GeneratorOptions(cases, events, from, to, seed, format, gzip, badFraction, duplicateFraction, anomaliesPerKind,
+        rowsPerFile, effect);
+  }
 
   public GeneratorOptions {
     Objects.requireNonNull(from, "from");
@@ -58,6 +74,9 @@ public record GeneratorOptions(
     }
     if (anomaliesPerKind < 0) {
       throw new IllegalArgumentException("--anomalies must be at least 0, cannot be: " + anomaliesPerKind);
+    }
+    if (rolloutEffect != null && !(rolloutEffect > -0.9 && rolloutEffect < 2)) {
+      throw new IllegalArgumentException("--rollout-effect must be in (-0.9, 2), cannot be: " + rolloutEffect);
     }
     if (rowsPerFile < 1000) {
       throw new IllegalArgumentException("--rows-per-file must be at least 1000, cannot be: " + rowsPerFile);

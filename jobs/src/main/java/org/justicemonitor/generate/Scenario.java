@@ -29,6 +29,9 @@ final class Scenario {
   static final String SUPREME_COURT = "71-S01";
   static final String SUPREME_REGION = "71";
 
+  /** The programme of generated rollouts. */
+  static final String PROGRAM = "e_case_management";
+
   private static final int TARGET_CASES_PER_COURT_MONTH = 300;
   private static final int PEOPLE_PER_DISTRICT_COURT = 150_000;
 
@@ -51,6 +54,27 @@ final class Scenario {
       districtCourts[i] = Math.min(byPopulation, byVolume);
     }
     this.anomalies = planAnomalies();
+  }
+
+  /**
+   * Which district courts adopt {@link #PROGRAM} when: half of them, in a fixed shuffle, over four
+   * start dates (at 35, 50, 65 and 80% of the months, each on the first of a month); the others
+   * never. Empty without {@link GeneratorOptions#rolloutEffect}.
+   */
+  java.util.SortedMap<String, java.time.LocalDate> rollouts() {
+    java.util.SortedMap<String, java.time.LocalDate> starts = new java.util.TreeMap<>();
+    if (options.rolloutEffect() == null) {
+      return starts;
+    }
+    List<String> courts = new ArrayList<>(districtCourtIds());
+    Collections.sort(courts);
+    Collections.shuffle(courts, new Random(options.seed() ^ 0x5011L));
+    double[] at = {0.35, 0.50, 0.65, 0.80};
+    for (int i = 0; i < courts.size() / 2; i++) {
+      int month = (int) Math.round(at[i % at.length] * (options.months() - 1));
+      starts.put(courts.get(i), options.from().plusMonths(month).atDay(1));
+    }
+    return starts;
   }
 
   static Scenario of(GeneratorOptions options) {

@@ -133,6 +133,7 @@ public final class IndicatorsJob {
         List.of("case_category", "period")));
     progress.result("digital_justice_index", () -> writer.writeWithCsv(Catalog.DIGITAL_JUSTICE_INDEX,
         DigitalJusticeIndex.compute(year, regions, options.indexWeights()), List.of("period", "region_code")));
+    digitalImpact(cases, disclosure, writer);
 
     List<String> tables = new ArrayList<>();
     for (String t : Catalog.INDICATOR_TABLES) {
@@ -141,6 +142,25 @@ public final class IndicatorsJob {
     store.complete(tables);
     disclosureSummary = DisclosureSummary.of(disclosure.k(), model.cells(), protection);
     return tables;
+  }
+
+  /** The impact of digital programmes, from rollouts/ when it was delivered; empty tables, said so, when not. */
+  private void digitalImpact(Dataset<Row> cases, Disclosure disclosure, TableWriter writer) {
+    Dataset<Row> rollouts = catalog.optionalIngestedTable(Contract.ROLLOUTS)
+        .orElseGet(() -> spark.createDataFrame(List.of(), Contract.ROLLOUTS.storedSchema()));
+    DigitalImpact.Tables impact = progress.result("digital_impact: estimate",
+        () -> DigitalImpact.compute(cases, rollouts, options.asOf(), disclosure));
+    progress.result("digital_impact", () -> writer.writeWithCsv(Catalog.DIGITAL_IMPACT, impact.effects(),
+        List.of("program", "outcome")));
+    progress.result("digital_impact_event_time", () -> writer.writeWithCsv(Catalog.DIGITAL_IMPACT_EVENT_TIME,
+        impact.eventTime(), List.of("program", "outcome", "months_since_adoption")));
+    if (rollouts.isEmpty()) {
+      progress.step("digital_impact", "no rollouts/ in the input: the impact tables are empty; deliver which court or region"
+          + " adopted which programme when (docs/data-dictionary.md) to estimate what a programme changed");
+    } else if (impact.rolloutsWithoutCourts() > 0) {
+      progress.step("digital_impact", impact.rolloutsWithoutCourts() + " rollout rows name a court or region without cases;"
+          + " they are left out");
+    }
   }
 
   /** What {@link #run} did for disclosure control, for {@code summary/disclosure.json}. */

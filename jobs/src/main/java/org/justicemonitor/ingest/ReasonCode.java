@@ -21,6 +21,7 @@ public enum ReasonCode {
   DATE_ORDER("dates out of their required order"),
   OUTCOME_WITHOUT_DECISION("an outcome but no decided_at"),
   DECISION_WITHOUT_OUTCOME("a decided_at but no outcome"),
+  NO_ADOPTING_UNIT("a rollout that names neither a court nor a region"),
   UNKNOWN_CODE("a code the mapping profile's lookup table does not list: never guessed"),
   UNMAPPED_VALUE("a source value the mapping profile's value map does not list: never guessed"),
   PII_DETECTED("an IIN, phone number or e-mail address in a text field");

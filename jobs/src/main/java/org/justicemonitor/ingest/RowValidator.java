@@ -195,7 +195,8 @@ public final class RowValidator {
           when(detail.notEqual(lit("")), concat(lit(ReasonCode.DATE_ORDER.code() + "("), detail, lit(")"))));
     }
     for (DatasetSpec.PresenceRule rule : spec.presenceRules()) {
-      rules.add(when(typed.get(rule.column()).isNotNull().and(typed.get(rule.requires()).isNull()), lit(rule.reasonCode())));
+      Column applies = rule.whenAbsent() ? typed.get(rule.column()).isNull() : typed.get(rule.column()).isNotNull();
+      rules.add(when(applies.and(typed.get(rule.requires()).isNull()), lit(rule.reasonCode())));
     }
     return rules;
   }
