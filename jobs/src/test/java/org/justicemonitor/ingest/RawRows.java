@@ -87,6 +87,7 @@ final class RawRows {
       values.add(false);
       values.add(scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toSeq());
       values.add(0);
+      values.add(false);
       out.add(RowFactory.create(values.toArray()));
     }
     return SharedSpark.spark().createDataFrame(out, RawReader.rawSchema(spec));

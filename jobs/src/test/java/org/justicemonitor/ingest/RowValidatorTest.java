@@ -162,6 +162,20 @@ class RowValidatorTest {
     assertEquals("invalid_enum(severity)", reasonOf(Contract.SECURITY_INCIDENTS, RawRows.with(RawRows.goodIncident(), "severity", "severe")));
   }
 
+  /** A rollout names a court or, instead, a region; the region must be one of the reference. */
+  @Test
+  void rolloutRules() {
+    Map<String, String> court = new java.util.HashMap<>(Map.of("program", "e_case_management", "court_id", "71-D01",
+        "started_on", "2024-03-01"));
+    assertNull(reasonOf(Contract.ROLLOUTS, court));
+    Map<String, String> region = new java.util.HashMap<>(Map.of("program", "e_filing_portal", "region_code", "75",
+        "started_on", "2023-09-01"));
+    assertNull(reasonOf(Contract.ROLLOUTS, region));
+    assertEquals("no_adopting_unit", reasonOf(Contract.ROLLOUTS, RawRows.with(region, "region_code", "")));
+    assertEquals("unknown_region(region_code)", reasonOf(Contract.ROLLOUTS, RawRows.with(region, "region_code", "98")));
+    assertEquals("missing_value(started_on)", reasonOf(Contract.ROLLOUTS, RawRows.with(court, "started_on", "")));
+  }
+
   @Test
   void validatedColumnsKeepTheContractOrderAndLineage() {
     Dataset<Row> raw = RawRows.cases(List.of(RawRows.goodCase()));
