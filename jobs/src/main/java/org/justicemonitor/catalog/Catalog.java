@@ -51,13 +51,14 @@ public final class Catalog {
   public static final String DIGITAL_JUSTICE_INDEX = INDICATORS + "/digital_justice_index";
   public static final String DIGITAL_IMPACT = INDICATORS + "/digital_impact";
   public static final String DIGITAL_IMPACT_EVENT_TIME = INDICATORS + "/digital_impact_event_time";
+  public static final String CHANNEL_COMPARISON = INDICATORS + "/channel_comparison";
   public static final String DECISION_DAYS_HISTOGRAM = INDICATORS + "/decision_days_histogram";
 
   /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy. */
   public static final List<String> INDICATOR_TABLES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
       COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH, SERVICE_USERS_YEAR,
       SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX, DECISION_DAYS_HISTOGRAM, DIGITAL_IMPACT,
-      DIGITAL_IMPACT_EVENT_TIME);
+      DIGITAL_IMPACT_EVENT_TIME, CHANNEL_COMPARISON);
 
   public static final String ANOMALIES = "anomalies";
   public static final String FLAGS = ANOMALIES + "/flags";

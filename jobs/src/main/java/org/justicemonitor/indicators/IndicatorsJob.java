@@ -134,6 +134,8 @@ public final class IndicatorsJob {
     progress.result("digital_justice_index", () -> writer.writeWithCsv(Catalog.DIGITAL_JUSTICE_INDEX,
         DigitalJusticeIndex.compute(year, regions, options.indexWeights()), List.of("period", "region_code")));
     digitalImpact(cases, disclosure, writer);
+    progress.result("channel_comparison", () -> writer.writeWithCsv(Catalog.CHANNEL_COMPARISON,
+        ChannelComparison.compute(cases, regions, options.asOf(), disclosure), List.of("region_code", "period")));
 
     List<String> tables = new ArrayList<>();
     for (String t : Catalog.INDICATOR_TABLES) {

@@ -72,6 +72,9 @@ public final class ReportData {
     root.set("inequality", rows(catalog.table(Catalog.INEQUALITY).filter(col("period").rlike("^[0-9]{4}$"))
         .select("indicator", "period", "gini", "theil", "theil_between", "theil_within").orderBy("indicator", "period")));
     root.set("digital_justice_index", rows(catalog.table(Catalog.DIGITAL_JUSTICE_INDEX).orderBy("period", "region_code")));
+    root.set("digital_impact", rows(catalog.table(Catalog.DIGITAL_IMPACT).drop("method", "note").orderBy("program", "outcome")));
+    root.set("digital_impact_event_time", rows(catalog.table(Catalog.DIGITAL_IMPACT_EVENT_TIME)
+        .filter(col("outcome").equalTo("days_to_decision")).orderBy("program", "months_since_adoption")));
     root.set("security_year", rows(catalog.table(Catalog.SECURITY_YEAR).filter(col("system").equalTo("all")).orderBy("period")));
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);

@@ -29,7 +29,7 @@ import org.justicemonitor.catalog.Catalog;
 @ExtendWith(SharedSpark.class)
 class ReportTest {
 
-  private static final int CHARTS = 5;
+  private static final int CHARTS = 6;
 
   @Test
   void thePageIsOneSelfContainedFileInEachLanguage() throws IOException {
