@@ -58,6 +58,8 @@ public final class DigitalImpact {
   static final int DECISION_HORIZON_DAYS = 365;
   static final int REGISTRATION_HORIZON_DAYS = 60;
   static final int REPLICATES = 499;
+  /** Below this many adopting courts a bootstrap over courts is rough, and the note says so. */
+  static final int FEW_UNITS = 5;
   static final long SEED = 20_210_501L;
   static final String METHOD = "staggered difference-in-differences (Callaway-Sant'Anna, not-yet-treated courts as"
       + " comparison), log days less its case category and court level mean, 95% cluster bootstrap by court ("
@@ -160,7 +162,7 @@ public final class DigitalImpact {
 
   /** The estimate in plain words, for the table's {@code note} and the report. */
   static String note(String program, String outcome, StaggeredAdoption.Estimate e) {
-    String what = outcome.replace('_', ' ');
+    String what = outcome.equals(DAYS_TO_REGISTER_E_FILING) ? "days to register an e-filing" : outcome.replace('_', ' ');
     double v = Math.expm1(e.value());
     double lo = Math.expm1(e.ciLow());
     double hi = Math.expm1(e.ciHigh());
@@ -176,9 +178,11 @@ public final class DigitalImpact {
       effect = String.format(Locale.ROOT, "%s %.0f%% %s (95%% CI %.0f–%.0f%%)", what, 100 * Math.abs(v),
           shorter ? "shorter" : "longer", 100 * Math.min(Math.abs(lo), Math.abs(hi)), 100 * Math.max(Math.abs(lo), Math.abs(hi)));
     }
+    String few = e.treatedUnits() < FEW_UNITS
+        ? "; only " + e.treatedUnits() + " adopting courts: the interval is rough, read it as a first look" : "";
     return String.format(Locale.ROOT, "%s in the %d courts that adopted %s, in their first %d months, against %d courts"
-        + " not yet using it in the same months", effect, e.treatedUnits(), program, StaggeredAdoption.POST + 1,
-        e.comparisonUnits());
+        + " not yet using it in the same months%s", effect, e.treatedUnits(), program, StaggeredAdoption.POST + 1,
+        e.comparisonUnits(), few);
   }
 
   /** Per court and filing month: cases and the sum of their adjusted outcome, collected once per outcome. */

@@ -75,6 +75,8 @@ public final class ReportData {
     root.set("digital_impact", rows(catalog.table(Catalog.DIGITAL_IMPACT).drop("method", "note").orderBy("program", "outcome")));
     root.set("digital_impact_event_time", rows(catalog.table(Catalog.DIGITAL_IMPACT_EVENT_TIME)
         .filter(col("outcome").equalTo("days_to_decision")).orderBy("program", "months_since_adoption")));
+    root.set("channel_comparison", rows(catalog.table(Catalog.CHANNEL_COMPARISON)
+        .filter(col("region_code").equalTo(org.justicemonitor.indicators.IndicatorsJob.NATIONAL)).orderBy("period")));
     root.set("security_year", rows(catalog.table(Catalog.SECURITY_YEAR).filter(col("system").equalTo("all")).orderBy("period")));
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);

@@ -34,6 +34,7 @@ public final class ReportDisclosure {
       new Embedded("security_year", Catalog.SECURITY_YEAR, List.of("system", "period")),
       new Embedded("days_histogram", Catalog.DECISION_DAYS_HISTOGRAM, List.of("case_category", "bin", "period")),
       new Embedded("digital_impact", Catalog.DIGITAL_IMPACT, List.of("program", "outcome")),
+      new Embedded("channel_comparison", Catalog.CHANNEL_COMPARISON, List.of("region_code", "period")),
       new Embedded("digital_impact_event_time", Catalog.DIGITAL_IMPACT_EVENT_TIME,
           List.of("program", "outcome", "months_since_adoption")));
 
