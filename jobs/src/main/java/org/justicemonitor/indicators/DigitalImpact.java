@@ -55,6 +55,7 @@ public final class DigitalImpact {
 
   public static final String DAYS_TO_DECISION = "days_to_decision";
   public static final String DAYS_TO_REGISTER_E_FILING = "days_to_register_e_filing";
+  public static final String CLEARANCE_RATE = "clearance_rate";
   static final int DECISION_HORIZON_DAYS = 365;
   static final int REGISTRATION_HORIZON_DAYS = 60;
   static final int REPLICATES = 499;
@@ -64,6 +65,10 @@ public final class DigitalImpact {
   static final String METHOD = "staggered difference-in-differences (Callaway-Sant'Anna, not-yet-treated courts as"
       + " comparison), log days less its case category and court level mean, 95% cluster bootstrap by court ("
       + REPLICATES + " replicates)";
+
+  static final String LEVEL_METHOD = "staggered difference-in-differences (Callaway-Sant'Anna, not-yet-treated courts as"
+      + " comparison) of each court's monthly clearance rate (decisions / filings), weighted by filings, as a relative change"
+      + " of the adopting courts' rate; 95% cluster bootstrap by court (" + REPLICATES + " replicates)";
 
   static final List<Disclosure.Rule> RULES = List.of(
       Disclosure.Rule.count("cases"),
@@ -95,9 +100,9 @@ public final class DigitalImpact {
   /**
    * @param effects one row per programme and outcome
    * @param eventTime one row per programme, outcome and month since adoption (−12 … 24)
-   * @param rolloutsWithoutCourts rollout rows whose court, or region, has no case: left out
+   * @param unitsWithoutCases the courts and regions rollouts name that have no case: left out
    */
-  public record Tables(Dataset<Row> effects, Dataset<Row> eventTime, long rolloutsWithoutCourts) {}
+  public record Tables(Dataset<Row> effects, Dataset<Row> eventTime, List<String> unitsWithoutCases) {}
 
   private DigitalImpact() {}
 
@@ -108,9 +113,12 @@ public final class DigitalImpact {
         .select("program", "court_id", "started_on");
     Dataset<Row> byRegion = rollouts.filter(col("court_id").isNull()).drop("court_id").join(courts, "region_code")
         .select("program", "court_id", "started_on");
-    long named = rollouts.count();
-    long matched = rollouts.filter(col("court_id").isNotNull()).join(courts.select("court_id"), "court_id").count()
-        + rollouts.filter(col("court_id").isNull()).join(courts.select("region_code").distinct(), "region_code").count();
+    List<String> withoutCases = new ArrayList<>();
+    // Court ids and region codes: public names of institutions, a few at most.
+    rollouts.filter(col("court_id").isNotNull()).select("court_id").distinct().except(courts.select("court_id"))
+        .orderBy("court_id").limit(20).collectAsList().forEach(r -> withoutCases.add("court " + r.getString(0)));
+    rollouts.filter(col("court_id").isNull()).select("region_code").distinct().except(courts.select("region_code"))
+        .orderBy("region_code").limit(20).collectAsList().forEach(r -> withoutCases.add("region " + r.getString(0)));
     // One row per programme and adopting court: a few hundred at most.
     Map<String, Map<String, LocalDate>> adoption = new TreeMap<>();
     for (Row r : byCourt.unionByName(byRegion).groupBy("program", "court_id").agg(min("started_on"))
@@ -132,19 +140,23 @@ public final class DigitalImpact {
           .and(col("registered_at").isNotNull())
           .and(col("filed_at").leq(lit(java.sql.Date.valueOf(asOf.minusDays(REGISTRATION_HORIZON_DAYS)))))),
           log1p(datediff(col("registered_at"), col("filed_at"))), start));
+      outcomes.put(CLEARANCE_RATE, Cells.clearance(cases, start));
       for (Map.Entry<String, Map<String, LocalDate>> program : adoption.entrySet()) {
         for (Map.Entry<String, Cells> outcome : outcomes.entrySet()) {
           StaggeredAdoption.Panel panel = outcome.getValue().panel(program.getValue(), start);
-          Optional<StaggeredAdoption.Result> result = StaggeredAdoption.estimate(panel, REPLICATES, SEED);
+          boolean level = outcome.getKey().equals(CLEARANCE_RATE);
+          Optional<StaggeredAdoption.Result> result = StaggeredAdoption.estimate(panel, REPLICATES, SEED,
+              level ? StaggeredAdoption.Scale.LEVEL : StaggeredAdoption.Scale.LOG);
           if (result.isEmpty()) {
             continue;
           }
+          java.util.function.DoubleFunction<Double> relative = level ? DigitalImpact::finite : DigitalImpact::relative;
           StaggeredAdoption.Estimate o = result.get().overall();
-          effects.add(RowFactory.create(program.getKey(), outcome.getKey(), relative(o.value()), relative(o.ciLow()),
-              relative(o.ciHigh()), o.treatedUnits(), o.comparisonUnits(), o.treatedCases(), METHOD,
-              note(program.getKey(), outcome.getKey(), o)));
+          effects.add(RowFactory.create(program.getKey(), outcome.getKey(), relative.apply(o.value()),
+              relative.apply(o.ciLow()), relative.apply(o.ciHigh()), o.treatedUnits(), o.comparisonUnits(), o.treatedCases(),
+              level ? LEVEL_METHOD : METHOD, note(program.getKey(), outcome.getKey(), o, level)));
           result.get().byEventTime().forEach((e, est) -> eventTime.add(RowFactory.create(program.getKey(), outcome.getKey(),
-              e, relative(est.value()), relative(est.ciLow()), relative(est.ciHigh()), est.treatedUnits(),
+              e, relative.apply(est.value()), relative.apply(est.ciLow()), relative.apply(est.ciHigh()), est.treatedUnits(),
               est.comparisonUnits(), est.treatedCases())));
         }
       }
@@ -152,7 +164,12 @@ public final class DigitalImpact {
     Dataset<Row> effectTable = disclosure.apply(spark.createDataFrame(effects, EFFECTS), RULES);
     Dataset<Row> eventTable = disclosure.apply(spark.createDataFrame(eventTime, EVENT_TIME), RULES);
     return new Tables(DataFrames.publishable(effectTable, COLUMNS), DataFrames.publishable(eventTable, EVENT_TIME_COLUMNS),
-        named - matched);
+        withoutCases);
+  }
+
+  /** A relative change as it is, null when there is none. */
+  static Double finite(double relativeChange) {
+    return Double.isNaN(relativeChange) ? null : relativeChange;
   }
 
   /** exp(d) − 1: a difference in mean log as a relative change. */
@@ -161,22 +178,24 @@ public final class DigitalImpact {
   }
 
   /** The estimate in plain words, for the table's {@code note} and the report. */
-  static String note(String program, String outcome, StaggeredAdoption.Estimate e) {
+  static String note(String program, String outcome, StaggeredAdoption.Estimate e, boolean level) {
     String what = outcome.equals(DAYS_TO_REGISTER_E_FILING) ? "days to register an e-filing" : outcome.replace('_', ' ');
-    double v = Math.expm1(e.value());
-    double lo = Math.expm1(e.ciLow());
-    double hi = Math.expm1(e.ciHigh());
+    double v = level ? e.value() : Math.expm1(e.value());
+    double lo = level ? e.ciLow() : Math.expm1(e.ciLow());
+    double hi = level ? e.ciHigh() : Math.expm1(e.ciHigh());
+    String down = level ? "lower" : "shorter";
+    String up = level ? "higher" : "longer";
     String effect;
     if (Double.isNaN(lo)) {
       effect = String.format(Locale.ROOT, "%s %.0f%% %s (no interval: too few courts)", what, 100 * Math.abs(v),
-          v < 0 ? "shorter" : "longer");
+          v < 0 ? down : up);
     } else if (lo <= 0 && hi >= 0) {
       effect = String.format(Locale.ROOT, "no change in %s distinguishable from none (%+.0f%%, 95%% CI %+.0f%% to %+.0f%%)",
           what, 100 * v, 100 * lo, 100 * hi);
     } else {
       boolean shorter = v < 0;
       effect = String.format(Locale.ROOT, "%s %.0f%% %s (95%% CI %.0f–%.0f%%)", what, 100 * Math.abs(v),
-          shorter ? "shorter" : "longer", 100 * Math.min(Math.abs(lo), Math.abs(hi)), 100 * Math.max(Math.abs(lo), Math.abs(hi)));
+          shorter ? down : up, 100 * Math.min(Math.abs(lo), Math.abs(hi)), 100 * Math.max(Math.abs(lo), Math.abs(hi)));
     }
     String few = e.treatedUnits() < FEW_UNITS
         ? "; only " + e.treatedUnits() + " adopting courts: the interval is rough, read it as a first look" : "";
@@ -199,6 +218,27 @@ public final class DigitalImpact {
       // One row per court and month: courts × months, a few tens of thousands at most.
       for (Row r : adjusted.groupBy("court_id", "_month").agg(count("*"), sum("_y")).collectAsList()) {
         cells.computeIfAbsent(r.getString(0), c -> new HashMap<>()).put(r.getInt(1), new double[] {r.getLong(2), r.getDouble(3)});
+      }
+      return new Cells(cells);
+    }
+
+    /**
+     * Per court and month: cases filed (the weight) and cases decided in the month (the sum), so
+     * a cell's mean is its clearance rate. Months up to the extract date; a court-month without
+     * filings has no rate.
+     */
+    static Cells clearance(Dataset<Row> cases, YearMonth start) {
+      Column filedMonth = year(col("filed_at")).minus(start.getYear()).multiply(12).plus(month(col("filed_at")).minus(start.getMonthValue()));
+      Column decidedMonth =
+          year(col("decided_at")).minus(start.getYear()).multiply(12).plus(month(col("decided_at")).minus(start.getMonthValue()));
+      Dataset<Row> filed = cases.groupBy(col("court_id"), filedMonth.as("_month")).agg(count("*").as("_filed"));
+      Dataset<Row> decided = cases.filter(col("decided_at").isNotNull())
+          .groupBy(col("court_id"), decidedMonth.as("_month")).agg(count("*").as("_decided"));
+      Map<String, Map<Integer, double[]>> cells = new TreeMap<>();
+      // One row per court and month, as above.
+      for (Row r : filed.join(decided, DataFrames.joinKeys("court_id", "_month"), "left").collectAsList()) {
+        double decisions = r.isNullAt(3) ? 0 : r.getLong(3);
+        cells.computeIfAbsent(r.getString(0), c -> new HashMap<>()).put(r.getInt(1), new double[] {r.getLong(2), decisions});
       }
       return new Cells(cells);
     }

@@ -159,9 +159,9 @@ public final class IndicatorsJob {
     if (rollouts.isEmpty()) {
       progress.step("digital_impact", "no rollouts/ in the input: the impact tables are empty; deliver which court or region"
           + " adopted which programme when (docs/data-dictionary.md) to estimate what a programme changed");
-    } else if (impact.rolloutsWithoutCourts() > 0) {
-      progress.step("digital_impact", impact.rolloutsWithoutCourts() + " rollout rows name a court or region without cases;"
-          + " they are left out");
+    } else if (!impact.unitsWithoutCases().isEmpty()) {
+      progress.step("digital_impact", "rollouts name units without cases, left out: "
+          + String.join(", ", impact.unitsWithoutCases()));
     }
   }
 

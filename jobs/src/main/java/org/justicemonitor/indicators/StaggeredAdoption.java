@@ -45,6 +45,14 @@ public final class StaggeredAdoption {
   public static final int NEVER = Integer.MAX_VALUE;
 
   /**
+   * How the effect is expressed. {@code LOG}: the outcome is a mean of logs, and the estimate is
+   * the difference (exp(·) − 1 is the relative change). {@code LEVEL}: the outcome is a level (a
+   * clearance rate), and the estimate is the relative change ATT / (treated level − ATT), the
+   * treated cells' level against what it would have been; computed in every bootstrap replicate.
+   */
+  public enum Scale { LOG, LEVEL }
+
+  /**
    * The cells: per unit and month (0 … months−1), the number of cases and the sum of their outcome.
    *
    * @param cohort per unit, the month index of adoption, or {@link #NEVER}
@@ -71,9 +79,14 @@ public final class StaggeredAdoption {
 
   /** @return empty when no cohort has a treated cell after adoption with a comparison */
   public static java.util.Optional<Result> estimate(Panel panel, int replicates, long seed) {
+    return estimate(panel, replicates, seed, Scale.LOG);
+  }
+
+  /** @return empty when no cohort has a treated cell after adoption with a comparison */
+  public static java.util.Optional<Result> estimate(Panel panel, int replicates, long seed, Scale scale) {
     double[] ones = new double[panel.units().size()];
     Arrays.fill(ones, 1.0);
-    Point point = point(panel, ones);
+    Point point = point(panel, ones, scale);
     if (Double.isNaN(point.overall)) {
       return java.util.Optional.empty();
     }
@@ -89,7 +102,7 @@ public final class StaggeredAdoption {
       for (int i = 0; i < n; i++) {
         weight[random.nextInt(n)] += 1; // n units drawn with replacement
       }
-      Point p = point(panel, weight);
+      Point p = point(panel, weight, scale);
       overall[b] = p.overall;
       for (int e = -PRE; e <= POST; e++) {
         byEvent.get(e + PRE)[b] = p.byEvent[e + PRE];
@@ -110,11 +123,13 @@ public final class StaggeredAdoption {
   private record Point(double overall, double[] byEvent, long treatedCases, int treatedUnits, int comparisonUnits,
       long[] eventCases, int[] eventUnits, int[] eventComparisons) {}
 
-  private static Point point(Panel panel, double[] weight) {
+  private static Point point(Panel panel, double[] weight, Scale scale) {
     int n = panel.units().size();
     int months = panel.months();
     double[] eventSum = new double[PRE + POST + 1];
     double[] eventWeight = new double[PRE + POST + 1];
+    // The treated cells' own level, for a relative change of a level outcome.
+    double[] eventLevel = new double[PRE + POST + 1];
     long[] eventCases = new long[PRE + POST + 1];
     List<TreeSet<Integer>> eventUnits = new ArrayList<>();
     List<TreeSet<Integer>> eventComparisons = new ArrayList<>();
@@ -137,6 +152,7 @@ public final class StaggeredAdoption {
       for (int t = Math.max(0, g - PRE); t <= Math.min(g + POST, months - 1); t++) {
         double treatedSum = 0;
         double treatedWeight = 0;
+        double treatedLevel = 0;
         double controlSum = 0;
         double controlWeight = 0;
         List<Integer> treated = new ArrayList<>();
@@ -152,6 +168,7 @@ public final class StaggeredAdoption {
           if (panel.cohort()[i] == g) {
             treatedSum += w * change;
             treatedWeight += w;
+            treatedLevel += w * panel.outcomeSums()[i][t] / cases;
             treated.add(i);
           } else if (panel.cohort()[i] > lastUntreatedMonth) {
             controlSum += w * change;
@@ -166,6 +183,7 @@ public final class StaggeredAdoption {
         double att = treatedSum / treatedWeight - controlSum / controlWeight;
         eventSum[e + PRE] += treatedWeight * att;
         eventWeight[e + PRE] += treatedWeight;
+        eventLevel[e + PRE] += treatedLevel;
         for (int i : treated) {
           eventCases[e + PRE] += panel.cases()[i][t];
         }
@@ -176,25 +194,37 @@ public final class StaggeredAdoption {
     double[] byEvent = new double[PRE + POST + 1];
     double postSum = 0;
     double postWeight = 0;
+    double postLevel = 0;
     long postCases = 0;
     TreeSet<Integer> postUnits = new TreeSet<>();
     TreeSet<Integer> postComparisons = new TreeSet<>();
     int[] units = new int[PRE + POST + 1];
     int[] comparisons = new int[PRE + POST + 1];
     for (int k = 0; k <= PRE + POST; k++) {
-      byEvent[k] = eventWeight[k] == 0 ? Double.NaN : eventSum[k] / eventWeight[k];
+      byEvent[k] = eventWeight[k] == 0 ? Double.NaN : scaled(eventSum[k], eventLevel[k], eventWeight[k], scale);
       units[k] = eventUnits.get(k).size();
       comparisons[k] = eventComparisons.get(k).size();
       if (k >= PRE) {
         postSum += eventSum[k];
         postWeight += eventWeight[k];
+        postLevel += eventLevel[k];
         postCases += eventCases[k];
         postUnits.addAll(eventUnits.get(k));
         postComparisons.addAll(eventComparisons.get(k));
       }
     }
-    double overall = postWeight == 0 ? Double.NaN : postSum / postWeight;
+    double overall = postWeight == 0 ? Double.NaN : scaled(postSum, postLevel, postWeight, scale);
     return new Point(overall, byEvent, postCases, postUnits.size(), postComparisons.size(), eventCases, units, comparisons);
+  }
+
+  /** The weighted ATT, or for a level outcome the relative change it makes of the treated cells' level. */
+  private static double scaled(double attSum, double levelSum, double weight, Scale scale) {
+    double att = attSum / weight;
+    if (scale == Scale.LOG) {
+      return att;
+    }
+    double counterfactual = levelSum / weight - att;
+    return counterfactual == 0 ? Double.NaN : att / counterfactual;
   }
 
   /** Unit i's case-weighted mean outcome over months from … to (clipped to the panel); NaN without cases. */

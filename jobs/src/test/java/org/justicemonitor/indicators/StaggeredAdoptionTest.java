@@ -58,6 +58,20 @@ class StaggeredAdoptionTest {
     assertEquals(2, r.overall().comparisonUnits(), "B in A's month 1, and C");
   }
 
+  /**
+   * A level outcome, the clearance rate: A (cohort 1) goes from 8/10 to 9/10, B (never) stays at
+   * 14/20. ATT = 0.1 points; A's month-1 rate 0.9 would have been 0.8 without the programme, so
+   * the relative change is 0.1 / 0.8 = 0.125.
+   */
+  @Test
+  void aLevelOutcomeIsARelativeChangeOfTheTreatedLevel() {
+    StaggeredAdoption.Panel panel = new StaggeredAdoption.Panel(List.of("A", "B"), new int[] {1, StaggeredAdoption.NEVER},
+        new long[][] {{10, 10}, {20, 20}}, new double[][] {{8, 9}, {14, 14}});
+    StaggeredAdoption.Result r = StaggeredAdoption.estimate(panel, 99, 1, StaggeredAdoption.Scale.LEVEL).orElseThrow();
+    assertEquals(0.125, r.overall().value(), EPS);
+    assertEquals(0.125, r.byEventTime().get(0).value(), EPS);
+  }
+
   @Test
   void theBootstrapIsFixedByItsSeed() {
     double[] a = {2.0, 1.7, 1.5, 1.6};
