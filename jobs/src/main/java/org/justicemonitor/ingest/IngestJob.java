@@ -126,7 +126,9 @@ public final class IngestJob {
         reports.add(DatasetReport.unchanged(spec.name(), skipped, sorted(notRead)));
         continue;
       }
-      reports.add(ingest(spec, listing, toRead, skipped, notRead, plan.full(), regions, pseudonymizer));
+      // A dataset first delivered into an output made before it existed (rollouts/, say) starts afresh.
+      boolean fresh = plan.full() || !InputFiles.exists(spark, store.published(Catalog.ingested(spec)));
+      reports.add(ingest(spec, listing, toRead, skipped, notRead, fresh, regions, pseudonymizer));
       tables.add(Catalog.ingested(spec));
       tables.add(Catalog.quarantine(spec));
     }

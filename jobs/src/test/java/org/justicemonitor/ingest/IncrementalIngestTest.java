@@ -158,6 +158,32 @@ class IncrementalIngestTest {
         + SharedSpark.spark().read().parquet(output + "/quarantine/cases").count(), "the March rows were not published");
   }
 
+  /**
+   * An output made before rollouts/ was part of the contract has no rollouts table: the first
+   * rollouts file delivered into it starts that table, and the other tables stay as they are.
+   */
+  @Test
+  void aDatasetFirstDeliveredIntoAnOlderOutputStartsItsTable(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("input");
+    write(input.resolve("cases/cases-2025-01.csv"), JANUARY);
+    String output = dir.resolve("output").toString();
+    ingest(input, output, false);
+    // As an older version left it: no rollouts table.
+    for (String table : List.of("ingested/rollouts", "quarantine/rollouts")) {
+      org.apache.commons.io.FileUtils.deleteDirectory(Path.of(output, table).toFile());
+    }
+    write(input.resolve("rollouts/rollouts.csv"), "program,court_id,region_code,started_on\n"
+        + "e_case_management,71-D01,,2025-01-01\nonline_hearings,,,2025-02-01\n");
+    IngestReport second = ingest(input, output, false);
+    assertFalse(second.full());
+    DatasetReport rollouts = dataset(second, "rollouts");
+    assertEquals(List.of(2, 1, 1), List.of((int) rollouts.rowsRead(), (int) rollouts.rowsWritten(), (int) rollouts.rowsQuarantined()));
+    SparkSession spark = SharedSpark.spark();
+    assertEquals(1, spark.read().parquet(output + "/ingested/rollouts").count());
+    assertEquals("no_adopting_unit", spark.read().parquet(output + "/quarantine/rollouts").first().getAs("reason"));
+    assertEquals(3, spark.read().parquet(output + "/ingested/cases").count(), "the cases stay as they were");
+  }
+
   private static IngestReport ingest(Path input, String output, boolean full) {
     return ingest(input, output, full, 1.0, System.out);
   }
