@@ -3,13 +3,9 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.expm1;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
@@ -63,16 +59,10 @@ public final class ChannelComparison {
    * @param regions the region reference: its internet-users share goes beside each region's row
    */
   public static Dataset<Row> compute(Dataset<Row> cases, Dataset<Row> regions, LocalDate asOf, Disclosure disclosure) {
-    Dataset<Row> decided = cases.filter(col("decided_at").isNotNull()
-        .and(col("filed_at").leq(lit(java.sql.Date.valueOf(asOf.minusDays(DigitalImpact.DECISION_HORIZON_DAYS))))));
-    Dataset<Row> registered = cases.filter(col("registered_at").isNotNull()
-        .and(col("filed_at").leq(lit(java.sql.Date.valueOf(asOf.minusDays(DigitalImpact.REGISTRATION_HORIZON_DAYS))))));
-    Column decisionDays = log(greatest(datediff(col("decided_at"), col("filed_at")), lit(1)));
-    Column registerDays = log1p(datediff(col("registered_at"), col("filed_at")));
-
-    Dataset<Row> decision = byRegionAndNation(decided, decisionDays, "e_filed_decisions", "paper_decisions",
-        "relative_difference_days_to_decision", "ci_low", "ci_high", true);
-    Dataset<Row> register = byRegionAndNation(registered, registerDays, "e_filed_registrations", "paper_registrations",
+    Dataset<Row> decision = byRegionAndNation(CaseDurations.decided(cases, asOf), CaseDurations.LOG_DAYS_TO_DECISION,
+        "e_filed_decisions", "paper_decisions", "relative_difference_days_to_decision", "ci_low", "ci_high", true);
+    Dataset<Row> register = byRegionAndNation(CaseDurations.registered(cases, asOf), CaseDurations.LOG_DAYS_TO_REGISTER,
+        "e_filed_registrations", "paper_registrations",
         "relative_difference_days_to_register", "register_ci_low", "register_ci_high", false);
     Dataset<Row> internet = regions.select(col("region_code"), col("internet_users_share"))
         .unionByName(regions.agg(sum(col("internet_users_share").multiply(col("population"))).divide(

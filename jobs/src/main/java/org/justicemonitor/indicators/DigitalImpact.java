@@ -4,16 +4,10 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.year;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -47,17 +41,14 @@ import org.justicemonitor.spark.DataFrames;
  * effects are relative ({@code exp(ATT) − 1} on the geometric mean of 1 + days), less the mean of
  * the case's category and court level, so that a change of case mix does not pose as an effect.
  * A case counts in the month it was filed, before or after its court's adoption month (the
- * adoption month itself is month 0). Cases filed in the last {@value #DECISION_HORIZON_DAYS} days
- * before the extract date are left out of days to decision: many are still pending, and the fast
- * ones already decided would make a late month look faster wherever it is.
+ * adoption month itself is month 0). Cases filed within {@link CaseDurations}' horizons before the
+ * extract date are left out.
  */
 public final class DigitalImpact {
 
   public static final String DAYS_TO_DECISION = "days_to_decision";
   public static final String DAYS_TO_REGISTER_E_FILING = "days_to_register_e_filing";
   public static final String CLEARANCE_RATE = "clearance_rate";
-  static final int DECISION_HORIZON_DAYS = 365;
-  static final int REGISTRATION_HORIZON_DAYS = 60;
   static final int REPLICATES = 499;
   /** Below this many adopting courts a bootstrap over courts is rough, and the note says so. */
   static final int FEW_UNITS = 5;
@@ -106,9 +97,15 @@ public final class DigitalImpact {
 
   private DigitalImpact() {}
 
-  public static Tables compute(Dataset<Row> cases, Dataset<Row> rollouts, LocalDate asOf, Disclosure disclosure) {
+  /**
+   * @param start the month of the earliest filing: month 0 of the panel
+   */
+  public static Tables compute(Dataset<Row> cases, Dataset<Row> rollouts, YearMonth start, LocalDate asOf,
+      Disclosure disclosure) {
     SparkSession spark = cases.sparkSession();
-    Dataset<Row> courts = cases.groupBy("court_id").agg(first("region_code", true).as("region_code"));
+    // One row per court, a few hundred: made once here, not again from the cases for each use below.
+    Dataset<Row> courtsOfCases = cases.groupBy("court_id").agg(first("region_code", true).as("region_code"));
+    Dataset<Row> courts = spark.createDataFrame(courtsOfCases.collectAsList(), courtsOfCases.schema());
     Dataset<Row> byCourt = rollouts.filter(col("court_id").isNotNull()).join(courts.select("court_id"), "court_id")
         .select("program", "court_id", "started_on");
     Dataset<Row> byRegion = rollouts.filter(col("court_id").isNull()).drop("court_id").join(courts, "region_code")
@@ -128,18 +125,11 @@ public final class DigitalImpact {
     List<Row> effects = new ArrayList<>();
     List<Row> eventTime = new ArrayList<>();
     if (!adoption.isEmpty()) {
-      Row first = cases.agg(min("filed_at")).first();
-      YearMonth start = YearMonth.from(first.getDate(0).toLocalDate());
       Map<String, Cells> outcomes = new TreeMap<>();
-      // A decision on the day of filing counts as one day: the log needs a positive number.
-      Column decisionDays = log(greatest(datediff(col("decided_at"), col("filed_at")), lit(1)));
-      outcomes.put(DAYS_TO_DECISION, Cells.of(cases.filter(col("decided_at").isNotNull()
-          .and(col("filed_at").leq(lit(java.sql.Date.valueOf(asOf.minusDays(DECISION_HORIZON_DAYS)))))), decisionDays, start));
-      // Registration on the day of filing is common: ln(1 + days), so that 0 stays 0.
-      outcomes.put(DAYS_TO_REGISTER_E_FILING, Cells.of(cases.filter(col("filing_channel").equalTo("e_filing")
-          .and(col("registered_at").isNotNull())
-          .and(col("filed_at").leq(lit(java.sql.Date.valueOf(asOf.minusDays(REGISTRATION_HORIZON_DAYS)))))),
-          log1p(datediff(col("registered_at"), col("filed_at"))), start));
+      outcomes.put(DAYS_TO_DECISION, Cells.of(CaseDurations.decided(cases, asOf), CaseDurations.LOG_DAYS_TO_DECISION, start));
+      outcomes.put(DAYS_TO_REGISTER_E_FILING, Cells.of(
+          CaseDurations.registered(cases, asOf).filter(col("filing_channel").equalTo("e_filing")),
+          CaseDurations.LOG_DAYS_TO_REGISTER, start));
       outcomes.put(CLEARANCE_RATE, Cells.clearance(cases, start));
       for (Map.Entry<String, Map<String, LocalDate>> program : adoption.entrySet()) {
         for (Map.Entry<String, Cells> outcome : outcomes.entrySet()) {
@@ -209,8 +199,7 @@ public final class DigitalImpact {
 
     static Cells of(Dataset<Row> cases, Column logDays, YearMonth start) {
       Dataset<Row> outcome = cases.withColumn("_y", logDays)
-          .withColumn("_month", year(col("filed_at")).minus(start.getYear()).multiply(12)
-              .plus(month(col("filed_at")).minus(start.getMonthValue())));
+          .withColumn("_month", CaseDurations.monthIndex(col("filed_at"), start));
       Dataset<Row> strata = outcome.groupBy("case_category", "court_level").agg(avg("_y").as("_stratum_mean"));
       Dataset<Row> adjusted = outcome.join(broadcast(strata), DataFrames.joinKeys("case_category", "court_level"))
           .withColumn("_y", col("_y").minus(col("_stratum_mean")));
@@ -228,12 +217,11 @@ public final class DigitalImpact {
      * filings has no rate.
      */
     static Cells clearance(Dataset<Row> cases, YearMonth start) {
-      Column filedMonth = year(col("filed_at")).minus(start.getYear()).multiply(12).plus(month(col("filed_at")).minus(start.getMonthValue()));
-      Column decidedMonth =
-          year(col("decided_at")).minus(start.getYear()).multiply(12).plus(month(col("decided_at")).minus(start.getMonthValue()));
-      Dataset<Row> filed = cases.groupBy(col("court_id"), filedMonth.as("_month")).agg(count("*").as("_filed"));
+      Dataset<Row> filed = cases.groupBy(col("court_id"), CaseDurations.monthIndex(col("filed_at"), start).as("_month"))
+          .agg(count("*").as("_filed"));
       Dataset<Row> decided = cases.filter(col("decided_at").isNotNull())
-          .groupBy(col("court_id"), decidedMonth.as("_month")).agg(count("*").as("_decided"));
+          .groupBy(col("court_id"), CaseDurations.monthIndex(col("decided_at"), start).as("_month"))
+          .agg(count("*").as("_decided"));
       Map<String, Map<Integer, double[]>> cells = new TreeMap<>();
       // One row per court and month, as above.
       for (Row r : filed.join(decided, DataFrames.joinKeys("court_id", "_month"), "left").collectAsList()) {

@@ -133,7 +133,7 @@ public final class IndicatorsJob {
         List.of("case_category", "period")));
     progress.result("digital_justice_index", () -> writer.writeWithCsv(Catalog.DIGITAL_JUSTICE_INDEX,
         DigitalJusticeIndex.compute(year, regions, options.indexWeights()), List.of("period", "region_code")));
-    digitalImpact(cases, disclosure, writer);
+    digitalImpact(cases, java.time.YearMonth.from(from), disclosure, writer);
     progress.result("channel_comparison", () -> writer.writeWithCsv(Catalog.CHANNEL_COMPARISON,
         ChannelComparison.compute(cases, regions, options.asOf(), disclosure), List.of("region_code", "period")));
 
@@ -147,11 +147,11 @@ public final class IndicatorsJob {
   }
 
   /** The impact of digital programmes, from rollouts/ when it was delivered; empty tables, said so, when not. */
-  private void digitalImpact(Dataset<Row> cases, Disclosure disclosure, TableWriter writer) {
+  private void digitalImpact(Dataset<Row> cases, java.time.YearMonth start, Disclosure disclosure, TableWriter writer) {
     Dataset<Row> rollouts = catalog.optionalIngestedTable(Contract.ROLLOUTS)
         .orElseGet(() -> spark.createDataFrame(List.of(), Contract.ROLLOUTS.storedSchema()));
     DigitalImpact.Tables impact = progress.result("digital_impact: estimate",
-        () -> DigitalImpact.compute(cases, rollouts, options.asOf(), disclosure));
+        () -> DigitalImpact.compute(cases, rollouts, start, options.asOf(), disclosure));
     progress.result("digital_impact", () -> writer.writeWithCsv(Catalog.DIGITAL_IMPACT, impact.effects(),
         List.of("program", "outcome")));
     progress.result("digital_impact_event_time", () -> writer.writeWithCsv(Catalog.DIGITAL_IMPACT_EVENT_TIME,

@@ -3,6 +3,7 @@ package org.justicemonitor.indicators;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -86,7 +87,8 @@ public final class StaggeredAdoption {
   public static java.util.Optional<Result> estimate(Panel panel, int replicates, long seed, Scale scale) {
     double[] ones = new double[panel.units().size()];
     Arrays.fill(ones, 1.0);
-    Point point = point(panel, ones, scale);
+    TreeMap<Integer, double[]> bases = bases(panel);
+    Point point = point(panel, ones, scale, bases);
     if (Double.isNaN(point.overall)) {
       return java.util.Optional.empty();
     }
@@ -102,7 +104,7 @@ public final class StaggeredAdoption {
       for (int i = 0; i < n; i++) {
         weight[random.nextInt(n)] += 1; // n units drawn with replacement
       }
-      Point p = point(panel, weight, scale);
+      Point p = point(panel, weight, scale, bases);
       overall[b] = p.overall;
       for (int e = -PRE; e <= POST; e++) {
         byEvent.get(e + PRE)[b] = p.byEvent[e + PRE];
@@ -123,7 +125,26 @@ public final class StaggeredAdoption {
   private record Point(double overall, double[] byEvent, long treatedCases, int treatedUnits, int comparisonUnits,
       long[] eventCases, int[] eventUnits, int[] eventComparisons) {}
 
-  private static Point point(Panel panel, double[] weight, Scale scale) {
+  /**
+   * Per cohort g (adopting within the panel, after its first month), each unit's mean over the
+   * months g − 12 … g − 1: the same in every bootstrap replicate, so computed once.
+   */
+  private static TreeMap<Integer, double[]> bases(Panel panel) {
+    TreeMap<Integer, double[]> bases = new TreeMap<>();
+    for (int g : panel.cohort()) {
+      // A unit adopting in the panel's first month has no month before to compare with.
+      if (g != NEVER && g >= 1 && g < panel.months() && !bases.containsKey(g)) {
+        double[] base = new double[panel.units().size()];
+        for (int i = 0; i < base.length; i++) {
+          base[i] = mean(panel, i, g - PRE, g - 1);
+        }
+        bases.put(g, base);
+      }
+    }
+    return bases;
+  }
+
+  private static Point point(Panel panel, double[] weight, Scale scale, TreeMap<Integer, double[]> bases) {
     int n = panel.units().size();
     int months = panel.months();
     double[] eventSum = new double[PRE + POST + 1];
@@ -137,18 +158,9 @@ public final class StaggeredAdoption {
       eventUnits.add(new TreeSet<>());
       eventComparisons.add(new TreeSet<>());
     }
-    TreeSet<Integer> cohorts = new TreeSet<>();
-    for (int c : panel.cohort()) {
-      // A unit adopting in the panel's first month has no month before to compare with.
-      if (c != NEVER && c >= 1 && c < months) {
-        cohorts.add(c);
-      }
-    }
-    for (int g : cohorts) {
-      double[] base = new double[n];
-      for (int i = 0; i < n; i++) {
-        base[i] = mean(panel, i, g - PRE, g - 1);
-      }
+    for (Map.Entry<Integer, double[]> cohort : bases.entrySet()) {
+      int g = cohort.getKey();
+      double[] base = cohort.getValue();
       for (int t = Math.max(0, g - PRE); t <= Math.min(g + POST, months - 1); t++) {
         double treatedSum = 0;
         double treatedWeight = 0;

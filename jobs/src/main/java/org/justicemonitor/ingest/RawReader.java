@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
@@ -371,11 +372,16 @@ public final class RawReader {
    * {@code +} is a plus in a file name, not an encoded space.
    */
   private static Column sourceFile(DatasetSpec spec, String qualifiedDir) {
-    Column path = url_decode(regexp_replace(col("_metadata.file_path"), "\\+", "%2B"));
+    Column path = decodedPath(col("_metadata.file_path"));
     String prefix = qualifiedDir + "/";
     Column name = when(path.startsWith(prefix), substring(path, prefix.length() + 1, Integer.MAX_VALUE))
-        .otherwise(url_decode(regexp_replace(col("_metadata.file_name"), "\\+", "%2B")));
+        .otherwise(decodedPath(col("_metadata.file_name")));
     return concat(lit(spec.name() + "/"), name);
+  }
+
+  /** A URL-encoded path as the file system names it; a plain string replace, not a regex, on every row. */
+  private static Column decodedPath(Column encoded) {
+    return url_decode(replace(encoded, lit("+"), lit("%2B")));
   }
 
   private static List<Column> lineage(

@@ -62,7 +62,7 @@ class RolloutRecoveryTest {
     scenario.rollouts().forEach((court, on) ->
         rollouts.add(RowFactory.create(Scenario.PROGRAM, court, null, java.sql.Date.valueOf(on))));
     DigitalImpact.Tables impact = DigitalImpact.compute(cases,
-        spark.createDataFrame(rollouts, Contract.ROLLOUTS.storedSchema()), options.asOf(), new Disclosure(10));
+        spark.createDataFrame(rollouts, Contract.ROLLOUTS.storedSchema()), options.from(), options.asOf(), new Disclosure(10));
     Row row = impact.effects().filter(col("outcome").equalTo(DigitalImpact.DAYS_TO_DECISION)).first();
     System.out.println("digital impact, " + options.cases() + " cases, seed " + options.seed() + ", effect "
         + options.rolloutEffect() + ": " + row);
