@@ -24,6 +24,7 @@ import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.indicators.CaseCells;
 import org.justicemonitor.indicators.CaseFlow;
 import org.justicemonitor.indicators.Period;
 import org.justicemonitor.indicators.ServiceUse;
@@ -75,13 +76,15 @@ public final class AnomaliesJob {
     String lastMonth = lastCompleteMonth(options.asOf()).toString();
     List<String> months = Period.MONTH.labels(first.getDate(0).toLocalDate(), lastCompleteMonth(options.asOf()).atEndOfMonth());
 
+    // The cases counted once for both flows (CaseCells), in scratch Parquet.
+    Dataset<Row> cells = materialize("case-cells", CaseCells.of(cases, List.of("court_id", "court_level", "region_code")));
     Dataset<Row> courtFlow = progress.result("court months", () -> materialize("court-months",
-        CaseFlow.compute(cases, List.of("court_id"), Period.MONTH, months, cases.select("court_id").distinct())));
+        CaseFlow.fromCells(cells, List.of("court_id"), Period.MONTH, months, cells.select("court_id").distinct())));
     Dataset<Row> regions = catalog.regions().select("region_code");
-    Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
+    Dataset<Row> districtCells = cells.filter(col("court_level").equalTo("district"));
     Dataset<Row> scoredEvents = events.filter(col("event_month").leq(lastMonth));
     Dataset<Row> regionMonths = progress.result("region months", () -> materialize("region-months",
-        CaseFlow.compute(districtCases, List.of("region_code"), Period.MONTH, months, regions)
+        CaseFlow.fromCells(districtCells, List.of("region_code"), Period.MONTH, months, regions)
             .join(ServiceUse.compute(scoredEvents, List.of("region_code"), Period.MONTH), DataFrames.joinKeys("region_code", "period"), "left")
             .withColumn("service_failure_rate", DataFrames.ratio(col("service_failures"), col("service_requests")))));
     Dataset<Row> serviceMonths = progress.result("region × service months", () -> materialize("service-months",

@@ -46,14 +46,13 @@ public final class CaseFlowBreakdown {
   private CaseFlowBreakdown() {}
 
   /**
-   * @param cases the cases to count, with the {@code keys} columns
+   * @param cells the cases to count ({@link CaseCells}), with the {@code keys} columns
    * @param groups one row per group to report (the {@code keys} columns)
    */
   public static Dataset<Row> compute(
-      Dataset<Row> cases, List<String> keys, Dataset<Row> groups, Period period, List<String> periodLabels,
+      Dataset<Row> cells, List<String> keys, Dataset<Row> groups, Period period, List<String> periodLabels,
       Disclosure disclosure) {
-    Dataset<Row> flow = PendingAge.addShares(CaseFlow.compute(cases, keys, period, periodLabels, groups), cases, keys, period);
-    flow = flow
+    Dataset<Row> flow = CaseFlow.fromCells(cells, keys, period, periodLabels, groups)
         .withColumn("congestion_rate", DataFrames.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
         .withColumn("demand_service_index", DataFrames.ratio(col("resolved"), col("incoming")));
     Dataset<Row> published = disclosure.apply(flow, RULES);

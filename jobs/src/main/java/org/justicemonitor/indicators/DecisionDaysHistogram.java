@@ -2,8 +2,7 @@ package org.justicemonitor.indicators;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -44,16 +43,16 @@ public final class DecisionDaysHistogram {
     return labels;
   }
 
-  /** @param districtCases first-instance cases */
-  public static Dataset<Row> compute(Dataset<Row> districtCases, Period period, Disclosure disclosure) {
-    Column days = datediff(col("decided_at"), col("filed_at"));
+  /** @param districtCells first-instance cases counted ({@link CaseCells}), with {@code case_category} */
+  public static Dataset<Row> compute(Dataset<Row> districtCells, Period period, Disclosure disclosure) {
+    Column days = col("value");
     Column bin = lit(BINS.length);
     for (int i = BINS.length - 1; i >= 0; i--) {
       bin = when(days.leq(BINS[i]), i).otherwise(bin);
     }
-    Dataset<Row> counts = districtCases.filter(col("decided_at").isNotNull())
-        .groupBy(col("case_category"), period.of(col("decided_at")).as("period"), bin.as("bin"))
-        .agg(count("*").as("decisions"))
+    Dataset<Row> counts = districtCells.filter(col("measure").equalTo(CaseCells.DECISION_DAYS))
+        .groupBy(col("case_category"), period.ofMonthLabel(col("month")).as("period"), bin.as("bin"))
+        .agg(sum("n").as("decisions"))
         .withColumn("days", element_at(array(labels().stream().map(l -> lit(l)).toArray(Column[]::new)), col("bin").plus(1)));
     return DataFrames.publishable(disclosure.apply(counts, RULES), COLUMNS);
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.spark.Concurrently;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
@@ -61,6 +62,9 @@ public final class IndicatorsJob {
     }
     LocalDate from = first.getDate(0).toLocalDate();
     Disclosure disclosure = new Disclosure(options.minCases());
+    // The cases counted once for every case-based table (small: groups × months × values), kept in memory.
+    Dataset<Row> cells = progress.result("cases counted", () -> cached(CaseCells.of(cases, CaseCells.GRAIN)));
+    Dataset<Row> districtCells = cells.filter(col("court_level").equalTo("district"));
     Dataset<Row> regionCodes = regions.select("region_code", "population");
 
     // Every table that shares cases with another is computed first, with primary suppression;
@@ -69,28 +73,28 @@ public final class IndicatorsJob {
     List<String> byRegion = List.of("region_code", "period");
     List<Disclosure.Rule> regionRules = RegionalIndicators.RULES;
     linked.add(linked("region_year", Catalog.REGION_YEAR, regionRules, byRegion, byRegion, () ->
-        RegionalIndicators.compute(districtCases, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()),
+        RegionalIndicators.compute(districtCells, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()),
             disclosure)));
     linked.add(linked("region_month", Catalog.REGION_MONTH, regionRules, byRegion, byRegion, () ->
-        RegionalIndicators.compute(districtCases, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()),
+        RegionalIndicators.compute(districtCells, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()),
             disclosure)));
     linked.add(linked("national_year", Catalog.NATIONAL_YEAR, regionRules, byRegion, byRegion, () ->
         RegionalIndicators.compute(
-            districtCases.withColumn("region_code", lit(NATIONAL)),
+            districtCells.withColumn("region_code", lit(NATIONAL)),
             events.withColumn("region_code", lit(NATIONAL)),
             regions.agg(sum("population").as("population")).select(lit(NATIONAL).as("region_code"), col("population")),
             Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure)));
     List<String> courtKeys = List.of("court_id", "court_level", "region_code");
-    Dataset<Row> courts = cases.select("court_id", "court_level", "region_code").distinct();
+    Dataset<Row> courts = cells.select("court_id", "court_level", "region_code").distinct();
     for (Period period : Period.values()) {
       String table = period == Period.YEAR ? Catalog.COURT_YEAR : Catalog.COURT_MONTH;
       linked.add(linked(table.substring(table.indexOf('/') + 1), table, CaseFlowBreakdown.RULES,
           List.of("court_id", "period"), List.of("court_id", "period"), () ->
-          CaseFlowBreakdown.compute(cases, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure)));
+          CaseFlowBreakdown.compute(cells, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure)));
     }
-    linked.add(nationalBreakdown(Catalog.CATEGORY_YEAR, districtCases, "case_category", from, disclosure));
-    linked.add(nationalBreakdown(Catalog.LEVEL_YEAR, cases, "court_level", from, disclosure));
-    linked.add(nationalBreakdown(Catalog.CHANNEL_YEAR, districtCases, "filing_channel", from, disclosure));
+    linked.add(nationalBreakdown(Catalog.CATEGORY_YEAR, districtCells, "case_category", from, disclosure));
+    linked.add(nationalBreakdown(Catalog.LEVEL_YEAR, cells, "court_level", from, disclosure));
+    linked.add(nationalBreakdown(Catalog.CHANNEL_YEAR, districtCells, "filing_channel", from, disclosure));
     linked.add(linked("service_reliability_month", Catalog.SERVICE_RELIABILITY_MONTH, ServiceReliability.RULES,
         ServiceReliability.KEYS, ServiceReliability.KEYS, () ->
         ServiceReliability.compute(events, options.outageFailureRate(), disclosure)));
@@ -99,10 +103,16 @@ public final class IndicatorsJob {
         ServiceUse.byUserType(events, Period.YEAR, disclosure)));
     linked.add(linked("decision_days_histogram", Catalog.DECISION_DAYS_HISTOGRAM, DecisionDaysHistogram.RULES,
         List.of("case_category", "bin", "period"), List.of("case_category", "period", "bin"), () ->
-        DecisionDaysHistogram.compute(districtCases, Period.YEAR, disclosure)));
+        DecisionDaysHistogram.compute(districtCells, Period.YEAR, disclosure)));
 
+    // Independent tables from a few driver threads: on small inputs most of a table's time is planning.
+    int threads = Concurrently.threads(spark);
+    List<Dataset<Row>> computed = Concurrently.map(linked, threads,
+        l -> progress.result(l.label(), () -> materialize(l.table(), l.compute().get())));
     Map<String, Dataset<Row>> primary = new LinkedHashMap<>();
-    linked.forEach(l -> primary.put(l.table(), l.rows()));
+    for (int i = 0; i < linked.size(); i++) {
+      primary.put(linked.get(i).table(), computed.get(i));
+    }
     LinkedTables model = progress.result("linked cells and identities", () -> new LinkedTables(primary::get, regions));
     ComplementarySuppression.Result protection =
         progress.result("complementary suppression", () -> ComplementarySuppression.protect(model.cells(), disclosure.k()));
@@ -112,36 +122,45 @@ public final class IndicatorsJob {
     }
 
     TableWriter writer = new TableWriter(store);
-    Map<String, Dataset<Row>> published = new LinkedHashMap<>();
-    for (Linked l : linked) {
+    List<Dataset<Row>> written = Concurrently.map(linked, threads, l -> {
       Dataset<Row> complements = complementsOf(l.table(), protection.complements());
-      published.put(l.table(), progress.result(l.label(), () -> writer.writeWithCsv(l.table(),
-          disclosure.complement(l.rows(), l.rules(), l.keys(), complements), l.sortBy())));
+      return progress.result(l.label(), () -> writer.writeWithCsv(l.table(),
+          disclosure.complement(primary.get(l.table()), l.rules(), l.keys(), complements), l.sortBy()));
+    });
+    Map<String, Dataset<Row>> published = new LinkedHashMap<>();
+    for (int i = 0; i < linked.size(); i++) {
+      published.put(linked.get(i).table(), written.get(i));
     }
     Dataset<Row> year = published.get(Catalog.REGION_YEAR);
     Dataset<Row> month = published.get(Catalog.REGION_MONTH);
     // From the written regional tables: small, and computed once.
     long minRegions = Inequality.minRegions(regions.filter(col("region_code").notEqual(Contract.UNKNOWN_REGION)).count());
-    progress.result("inequality", () -> writer.writeWithCsv(Catalog.INEQUALITY, rounded(Inequality.comparable(
-        Inequality.compute(RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions),
-        minRegions)), List.of("indicator", "period")));
-    progress.result("security_year", () -> writer.writeWithCsv(Catalog.SECURITY_YEAR,
-        SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()),
-        List.of("period", "system")));
-    progress.result("hearing_equivalence_year", () -> writer.writeWithCsv(Catalog.HEARING_EQUIVALENCE_YEAR,
-        HearingEquivalence.compute(districtCases, Period.YEAR, options.daysMargin(), options.appealRateMargin(), disclosure),
-        List.of("case_category", "period")));
-    progress.result("digital_justice_index", () -> writer.writeWithCsv(Catalog.DIGITAL_JUSTICE_INDEX,
-        DigitalJusticeIndex.compute(year, regions, options.indexWeights()), List.of("period", "region_code")));
-    digitalImpact(cases, java.time.YearMonth.from(from), disclosure, writer);
-    progress.result("channel_comparison", () -> writer.writeWithCsv(Catalog.CHANNEL_COMPARISON,
-        ChannelComparison.compute(cases, regions, options.asOf(), disclosure), List.of("region_code", "period")));
+    List<Runnable> others = List.of(
+        () -> progress.result("inequality", () -> writer.writeWithCsv(Catalog.INEQUALITY, rounded(Inequality.comparable(
+            Inequality.compute(RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions),
+            minRegions)), List.of("indicator", "period"))),
+        () -> progress.result("security_year", () -> writer.writeWithCsv(Catalog.SECURITY_YEAR,
+            SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()),
+            List.of("period", "system"))),
+        () -> progress.result("hearing_equivalence_year", () -> writer.writeWithCsv(Catalog.HEARING_EQUIVALENCE_YEAR,
+            HearingEquivalence.compute(districtCases, Period.YEAR, options.daysMargin(), options.appealRateMargin(),
+                disclosure), List.of("case_category", "period"))),
+        () -> progress.result("digital_justice_index", () -> writer.writeWithCsv(Catalog.DIGITAL_JUSTICE_INDEX,
+            DigitalJusticeIndex.compute(year, regions, options.indexWeights()), List.of("period", "region_code"))),
+        () -> digitalImpact(cases, java.time.YearMonth.from(from), disclosure, writer),
+        () -> progress.result("channel_comparison", () -> writer.writeWithCsv(Catalog.CHANNEL_COMPARISON,
+            ChannelComparison.compute(cases, regions, options.asOf(), disclosure), List.of("region_code", "period"))));
+    Concurrently.map(others, threads, work -> {
+      work.run();
+      return true;
+    });
 
     List<String> tables = new ArrayList<>();
     for (String t : Catalog.INDICATOR_TABLES) {
       tables.addAll(TableWriter.names(t));
     }
     store.complete(tables);
+    cells.unpersist();
     disclosureSummary = DisclosureSummary.of(disclosure.k(), model.cells(), protection);
     return tables;
   }
@@ -170,22 +189,21 @@ public final class IndicatorsJob {
     return disclosureSummary;
   }
 
-  /** A table that shares cases with others, computed with primary suppression into scratch Parquet. */
-  private record Linked(String label, String table, Dataset<Row> rows, List<Disclosure.Rule> rules, List<String> keys,
-      List<String> sortBy) {}
+  /** A table that shares cases with others: how to compute it with primary suppression, and how it is protected. */
+  private record Linked(String label, String table, java.util.function.Supplier<Dataset<Row>> compute,
+      List<Disclosure.Rule> rules, List<String> keys, List<String> sortBy) {}
 
-  private Linked linked(String label, String table, List<Disclosure.Rule> rules, List<String> keys, List<String> sortBy,
-      java.util.function.Supplier<Dataset<Row>> compute) {
-    Dataset<Row> rows = progress.result(label, () -> materialize(table, compute.get()));
-    return new Linked(label, table, rows, rules, keys, sortBy);
+  private static Linked linked(String label, String table, List<Disclosure.Rule> rules, List<String> keys,
+      List<String> sortBy, java.util.function.Supplier<Dataset<Row>> compute) {
+    return new Linked(label, table, compute, rules, keys, sortBy);
   }
 
   /** Case flow of the whole country by one attribute (a category, a level, a channel), per year. */
-  private Linked nationalBreakdown(String table, Dataset<Row> cases, String key, LocalDate from, Disclosure disclosure) {
-    Dataset<Row> groups = cases.select(key).distinct();
+  private Linked nationalBreakdown(String table, Dataset<Row> cells, String key, LocalDate from, Disclosure disclosure) {
+    Dataset<Row> groups = cells.select(key).distinct();
     return linked(table.substring(table.indexOf('/') + 1), table, CaseFlowBreakdown.RULES, List.of(key, "period"),
         List.of(key, "period"), () ->
-        CaseFlowBreakdown.compute(cases, List.of(key), groups, Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure));
+        CaseFlowBreakdown.compute(cells, List.of(key), groups, Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure));
   }
 
   /** The complements of one table: its row keys, each with the count columns to suppress. */
@@ -203,6 +221,16 @@ public final class IndicatorsJob {
     String path = store.scratch("primary-" + table.replace('/', '-'));
     rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(path);
     return spark.read().schema(rows.schema()).parquet(path);
+  }
+
+  /**
+   * Kept in memory in as many partitions as the executors have cores: a cached plan keeps its
+   * partitions, and each scan of one pays for every task.
+   */
+  private Dataset<Row> cached(Dataset<Row> rows) {
+    Dataset<Row> kept = rows.coalesce(spark.sparkContext().defaultParallelism()).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    kept.count();
+    return kept;
   }
 
   private Dataset<Row> ingested(DatasetSpec spec) {

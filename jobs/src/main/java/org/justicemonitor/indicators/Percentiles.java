@@ -2,7 +2,7 @@ package org.justicemonitor.indicators;
 
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.min;
@@ -34,6 +34,14 @@ public final class Percentiles {
    * @return one row per group: the keys, {@code n} observations, and each output
    */
   public static Dataset<Row> exact(Dataset<Row> rows, List<String> keys, Column value, List<Output> outputs) {
+    return exact(rows, keys, value, lit(1L), outputs);
+  }
+
+  /**
+   * The same from rows that each stand for {@code weight} observations of {@code value}: counts
+   * per value made earlier ({@link CaseCells}).
+   */
+  public static Dataset<Row> exact(Dataset<Row> rows, List<String> keys, Column value, Column weight, List<Output> outputs) {
     List<Rank> ranks = new ArrayList<>();
     for (Output o : outputs) {
       // Linear interpolation between the values at 0-based ranks floor(p) and ceil(p), p = (n − 1) × fraction.
@@ -41,7 +49,7 @@ public final class Percentiles {
       ranks.add(new Rank("_lo_" + o.name(), n -> floor(position.apply(n)).plus(1)));
       ranks.add(new Rank("_hi_" + o.name(), n -> ceil(position.apply(n)).plus(1)));
     }
-    Dataset<Row> grouped = atRanks(rows, keys, value, ranks);
+    Dataset<Row> grouped = atRanks(rows, keys, value, weight, ranks);
     List<Column> out = new ArrayList<>(keys.stream().map(k -> col(k)).toList());
     out.add(col("n"));
     for (Output o : outputs) {
@@ -62,10 +70,14 @@ public final class Percentiles {
    *     above n; the smallest value for a rank below 1)
    */
   public static Dataset<Row> atRanks(Dataset<Row> rows, List<String> keys, Column value, List<Rank> ranks) {
+    return atRanks(rows, keys, value, lit(1L), ranks);
+  }
+
+  private static Dataset<Row> atRanks(Dataset<Row> rows, List<String> keys, Column value, Column weight, List<Rank> ranks) {
     List<Column> keyCols = keys.stream().map(k -> col(k)).toList();
     List<Column> groupWithValue = new ArrayList<>(keyCols);
     groupWithValue.add(value.as("_v"));
-    Dataset<Row> counts = rows.filter(value.isNotNull()).groupBy(groupWithValue.toArray(Column[]::new)).agg(count("*").as("_c"));
+    Dataset<Row> counts = rows.filter(value.isNotNull()).groupBy(groupWithValue.toArray(Column[]::new)).agg(sum(weight).as("_c"));
 
     Column[] partition = keyCols.toArray(Column[]::new);
     WindowSpec upTo = Window.partitionBy(partition).orderBy("_v").rowsBetween(Window.unboundedPreceding(), Window.currentRow());

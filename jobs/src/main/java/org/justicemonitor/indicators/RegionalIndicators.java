@@ -67,16 +67,15 @@ public final class RegionalIndicators {
   private RegionalIndicators() {}
 
   /**
-   * @param districtCases first-instance cases, with {@code region_code} (the grouping)
+   * @param districtCells first-instance cases counted ({@link CaseCells}), with {@code region_code} (the grouping)
    * @param events service events, with {@code region_code} and {@code event_month}
    * @param regions one row per region to report: {@code region_code} and its {@code population}
    */
   public static Dataset<Row> compute(
-      Dataset<Row> districtCases, Dataset<Row> events, Dataset<Row> regions, Period period, List<String> periodLabels,
+      Dataset<Row> districtCells, Dataset<Row> events, Dataset<Row> regions, Period period, List<String> periodLabels,
       Disclosure disclosure) {
     List<String> keys = List.of("region_code");
-    Dataset<Row> flow = CaseFlow.compute(districtCases, keys, period, periodLabels, regions);
-    flow = DigitalAdoption.joinTo(flow, DigitalAdoption.compute(districtCases, keys, period), keys);
+    Dataset<Row> flow = CaseFlow.fromCells(districtCells, keys, period, periodLabels, regions);
     Dataset<Row> use = ServiceUse.compute(events, keys, period);
     Dataset<Row> joined =
         flow.join(use, DataFrames.joinKeys("region_code", "period"), "left")

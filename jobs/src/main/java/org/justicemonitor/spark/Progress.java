@@ -12,7 +12,7 @@ public final class Progress {
 
   private final SparkSession spark;
   private final PrintStream out;
-  private String stage = "";
+  private volatile String stage = "";
 
   public Progress(SparkSession spark, PrintStream out) {
     this.spark = spark;

@@ -39,7 +39,12 @@ class CaseFlowTest {
     rows.add(RowFactory.create("71", "criminal", "e_filing", d("2025-02-28"), d("2025-02-28"), d("2025-03-01"), "written"));
     // 5: administrative, e-filed, registered the same day, decided after 10 days, mixed hearing.
     rows.add(RowFactory.create("71", "administrative", "e_filing", d("2025-03-10"), d("2025-03-10"), d("2025-03-20"), "mixed"));
-    return SharedSpark.spark().createDataFrame(rows, SCHEMA);
+    return unpublished(SharedSpark.spark().createDataFrame(rows, SCHEMA));
+  }
+
+  /** Cases none of whose decisions is published (the case flow needs the column). */
+  static Dataset<Row> unpublished(Dataset<Row> cases) {
+    return cases.withColumn("published_at", org.apache.spark.sql.functions.lit(null).cast("date"));
   }
 
   private static List<Row> flow(Period period, List<String> labels) {

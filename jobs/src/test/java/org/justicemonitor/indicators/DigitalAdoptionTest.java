@@ -37,9 +37,7 @@ class DigitalAdoptionTest {
   private static Row row(Period period, List<String> labels, String label) {
     Dataset<Row> groups = SharedSpark.spark().createDataset(List.of("71"), Encoders.STRING()).toDF("region_code");
     List<String> keys = List.of("region_code");
-    Dataset<Row> flow = CaseFlow.compute(cases(), keys, period, labels, groups);
-    return DigitalAdoption.joinTo(flow, DigitalAdoption.compute(cases(), keys, period), keys)
-        .filter("period = '" + label + "'").first();
+    return CaseFlow.compute(cases(), keys, period, labels, groups).filter("period = '" + label + "'").first();
   }
 
   @Test

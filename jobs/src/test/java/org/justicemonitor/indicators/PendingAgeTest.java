@@ -25,14 +25,13 @@ class PendingAgeTest {
         // C: decided on 2024-12-31, before its 6-month anniversary (2025-01-01): never old.
         RowFactory.create("71", "civil", "paper", d("2024-07-01"), null, d("2024-12-31"), "in_person"),
         // D: never decided; 6 months old on 2025-06-01, 12 on 2025-12-01.
-        RowFactory.create("71", "civil", "paper", d("2024-12-01"), null, null, null)), CaseFlowTest.SCHEMA);
+        RowFactory.create("71", "civil", "paper", d("2024-12-01"), null, null, null)), CaseFlowTest.SCHEMA).transform(CaseFlowTest::unpublished);
   }
 
   private static List<Row> shares(Period period, List<String> labels) {
     Dataset<Row> groups = SharedSpark.spark().createDataset(List.of("71"), Encoders.STRING()).toDF("region_code");
     List<String> keys = List.of("region_code");
-    return PendingAge.addShares(CaseFlow.compute(cases(), keys, period, labels, groups), cases(), keys, period)
-        .orderBy("period").collectAsList();
+    return CaseFlow.compute(cases(), keys, period, labels, groups).orderBy("period").collectAsList();
   }
 
   private static double share(Row row, int months) {
