@@ -23,7 +23,16 @@ import org.justicemonitor.ingest.RawReader;
 @ExtendWith(SharedSpark.class)
 class LookupAndDeduplicationTest {
 
-  private static final Lookup TYPES = new Lookup("types", "type_key.csv", Map.of("year", "year", "type_name", "type_name"));
+  private static final Lookup TYPES = new Lookup("types", "type_key.csv", keys("year", "type_name"));
+
+  /** Key columns in the order given (Map.of would give them in a different order in each JVM). */
+  private static Map<String, String> keys(String... columns) {
+    Map<String, String> on = new java.util.LinkedHashMap<>();
+    for (String c : columns) {
+      on.put(c, c);
+    }
+    return on;
+  }
 
   @Test
   void aLookupNamesEachCodeOfItsYearAndFlagsACodeItDoesNotList(@TempDir Path dir) throws IOException {
