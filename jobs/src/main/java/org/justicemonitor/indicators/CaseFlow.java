@@ -3,11 +3,13 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -52,6 +54,9 @@ public final class CaseFlow {
       CaseCells.PROTOCOL_DAYS, "e_protocol_decisions",
       CaseCells.PUBLICATION_DAYS, "published_decisions");
 
+  /** The measure of the grid's marker cells. */
+  private static final String GRID = "_grid";
+
   private CaseFlow() {}
 
   /**
@@ -67,6 +72,8 @@ public final class CaseFlow {
 
   /**
    * @param cells {@link CaseCells} with the {@code keys} columns
+   * @param groups one row per group to report: the {@code keys} columns, and any other column
+   *     to carry along (a region's population)
    * @return one row per group and period: the keys, {@code period}, every count, share,
    *     percentile and pending-age share, and the base counts they rest on
    */
@@ -74,49 +81,77 @@ public final class CaseFlow {
       Dataset<Row> cells, List<String> keys, Period period, List<String> periodLabels, Dataset<Row> groups) {
     List<String> byPeriod = new ArrayList<>(keys);
     byPeriod.add("period");
-    List<Column> group = DataFrames.columns(keys);
-    group.add(period.ofMonthLabel(col("month")).as("period"));
-    group.add(col("measure"));
-    group.add(col("value"));
-    Dataset<Row> perPeriod = cells.groupBy(group.toArray(Column[]::new)).agg(sum("n").as("n"));
+    List<String> carried = Arrays.stream(groups.columns()).filter(c -> !keys.contains(c)).toList();
 
-    List<Column> counts = new ArrayList<>();
+    // The grid (every group, every period) as one marker cell each, so that periods without
+    // cases get a row and cells outside the grid none, without a join.
+    SparkSession spark = cells.sparkSession();
+    List<Column> marker = DataFrames.columns(keys);
+    marker.add(col("period"));
+    marker.add(lit(GRID).as("measure"));
+    marker.add(lit(null).cast("int").as("value"));
+    marker.add(lit(0L).as("n"));
+    carried.forEach(c -> marker.add(col(c)));
+    Dataset<Row> grid = groups.crossJoin(spark.createDataset(periodLabels, Encoders.STRING()).toDF("period"))
+        .select(marker.toArray(Column[]::new));
+    List<Column> cell = DataFrames.columns(keys);
+    cell.add(period.ofMonthLabel(col("month")).as("period"));
+    cell.addAll(DataFrames.columns(List.of("measure", "value", "n")));
+
+    // One shuffle, by group: every aggregation and window below is within a group.
+    Dataset<Row> all = cells.select(cell.toArray(Column[]::new)).unionByName(grid, true)
+        .repartition(DataFrames.columns(keys).toArray(Column[]::new));
+    List<String> byValue = new ArrayList<>(byPeriod);
+    byValue.addAll(List.of("measure", "value"));
+    List<Column> perValue = new ArrayList<>();
+    perValue.add(sum("n").as("n"));
+    carried.forEach(c -> perValue.add(max(c).as(c)));
+    Dataset<Row> counted = all.groupBy(DataFrames.columns(byValue).toArray(Column[]::new))
+        .agg(perValue.get(0), perValue.subList(1, perValue.size()).toArray(Column[]::new));
+    Column[] measureKeys = DataFrames.columns(byValue.subList(0, byValue.size() - 1)).toArray(Column[]::new);
+    Dataset<Row> ranked = counted
+        .withColumn("_cum", sum("n").over(Window.partitionBy(measureKeys).orderBy("value")
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+        .withColumn("_total", sum("n").over(Window.partitionBy(measureKeys)));
+
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(sum(when(col("measure").equalTo(GRID), 1)).as("_in_grid"));
     for (String measure : CaseCells.COUNTS) {
-      counts.add(sum(when(col("measure").equalTo(measure), col("n"))).as(measure));
+      aggregates.add(count(measure, measure));
     }
-    DAY_COUNTS.forEach((measure, name) -> counts.add(sum(when(col("measure").equalTo(measure), col("n"))).as(name)));
+    DAY_COUNTS.forEach((measure, name) -> aggregates.add(count(measure, name)));
     for (int m : PendingAge.MONTHS) {
-      counts.add(sum(when(col("measure").equalTo(CaseCells.olderThan(m)), col("value").multiply(col("n")))).as(older(m)));
+      aggregates.add(sum(when(col("measure").equalTo(CaseCells.olderThan(m)), col("value").multiply(col("n")))).as(older(m)));
     }
-    Column[] periodKeys = DataFrames.columns(byPeriod).toArray(Column[]::new);
-    Dataset<Row> totals = perPeriod.groupBy(periodKeys).agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new));
-
-    // Every day measure's percentiles in one pass, the measure as one more key, then side by side.
-    List<String> byMeasure = new ArrayList<>(byPeriod);
-    byMeasure.add("measure");
-    List<Percentiles.Output> outputs = List.of(new Percentiles.Output("_median", 0.5), new Percentiles.Output("_p90", 0.9));
-    Dataset<Row> percentiles = Percentiles.exact(perPeriod.filter(col("measure").isin(CaseCells.DAYS.toArray())),
-        byMeasure, col("value"), col("n"), outputs);
-    List<Column> sideBySide = new ArrayList<>();
-    PERCENTILES.forEach((measure, published) -> {
-      for (Percentiles.Output o : published) {
-        String source = o.fraction() == 0.5 ? "_median" : "_p90";
-        sideBySide.add(max(when(col("measure").equalTo(measure), col(source))).as(o.name()));
+    PERCENTILES.forEach((measure, outputs) -> {
+      aggregates.add(count(measure, "_n_" + measure));
+      for (Percentiles.Output o : outputs) {
+        // The value at a 1-based rank is the first whose cumulative count reaches it.
+        Column of = col("measure").equalTo(measure);
+        aggregates.add(min(when(of.and(col("_cum").geq(Percentiles.lowRank(col("_total"), o.fraction()))), col("value")))
+            .as("_lo_" + o.name()));
+        aggregates.add(min(when(of.and(col("_cum").geq(Percentiles.highRank(col("_total"), o.fraction()))), col("value")))
+            .as("_hi_" + o.name()));
       }
     });
-    sideBySide.sort(java.util.Comparator.comparing(Column::toString));
-    Dataset<Row> days = percentiles.groupBy(periodKeys).agg(sideBySide.get(0), sideBySide.subList(1, sideBySide.size()).toArray(Column[]::new));
-
-    SparkSession spark = cells.sparkSession();
-    Dataset<Row> grid = groups.crossJoin(spark.createDataset(periodLabels, Encoders.STRING()).toDF("period"));
-    String[] joinKeys = byPeriod.toArray(String[]::new);
-    Dataset<Row> flow =
-        grid.join(totals, DataFrames.joinKeys(joinKeys), "left").join(days, DataFrames.joinKeys(joinKeys), "left");
+    carried.forEach(c -> aggregates.add(max(c).as(c)));
+    Dataset<Row> flow = ranked.groupBy(DataFrames.columns(byPeriod).toArray(Column[]::new))
+        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+        .filter(col("_in_grid").gt(0))
+        .drop("_in_grid");
     List<String> zeroIfAbsent = new ArrayList<>(CaseCells.COUNTS);
     zeroIfAbsent.addAll(DAY_COUNTS.values());
     PendingAge.MONTHS.forEach(m -> zeroIfAbsent.add(older(m)));
     for (String count : zeroIfAbsent) {
       flow = flow.withColumn(count, coalesce(col(count), lit(0L)));
+    }
+    for (Map.Entry<String, List<Percentiles.Output>> e : PERCENTILES.entrySet()) {
+      for (Percentiles.Output o : e.getValue()) {
+        flow = flow.withColumn(o.name(), Percentiles.interpolate(col("_lo_" + o.name()), col("_hi_" + o.name()),
+            col("_n_" + e.getKey()), o.fraction()));
+        flow = flow.drop("_lo_" + o.name(), "_hi_" + o.name());
+      }
+      flow = flow.drop("_n_" + e.getKey());
     }
 
     WindowSpec toDate =
@@ -141,6 +176,11 @@ public final class CaseFlow {
       flow = flow.drop(older(m));
     }
     return flow;
+  }
+
+  /** The cases with a fact of one measure in a group and period. */
+  private static Column count(String measure, String name) {
+    return sum(when(col("measure").equalTo(measure), col("n"))).as(name);
   }
 
   private static String older(int months) {

@@ -2,7 +2,7 @@ package org.justicemonitor.indicators;
 
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.min;
@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,29 +33,16 @@ public final class Percentiles {
    * @return one row per group: the keys, {@code n} observations, and each output
    */
   public static Dataset<Row> exact(Dataset<Row> rows, List<String> keys, Column value, List<Output> outputs) {
-    return exact(rows, keys, value, lit(1L), outputs);
-  }
-
-  /**
-   * The same from rows that each stand for {@code weight} observations of {@code value}: counts
-   * per value made earlier ({@link CaseCells}).
-   */
-  public static Dataset<Row> exact(Dataset<Row> rows, List<String> keys, Column value, Column weight, List<Output> outputs) {
     List<Rank> ranks = new ArrayList<>();
     for (Output o : outputs) {
-      // Linear interpolation between the values at 0-based ranks floor(p) and ceil(p), p = (n − 1) × fraction.
-      Function<Column, Column> position = n -> n.minus(1).multiply(o.fraction());
-      ranks.add(new Rank("_lo_" + o.name(), n -> floor(position.apply(n)).plus(1)));
-      ranks.add(new Rank("_hi_" + o.name(), n -> ceil(position.apply(n)).plus(1)));
+      ranks.add(new Rank("_lo_" + o.name(), n -> lowRank(n, o.fraction())));
+      ranks.add(new Rank("_hi_" + o.name(), n -> highRank(n, o.fraction())));
     }
-    Dataset<Row> grouped = atRanks(rows, keys, value, weight, ranks);
+    Dataset<Row> grouped = atRanks(rows, keys, value, ranks);
     List<Column> out = new ArrayList<>(keys.stream().map(k -> col(k)).toList());
     out.add(col("n"));
     for (Output o : outputs) {
-      Column lo = col("_lo_" + o.name());
-      Column hi = col("_hi_" + o.name());
-      Column p = col("n").minus(1).multiply(o.fraction());
-      out.add(lo.plus(hi.minus(lo).multiply(p.minus(floor(p)))).cast("double").as(o.name()));
+      out.add(interpolate(col("_lo_" + o.name()), col("_hi_" + o.name()), col("n"), o.fraction()).as(o.name()));
     }
     return grouped.select(out.toArray(Column[]::new));
   }
@@ -70,14 +56,10 @@ public final class Percentiles {
    *     above n; the smallest value for a rank below 1)
    */
   public static Dataset<Row> atRanks(Dataset<Row> rows, List<String> keys, Column value, List<Rank> ranks) {
-    return atRanks(rows, keys, value, lit(1L), ranks);
-  }
-
-  private static Dataset<Row> atRanks(Dataset<Row> rows, List<String> keys, Column value, Column weight, List<Rank> ranks) {
     List<Column> keyCols = keys.stream().map(k -> col(k)).toList();
     List<Column> groupWithValue = new ArrayList<>(keyCols);
     groupWithValue.add(value.as("_v"));
-    Dataset<Row> counts = rows.filter(value.isNotNull()).groupBy(groupWithValue.toArray(Column[]::new)).agg(sum(weight).as("_c"));
+    Dataset<Row> counts = rows.filter(value.isNotNull()).groupBy(groupWithValue.toArray(Column[]::new)).agg(count("*").as("_c"));
 
     Column[] partition = keyCols.toArray(Column[]::new);
     WindowSpec upTo = Window.partitionBy(partition).orderBy("_v").rowsBetween(Window.unboundedPreceding(), Window.currentRow());
@@ -93,8 +75,26 @@ public final class Percentiles {
     return ranked.groupBy(partition).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
   }
 
+  // Linear interpolation between the values at 0-based ranks floor(p) and ceil(p), p = (n − 1) × fraction.
+
+  /** The 1-based rank of the lower of the two values a percentile lies between, for n observations. */
+  public static Column lowRank(Column n, double fraction) {
+    return floor(n.minus(1).multiply(fraction)).plus(1);
+  }
+
+  /** The 1-based rank of the higher of the two. */
+  public static Column highRank(Column n, double fraction) {
+    return ceil(n.minus(1).multiply(fraction)).plus(1);
+  }
+
+  /** The percentile from the values at {@link #lowRank} and {@link #highRank}. */
+  public static Column interpolate(Column lo, Column hi, Column n, double fraction) {
+    Column p = n.minus(1).multiply(fraction);
+    return lo.plus(hi.minus(lo).multiply(p.minus(floor(p)))).cast("double");
+  }
+
   /** An order statistic to compute: the output column's name and its 1-based rank given the count n. */
-  public record Rank(String name, Function<Column, Column> rank) {}
+  public record Rank(String name, java.util.function.Function<Column, Column> rank) {}
 
   /** One percentile to compute: the output column's name and the fraction, 0.5 for the median. */
   public record Output(String name, double fraction) {
