@@ -34,6 +34,7 @@ import org.justicemonitor.io.FileFingerprints.FileFingerprint;
 import org.justicemonitor.io.DatasetListing;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.io.TableRows;
 import org.justicemonitor.io.Paths;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.spark.Progress;
@@ -249,8 +250,8 @@ public final class IngestJob {
     Dataset<Row> clean = spec.versionKey().map(key -> CaseVersions.newest(candidates, key)).orElse(candidates);
     progress.job(spec.name() + ": write clean table", () -> writeClean(spec, clean));
     progress.job(spec.name() + ": write quarantine", () -> writeQuarantine(spec, rows, staged, full));
-    long written = spark.read().schema(spec.storedSchema()).parquet(store.staging(Catalog.ingested(spec))).count()
-        - (full ? 0 : catalog.ingestedTable(spec).count());
+    long written = TableRows.parquetRows(spark, store.staging(Catalog.ingested(spec)))
+        - (full ? 0 : TableRows.parquetRows(spark, store.published(Catalog.ingested(spec))));
 
     return new DatasetReport(
         spec.name(),

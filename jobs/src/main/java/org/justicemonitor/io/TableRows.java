@@ -9,8 +9,8 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SparkSession;
 
-/** How many rows a written output holds, for the run manifest. */
-final class TableRows {
+/** How many rows a written output holds, from its Parquet footers: for the run manifest and the ingest's counts. */
+public final class TableRows {
 
   private TableRows() {}
 
@@ -23,22 +23,37 @@ final class TableRows {
       if (!table) {
         return -1;
       }
-      // From the footers of its data files: a Spark job per table would cost more than the count.
-      long rows = 0;
-      var files = fs.listFiles(p, true);
-      while (files.hasNext()) {
-        LocatedFileStatus file = files.next();
-        if (file.getPath().getName().endsWith(".parquet") && !hidden(p, file.getPath())) {
-          try (ParquetFileReader reader = ParquetFileReader.open(
-              HadoopInputFile.fromStatus(file, spark.sparkContext().hadoopConfiguration()))) {
-            rows += reader.getRecordCount();
-          }
-        }
-      }
-      return rows;
+      return parquetRows(spark, fs, p);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot count the rows of " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Rows of the Parquet files under {@code path} as Spark reads them, from their footers (no Spark job). */
+  public static long parquetRows(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return parquetRows(spark, fs, fs.makeQualified(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot count the rows of " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  // From the footers of its data files: a Spark job per table would cost more than the count.
+  private static long parquetRows(SparkSession spark, FileSystem fs, Path table) throws IOException {
+    long rows = 0;
+    var files = fs.listFiles(table, true);
+    while (files.hasNext()) {
+      LocatedFileStatus file = files.next();
+      if (file.getPath().getName().endsWith(".parquet") && !hidden(table, file.getPath())) {
+        try (ParquetFileReader reader = ParquetFileReader.open(
+            HadoopInputFile.fromStatus(file, spark.sparkContext().hadoopConfiguration()))) {
+          rows += reader.getRecordCount();
+        }
+      }
+    }
+    return rows;
   }
 
   /** A file Spark does not read as part of the table: under a folder or with a name starting with _ or . */
