@@ -56,12 +56,12 @@ class ClusterRunIT {
 
   @Test
   void theSameJarOnAClusterThatLosesAWorkerGivesTheLocalOutputs() throws Exception {
-    deleteRecursively(WORK);
+    StandaloneCluster.deleteRecursively(WORK);
     Path local = WORK.resolve("reference");
     Path onCluster = WORK.resolve("cluster");
     Path logs = Files.createDirectories(WORK.resolve("logs"));
 
-    try (StandaloneCluster cluster = new StandaloneCluster(sparkHome(), logs, jvmFlags())) {
+    try (StandaloneCluster cluster = new StandaloneCluster(StandaloneCluster.sparkHome(WORK, JOBS), logs, StandaloneCluster.jvmFlags(JOBS))) {
       cluster.start(2, 1, "1536m");
       // Side by side: small runs wait on latency more than on the two cores.
       Process localRun = localRun(local, logs.resolve("local-run.log"), List.of());
@@ -186,25 +186,4 @@ class ClusterRunIT {
     }
   }
 
-  /** A SPARK_HOME for the Workers: {@code jars/} links to the jars Spark runs with. */
-  private static Path sparkHome() throws IOException {
-    Path jars = Files.createDirectories(WORK.resolve("spark-home/jars"));
-    for (String jar : Files.readString(JOBS.resolve("target/launcher/classpath.txt")).strip().split(":")) {
-      Path source = Path.of(jar);
-      Files.createSymbolicLink(jars.resolve(source.getFileName()), source);
-    }
-    return jars.getParent();
-  }
-
-  private static List<String> jvmFlags() throws IOException {
-    return Arrays.asList(Files.readString(JOBS.resolve("target/launcher/jvm-flags.txt")).strip().split("\\s+"));
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> s = Files.walk(dir)) {
-        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
 }

@@ -140,4 +140,30 @@ final class StandaloneCluster implements AutoCloseable {
       return s.getLocalPort();
     }
   }
+
+  /** A SPARK_HOME for the Workers under {@code work}: {@code jars/} links to the jars Spark runs with. */
+  static Path sparkHome(Path work, Path jobs) throws IOException {
+    Path jars = Files.createDirectories(work.resolve("spark-home/jars"));
+    for (String jar : Files.readString(jobs.resolve("target/launcher/classpath.txt")).strip().split(":")) {
+      Path source = Path.of(jar);
+      Path link = jars.resolve(source.getFileName());
+      if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.createSymbolicLink(link, source);
+      }
+    }
+    return jars.getParent();
+  }
+
+  /** The module flags Spark needs on Java 17, as the build wrote them for the launcher. */
+  static List<String> jvmFlags(Path jobs) throws IOException {
+    return java.util.Arrays.asList(Files.readString(jobs.resolve("target/launcher/jvm-flags.txt")).strip().split("\\s+"));
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
 }
