@@ -109,10 +109,7 @@ public final class IndicatorsJob {
     int threads = Concurrently.threads(spark);
     List<Dataset<Row>> computed = Concurrently.map(linked, threads,
         l -> progress.result(l.label(), () -> materialize(l.table(), l.compute().get())));
-    Map<String, Dataset<Row>> primary = new LinkedHashMap<>();
-    for (int i = 0; i < linked.size(); i++) {
-      primary.put(linked.get(i).table(), computed.get(i));
-    }
+    Map<String, Dataset<Row>> primary = byTable(linked, computed);
     LinkedTables model = progress.result("linked cells and identities", () -> new LinkedTables(primary::get, regions));
     ComplementarySuppression.Result protection =
         progress.result("complementary suppression", () -> ComplementarySuppression.protect(model.cells(), disclosure.k()));
@@ -127,10 +124,7 @@ public final class IndicatorsJob {
       return progress.result(l.label(), () -> writer.writeWithCsv(l.table(),
           disclosure.complement(primary.get(l.table()), l.rules(), l.keys(), complements), l.sortBy()));
     });
-    Map<String, Dataset<Row>> published = new LinkedHashMap<>();
-    for (int i = 0; i < linked.size(); i++) {
-      published.put(linked.get(i).table(), written.get(i));
-    }
+    Map<String, Dataset<Row>> published = byTable(linked, written);
     Dataset<Row> year = published.get(Catalog.REGION_YEAR);
     Dataset<Row> month = published.get(Catalog.REGION_MONTH);
     // From the written regional tables: small, and computed once.
@@ -150,10 +144,7 @@ public final class IndicatorsJob {
         () -> digitalImpact(cases, java.time.YearMonth.from(from), disclosure, writer),
         () -> progress.result("channel_comparison", () -> writer.writeWithCsv(Catalog.CHANNEL_COMPARISON,
             ChannelComparison.compute(cases, regions, options.asOf(), disclosure), List.of("region_code", "period"))));
-    Concurrently.map(others, threads, work -> {
-      work.run();
-      return true;
-    });
+    Concurrently.run(others, threads);
 
     List<String> tables = new ArrayList<>();
     for (String t : Catalog.INDICATOR_TABLES) {
@@ -192,6 +183,14 @@ public final class IndicatorsJob {
   /** A table that shares cases with others: how to compute it with primary suppression, and how it is protected. */
   private record Linked(String label, String table, java.util.function.Supplier<Dataset<Row>> compute,
       List<Disclosure.Rule> rules, List<String> keys, List<String> sortBy) {}
+
+  private static Map<String, Dataset<Row>> byTable(List<Linked> linked, List<Dataset<Row>> rows) {
+    Map<String, Dataset<Row>> byTable = new LinkedHashMap<>();
+    for (int i = 0; i < linked.size(); i++) {
+      byTable.put(linked.get(i).table(), rows.get(i));
+    }
+    return byTable;
+  }
 
   private static Linked linked(String label, String table, List<Disclosure.Rule> rules, List<String> keys,
       List<String> sortBy, java.util.function.Supplier<Dataset<Row>> compute) {

@@ -46,6 +46,14 @@ public final class Concurrently {
     }
   }
 
+  /** Every piece of work, on {@code threads} threads; the first failure is rethrown as it was. */
+  public static void run(List<Runnable> work, int threads) {
+    map(work, threads, w -> {
+      w.run();
+      return true;
+    });
+  }
+
   private static <R> R get(Future<R> future) {
     try {
       return future.get();
