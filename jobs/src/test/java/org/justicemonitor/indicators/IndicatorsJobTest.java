@@ -209,4 +209,26 @@ class IndicatorsJobTest {
           "region " + m.getString(0) + " " + m.getString(1) + " alone in its year");
     }
   }
+
+  @Test
+  void theAuditNamesACsvCopyThatLostARow(@org.junit.jupiter.api.io.TempDir Path copy) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(output)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path target = copy.resolve(output.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Path csv = copy.resolve("indicators/security_year.csv");
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+    lines.remove(lines.size() - 1);
+    Files.write(csv, lines);
+    DisclosureAudit.Result audit = DisclosureAudit.tables(Catalog.published(SharedSpark.spark(), copy.toString()),
+        SampleRun.MIN_CASES);
+    assertEquals(List.of(new DisclosureAudit.Finding("indicators/security_year.csv", "",
+        "1 rows differ from the Parquet table")), audit.findings());
+  }
 }
