@@ -43,13 +43,12 @@ public final class CaseCells {
   static final String E_FILING_CASES = "e_filing_cases";
   static final String ADMINISTRATIVE_OFFENCES = "administrative_offences";
   static final String E_PROTOCOL_OFFENCES = "e_protocol_offences";
-  /** Decided in the month. */
-  static final String RESOLVED = "resolved";
+  /** Decided in the month with an online or mixed hearing; and with any hearing. */
   static final String ONLINE_HEARINGS = "online_hearings";
   static final String HEARINGS_BASE = "hearings_base";
   /** Days from filing to registration of an e-filed case, counted in its filing month. */
   static final String REGISTER_DAYS = "register_days";
-  /** Days from filing to decision, counted in the decision's month. */
+  /** Days from filing to decision, counted in the decision's month: its count is the resolved cases. */
   static final String DECISION_DAYS = "decision_days";
   /** Days from filing to decision of an E-Protocol administrative offence. */
   static final String PROTOCOL_DAYS = "protocol_days";
@@ -58,9 +57,7 @@ public final class CaseCells {
 
   /** The measures that are plain counts of cases. */
   static final List<String> COUNTS = List.of(INCOMING, E_FILING_BASE, E_FILING_CASES, ADMINISTRATIVE_OFFENCES,
-      E_PROTOCOL_OFFENCES, RESOLVED, ONLINE_HEARINGS, HEARINGS_BASE);
-  /** The measures whose values are days. */
-  static final List<String> DAYS = List.of(REGISTER_DAYS, DECISION_DAYS, PROTOCOL_DAYS, PUBLICATION_DAYS);
+      E_PROTOCOL_OFFENCES, ONLINE_HEARINGS, HEARINGS_BASE);
 
   /** The pending-age measure of a threshold: +1 in the month a pending case passes it, −1 in the month it is decided. */
   static String olderThan(int months) {
@@ -93,7 +90,6 @@ public final class CaseCells {
     facts.add(fact(eProtocol, filedMonth, E_PROTOCOL_OFFENCES, null));
     facts.add(fact(eFiling.and(col("registered_at").isNotNull()), filedMonth, REGISTER_DAYS,
         datediff(col("registered_at"), filed)));
-    facts.add(fact(isDecided, decidedMonth, RESOLVED, null));
     facts.add(fact(isDecided.and(format.isin("online", "mixed")), decidedMonth, ONLINE_HEARINGS, null));
     facts.add(fact(isDecided.and(format.isin("online", "mixed", "in_person")), decidedMonth, HEARINGS_BASE, null));
     facts.add(fact(isDecided, decidedMonth, DECISION_DAYS, datediff(decided, filed)));

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -40,19 +39,18 @@ public final class CaseFlow {
   /** Case categories a party files itself: the population of the e-filing share. */
   public static final List<String> FILED_BY_PARTY = List.of("civil", "administrative");
 
-  /** The percentiles published of each day measure. */
-  private static final Map<String, List<Percentiles.Output>> PERCENTILES = Map.of(
-      CaseCells.DECISION_DAYS, List.of(new Percentiles.Output("median_days_to_decision", 0.5),
-          new Percentiles.Output("p90_days_to_decision", 0.9)),
-      CaseCells.REGISTER_DAYS, List.of(new Percentiles.Output("median_days_to_register_e_filing", 0.5)),
-      CaseCells.PROTOCOL_DAYS, List.of(new Percentiles.Output("median_days_protocol_to_decision", 0.5)),
-      CaseCells.PUBLICATION_DAYS, List.of(new Percentiles.Output("median_days_to_publication", 0.5)));
+  /** A day measure of {@link CaseCells}: the name its count of cases is published under, and its percentiles. */
+  private record DayMeasure(String measure, String count, List<Percentiles.Output> percentiles) {}
 
-  /** The number of observations behind each day measure's percentiles, by its published name. */
-  private static final Map<String, String> DAY_COUNTS = Map.of(
-      CaseCells.REGISTER_DAYS, "register_base",
-      CaseCells.PROTOCOL_DAYS, "e_protocol_decisions",
-      CaseCells.PUBLICATION_DAYS, "published_decisions");
+  private static final List<DayMeasure> DAY_MEASURES = List.of(
+      new DayMeasure(CaseCells.DECISION_DAYS, "resolved", List.of(new Percentiles.Output("median_days_to_decision", 0.5),
+          new Percentiles.Output("p90_days_to_decision", 0.9))),
+      new DayMeasure(CaseCells.REGISTER_DAYS, "register_base",
+          List.of(new Percentiles.Output("median_days_to_register_e_filing", 0.5))),
+      new DayMeasure(CaseCells.PROTOCOL_DAYS, "e_protocol_decisions",
+          List.of(new Percentiles.Output("median_days_protocol_to_decision", 0.5))),
+      new DayMeasure(CaseCells.PUBLICATION_DAYS, "published_decisions",
+          List.of(new Percentiles.Output("median_days_to_publication", 0.5))));
 
   /** The measure of the grid's marker cells. */
   private static final String GRID = "_grid";
@@ -119,39 +117,37 @@ public final class CaseFlow {
     for (String measure : CaseCells.COUNTS) {
       aggregates.add(count(measure, measure));
     }
-    DAY_COUNTS.forEach((measure, name) -> aggregates.add(count(measure, name)));
     for (int m : PendingAge.MONTHS) {
       aggregates.add(sum(when(col("measure").equalTo(CaseCells.olderThan(m)), col("value").multiply(col("n")))).as(older(m)));
     }
-    PERCENTILES.forEach((measure, outputs) -> {
-      aggregates.add(count(measure, "_n_" + measure));
-      for (Percentiles.Output o : outputs) {
+    for (DayMeasure d : DAY_MEASURES) {
+      aggregates.add(count(d.measure(), d.count()));
+      Column of = col("measure").equalTo(d.measure());
+      for (Percentiles.Output o : d.percentiles()) {
         // The value at a 1-based rank is the first whose cumulative count reaches it.
-        Column of = col("measure").equalTo(measure);
         aggregates.add(min(when(of.and(col("_cum").geq(Percentiles.lowRank(col("_total"), o.fraction()))), col("value")))
             .as("_lo_" + o.name()));
         aggregates.add(min(when(of.and(col("_cum").geq(Percentiles.highRank(col("_total"), o.fraction()))), col("value")))
             .as("_hi_" + o.name()));
       }
-    });
+    }
     carried.forEach(c -> aggregates.add(max(c).as(c)));
     Dataset<Row> flow = ranked.groupBy(DataFrames.columns(byPeriod).toArray(Column[]::new))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
         .filter(col("_in_grid").gt(0))
         .drop("_in_grid");
     List<String> zeroIfAbsent = new ArrayList<>(CaseCells.COUNTS);
-    zeroIfAbsent.addAll(DAY_COUNTS.values());
+    DAY_MEASURES.forEach(d -> zeroIfAbsent.add(d.count()));
     PendingAge.MONTHS.forEach(m -> zeroIfAbsent.add(older(m)));
     for (String count : zeroIfAbsent) {
       flow = flow.withColumn(count, coalesce(col(count), lit(0L)));
     }
-    for (Map.Entry<String, List<Percentiles.Output>> e : PERCENTILES.entrySet()) {
-      for (Percentiles.Output o : e.getValue()) {
+    for (DayMeasure d : DAY_MEASURES) {
+      for (Percentiles.Output o : d.percentiles()) {
         flow = flow.withColumn(o.name(), Percentiles.interpolate(col("_lo_" + o.name()), col("_hi_" + o.name()),
-            col("_n_" + e.getKey()), o.fraction()));
-        flow = flow.drop("_lo_" + o.name(), "_hi_" + o.name());
+            col(d.count()), o.fraction()))
+            .drop("_lo_" + o.name(), "_hi_" + o.name());
       }
-      flow = flow.drop("_n_" + e.getKey());
     }
 
     WindowSpec toDate =

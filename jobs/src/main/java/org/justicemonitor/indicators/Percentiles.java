@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,9 +76,10 @@ public final class Percentiles {
     return ranked.groupBy(partition).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
   }
 
-  // Linear interpolation between the values at 0-based ranks floor(p) and ceil(p), p = (n − 1) × fraction.
-
-  /** The 1-based rank of the lower of the two values a percentile lies between, for n observations. */
+  /**
+   * The 1-based rank of the lower of the two values a percentile lies between, for n observations:
+   * linear interpolation between the values at 0-based ranks floor(p) and ceil(p), p = (n − 1) × fraction.
+   */
   public static Column lowRank(Column n, double fraction) {
     return floor(n.minus(1).multiply(fraction)).plus(1);
   }
@@ -94,7 +96,7 @@ public final class Percentiles {
   }
 
   /** An order statistic to compute: the output column's name and its 1-based rank given the count n. */
-  public record Rank(String name, java.util.function.Function<Column, Column> rank) {}
+  public record Rank(String name, Function<Column, Column> rank) {}
 
   /** One percentile to compute: the output column's name and the fraction, 0.5 for the median. */
   public record Output(String name, double fraction) {
