@@ -37,13 +37,22 @@ public final class PersonalData {
   static final String EMAIL =
       "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![A-Za-z0-9-])";
 
+  /**
+   * Where any of the patterns can start: a phone number starts with {@code +} or {@code 8} and an
+   * IIN with a digit, neither inside a longer token; an e-mail address holds an {@code @}. Most
+   * values (letter codes, ids like {@code KZ0000046989}) have neither, and one byte search and one
+   * simple pattern cost half of the three full ones.
+   */
+  static final String CANDIDATE_START = "(?<![0-9A-Za-z])[+0-9]";
+
   /** True when the text holds an IIN, a phone number or an e-mail address. */
   public static Column contains(Column text) {
     // The array scan is interpreted, not compiled: run it only on text that has twelve digits.
     Column iin =
         when(text.rlike(TWELVE_DIGITS), exists(regexp_extract_all(text, lit(TWELVE_DIGITS), lit(0)), Iin::isValid))
             .otherwise(lit(false));
-    return text.rlike(PHONE).or(text.rlike(EMAIL)).or(iin);
+    Column candidate = text.contains("@").or(text.rlike(CANDIDATE_START));
+    return when(candidate, text.rlike(PHONE).or(text.rlike(EMAIL)).or(iin)).otherwise(lit(false));
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.justicemonitor.ingest;
 
-import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.col;
@@ -294,11 +293,9 @@ public final class RawReader {
       }
     }
     out.add(col(CORRUPT_RECORD));
-    // Summed over a flat array, not a chain of additions: a header of a thousand columns would
-    // nest a thousand expressions deep and overflow the stack when Spark walks the plan.
-    Column[] breaks = java.util.Arrays.stream(schema.fields()).filter(f -> !f.name().equals(CORRUPT_RECORD))
-        .map(f -> lineBreaks(col("`" + f.name() + "`"))).toArray(Column[]::new);
-    Column fieldBreaks = aggregate(array(breaks), lit(0), (sum, b) -> sum.plus(b));
+    List<Column> breaks = Arrays.stream(schema.fields()).filter(f -> !f.name().equals(CORRUPT_RECORD))
+        .map(f -> lineBreaks(col("`" + f.name() + "`"))).toList();
+    Column fieldBreaks = balancedSum(breaks);
     Column extraLines = when(col(CORRUPT_RECORD).isNotNull(), lineBreaks(col(CORRUPT_RECORD))).otherwise(fieldBreaks);
     out.addAll(lineage(sourceFile, layout.csvHeader() ? 1 : 0, lit(false), array().cast("array<string>"), extraLines));
     return df.select(out.toArray(Column[]::new));
@@ -357,6 +354,22 @@ public final class RawReader {
     }
     Column listed = concat_ws("; ", problems.toArray(Column[]::new));
     return when(listed.notEqual(""), listed);
+  }
+
+  /**
+   * The sum as a balanced tree of additions, compiled like any other: a chain over a header of a
+   * thousand columns would nest a thousand deep and overflow the stack when Spark walks the plan,
+   * and an array aggregate is interpreted row by row.
+   */
+  static Column balancedSum(List<Column> terms) {
+    if (terms.isEmpty()) {
+      return lit(0);
+    }
+    if (terms.size() == 1) {
+      return terms.get(0);
+    }
+    int half = terms.size() / 2;
+    return balancedSum(terms.subList(0, half)).plus(balancedSum(terms.subList(half, terms.size())));
   }
 
   /** Line feeds in a value: a quoted CSV field may hold some. */

@@ -139,6 +139,31 @@ class PersonalDataTest {
   }
 
   @Test
+  void theCheapPreCheckHoldsWhereverAPatternMatchesAndSkipsCodesAndIds() {
+    java.util.regex.Pattern start = java.util.regex.Pattern.compile(PersonalData.CANDIDATE_START);
+    List<java.util.regex.Pattern> patterns = List.of(PersonalData.PHONE, PersonalData.EMAIL, PersonalData.TWELVE_DIGITS)
+        .stream().map(java.util.regex.Pattern::compile).toList();
+    String alphabet = "0123456789012345678987+@. ()-aZ";
+    java.util.Random random = new java.util.Random(11);
+    int matched = 0;
+    for (int n = 0; n < 300_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0, len = 8 + random.nextInt(20); i < len; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = text.toString();
+      if (patterns.stream().anyMatch(p -> p.matcher(t).find())) {
+        matched++;
+        assertEquals(true, t.contains("@") || start.matcher(t).find(), t);
+      }
+    }
+    assertEquals(true, matched > 1_000, "random texts that hold a pattern: " + matched);
+    for (String id : List.of("KZ0000046989", "slleiombccapimfpn", "C012", "a1b2c3d4e5f60718293a4b5c6d7e8f90")) {
+      assertEquals(false, id.contains("@") || start.matcher(id).find(), id);
+    }
+  }
+
+  @Test
   void nullIsNotPersonalData() {
     Row r = scan(null);
     assertEquals(false, r.isNullAt(0) ? false : r.getBoolean(0));
