@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -109,6 +110,13 @@ public final class IngestJob {
         // Rows mapped through a code table depend on its content as on the profile's.
         mapping.id() + lookupFiles.stream().map(f -> " lookup sha256:" + fingerprints.get(f).sha256())
             .reduce("", String::concat));
+    // Seen while hashing: the CSV files that can be read in splits.
+    Set<String> oneRecordPerLine = new TreeSet<>();
+    fingerprints.forEach((file, fp) -> {
+      if (fp.oneRecordPerLine()) {
+        oneRecordPerLine.add(file);
+      }
+    });
     IngestPlan plan = IngestPlan.decide(store.manifest().previous().path("inputs"), byName, settings,
         options.full(), InputFiles.exists(spark, store.published(Catalog.ingested(Contract.CASES))));
     progress.step("plan", (plan.full() ? "full ingest: " : "incremental ingest: ") + plan.reason());
@@ -129,7 +137,7 @@ public final class IngestJob {
       }
       // A dataset first delivered into an output made before it existed (rollouts/, say) starts afresh.
       boolean fresh = plan.full() || !InputFiles.exists(spark, store.published(Catalog.ingested(spec)));
-      reports.add(ingest(spec, listing, toRead, skipped, notRead, fresh, regions, pseudonymizer));
+      reports.add(ingest(spec, listing, toRead, skipped, notRead, fresh, regions, pseudonymizer, oneRecordPerLine));
       tables.add(Catalog.ingested(spec));
       tables.add(Catalog.quarantine(spec));
     }
@@ -201,12 +209,13 @@ public final class IngestJob {
   }
 
   private DatasetReport ingest(DatasetSpec spec, DatasetListing listing, List<String> files, int skipped,
-      List<DatasetReport.FileAnswer> notRead, boolean full, RegionReference regions, Pseudonymizer pseudonymizer) {
+      List<DatasetReport.FileAnswer> notRead, boolean full, RegionReference regions, Pseudonymizer pseudonymizer,
+      Set<String> oneRecordPerLine) {
     long started = System.nanoTime();
     Optional<SourceMapping> source = options.mapping().of(spec);
     String dir = Paths.join(options.inputRoot(), options.mapping().directory(spec));
     RawReader.Layout layout = source.map(SourceMapping::layout).orElse(RawReader.Layout.contract(spec));
-    RawReader.RawInput raw = new RawReader(spark).read(layout, dir, files);
+    RawReader.RawInput raw = new RawReader(spark).read(layout, dir, files, oneRecordPerLine);
     progress.step(spec.name(), String.format("%d files, %s%s", raw.files().size(), Progress.bytes(raw.bytes()),
         source.map(s -> ", mapped by the profile " + s.describe()).orElse("")));
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,9 +47,10 @@ import org.justicemonitor.io.InputFormat;
  * column comes back as a string (null when the file lacks an optional column), together with
  * where each row came from, so a bad row can be traced to its file and line.
  *
- * <p>CSV is read with RFC 4180 quoting, a quoted field may span lines, so each CSV file is read
- * by one task (deliver large extracts as several files). JSON Lines is read line by line and is
- * split across tasks. Files with different column orders are read in groups of equal headers.
+ * <p>CSV is read with RFC 4180 quoting, a quoted field may span lines, so a CSV file is read by
+ * one task, unless the caller knows it holds one record per line (no quote at all): then it is
+ * read line by line and split across tasks like JSON Lines. Files with different column orders
+ * are read in groups of equal headers.
  */
 public final class RawReader {
 
@@ -78,6 +80,8 @@ public final class RawReader {
 
   public static final List<String> LINEAGE_COLUMNS =
       List.of(SOURCE_FILE, BLOCK, SEQ, HEADER_LINES, BLANK, EXTRA_KEYS, EXTRA_LINES, SUPERSEDED);
+
+  private static final String CSV_COLUMN_PRUNING = "spark.sql.csv.parser.columnPruning.enabled";
 
   private final SparkSession spark;
 
@@ -113,6 +117,12 @@ public final class RawReader {
       return new Layout(spec, false, Map.of(), spec.rawSchema());
     }
 
+    /** No option that changes how quotes, encodings or line ends are read. */
+    boolean keepsContractQuoting() {
+      return csvOptions.keySet().stream().map(k -> k.toLowerCase(Locale.ROOT))
+          .noneMatch(k -> List.of("quote", "escape", "encoding", "charset", "multiline", "linesep", "comment").contains(k));
+    }
+
     boolean csvHeader() {
       return !"false".equalsIgnoreCase(csvOptions.getOrDefault("header", "true"));
     }
@@ -135,6 +145,17 @@ public final class RawReader {
 
   /** Some files of a dataset directory in the given layout. */
   public RawInput read(Layout layout, String datasetDir, List<String> files) {
+    return read(layout, datasetDir, files, Set.of());
+  }
+
+  /**
+   * Some files of a dataset directory in the given layout.
+   *
+   * @param oneRecordPerLine the CSV files known to hold one record per line (no quote, no blank
+   *     line: {@link org.justicemonitor.io.FileFingerprints.FileFingerprint#oneRecordPerLine}),
+   *     read line by line in splits when the layout keeps the contract's quoting and encoding
+   */
+  public RawInput read(Layout layout, String datasetDir, List<String> files, Set<String> oneRecordPerLine) {
     DatasetSpec spec = layout.columns();
     List<String> csv = new ArrayList<>();
     List<String> json = new ArrayList<>();
@@ -174,7 +195,15 @@ public final class RawReader {
       if (!layout.allCsvColumns()) {
         header.stream().filter(h -> spec.column(h).isEmpty()).forEach(extraColumns::add);
       }
-      parts.add(readCsv(layout, header, group.getValue(), sourceFile));
+      List<String> byLine = layout.keepsContractQuoting()
+          ? group.getValue().stream().filter(oneRecordPerLine::contains).toList() : List.of();
+      List<String> byRecord = group.getValue().stream().filter(f -> !byLine.contains(f)).toList();
+      if (!byLine.isEmpty()) {
+        parts.add(readCsv(layout, header, byLine, sourceFile, false));
+      }
+      if (!byRecord.isEmpty()) {
+        parts.add(readCsv(layout, header, byRecord, sourceFile, true));
+      }
     }
     if (!json.isEmpty()) {
       parts.add(readJsonLines(layout, json, sourceFile));
@@ -262,7 +291,11 @@ public final class RawReader {
     }
   }
 
-  private Dataset<Row> readCsv(Layout layout, List<String> header, List<String> files, Column sourceFile) {
+  /**
+   * @param multiLine read record by record, a quoted field spanning lines (one task per file);
+   *     false: line by line, in splits, for files that hold one record per line
+   */
+  private Dataset<Row> readCsv(Layout layout, List<String> header, List<String> files, Column sourceFile, boolean multiLine) {
     DatasetSpec spec = layout.columns();
     StructType schema = new StructType();
     for (int i = 0; i < header.size(); i++) {
@@ -270,13 +303,16 @@ public final class RawReader {
       schema = schema.add(name, DataTypes.StringType);
     }
     schema = schema.add(CORRUPT_RECORD, DataTypes.StringType);
+    // With column pruning, the line-by-line reader asks the parser for the named fields only and
+    // a record with surplus fields passes as good; every field is read anyway.
+    spark.conf().set(CSV_COLUMN_PRUNING, "false");
     Dataset<Row> df =
         spark
             .read()
             .schema(schema)
             .option("header", "true")
             .option("enforceSchema", "true")
-            .option("multiLine", "true")
+            .option("multiLine", multiLine)
             .option("quote", "\"")
             .option("escape", "\"")
             .option("encoding", "UTF-8")
@@ -296,7 +332,9 @@ public final class RawReader {
     List<Column> breaks = Arrays.stream(schema.fields()).filter(f -> !f.name().equals(CORRUPT_RECORD))
         .map(f -> lineBreaks(col("`" + f.name() + "`"))).toList();
     Column fieldBreaks = balancedSum(breaks);
-    Column extraLines = when(col(CORRUPT_RECORD).isNotNull(), lineBreaks(col(CORRUPT_RECORD))).otherwise(fieldBreaks);
+    Column extraLines = multiLine
+        ? when(col(CORRUPT_RECORD).isNotNull(), lineBreaks(col(CORRUPT_RECORD))).otherwise(fieldBreaks)
+        : lit(0);
     out.addAll(lineage(sourceFile, layout.csvHeader() ? 1 : 0, lit(false), array().cast("array<string>"), extraLines));
     return df.select(out.toArray(Column[]::new));
   }

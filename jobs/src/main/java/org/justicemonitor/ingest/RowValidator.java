@@ -102,7 +102,9 @@ public final class RowValidator {
     List<Column> textColumns = new ArrayList<>();
     List<Column> typedColumns = new ArrayList<>();
     for (ColumnSpec c : spec.columns()) {
-      Column v = trim(col(c.name()));
+      // A record that could not be split into fields has no values: whatever a reader put into its
+      // columns is a guess (the record reader keeps some, the line reader none).
+      Column v = when(col(RawReader.CORRUPT_RECORD).isNull(), trim(col(c.name())));
       textColumns.add(when(v.equalTo(lit("")), lit(null).cast("string")).otherwise(v).as(TEXT_PREFIX + c.name()));
       text.put(c.name(), col(TEXT_PREFIX + c.name()));
       typedColumns.add(parse(c, col(TEXT_PREFIX + c.name())).as(TYPED_PREFIX + c.name()));

@@ -22,8 +22,17 @@ import scala.Tuple2;
  */
 public final class FileFingerprints {
 
-  /** A file's size and the SHA-256 of its bytes, in hex. */
-  public record FileFingerprint(long bytes, String sha256) implements java.io.Serializable {}
+  /**
+   * A file's size and the SHA-256 of its bytes, in hex; and, seen in the same pass, whether every
+   * line of it is one whole record: an uncompressed file with no double quote (so no quoted field
+   * can hold a line break) and no line of only spaces or control characters (which a line-by-line
+   * CSV reader drops, where the record reader gives it as a row). Such a file can be read in splits.
+   */
+  public record FileFingerprint(long bytes, String sha256, boolean oneRecordPerLine) implements java.io.Serializable {
+    public FileFingerprint(long bytes, String sha256) {
+      this(bytes, sha256, false);
+    }
+  }
 
   /** The fingerprint of each file, by path. */
   public static Map<String, FileFingerprint> of(SparkSession spark, List<String> files) {
@@ -49,18 +58,52 @@ public final class FileFingerprints {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       long bytes = 0;
       byte[] buffer = new byte[1 << 16];
+      LineShape shape = new LineShape();
       try (InputStream in = path.getFileSystem(conf).open(path)) {
         int n;
         while ((n = in.read(buffer)) >= 0) {
           sha.update(buffer, 0, n);
+          shape.update(buffer, n);
           bytes += n;
         }
       }
-      return new FileFingerprint(bytes, HexFormat.of().formatHex(sha.digest()));
+      boolean compressed = InputFormat.compressed(path.getName());
+      return new FileFingerprint(bytes, HexFormat.of().formatHex(sha.digest()), !compressed && shape.oneRecordPerLine());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Tracks, byte by byte, whether a text has a double quote or a line of only blanks. */
+  static final class LineShape {
+    private boolean quote;
+    private boolean blankLine;
+    /** A byte since the last line feed. */
+    private boolean lineStarted;
+    /** A byte above a space since the last line feed. */
+    private boolean lineHasText;
+
+    void update(byte[] buffer, int length) {
+      for (int i = 0; i < length; i++) {
+        byte b = buffer[i];
+        if (b == '"') {
+          quote = true;
+        } else if (b == '\n') {
+          // A line of "\r" alone counts too: a line reader drops it, the record reader may give a row.
+          blankLine |= lineStarted && !lineHasText;
+          lineStarted = false;
+          lineHasText = false;
+        } else {
+          lineStarted = true;
+          lineHasText |= b < 0 || b > ' ';
+        }
+      }
+    }
+
+    boolean oneRecordPerLine() {
+      return !quote && !blankLine && !(lineStarted && !lineHasText);
     }
   }
 

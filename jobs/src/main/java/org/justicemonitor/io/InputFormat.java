@@ -18,4 +18,9 @@ public enum InputFormat {
     }
     return Optional.empty();
   }
+
+  /** A gzip file: read whole by one task, its bytes not the text's. */
+  public static boolean compressed(String fileName) {
+    return fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+  }
 }

@@ -1,6 +1,7 @@
 package org.justicemonitor.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +74,46 @@ class RawReaderTest {
     assertEquals("[A1,71-D01,2025-01-01,paper,null,cases/a.csv,null]", rows.get(0).toString());
     assertEquals("[B1,75-D01,2025-02-02,e_filing,null,cases/b.csv.gz,null]", rows.get(1).toString());
     assertEquals("[B2,75-D01,2025-02-03,e_filing,null,cases/b.csv.gz,null]", rows.get(2).toString());
+  }
+
+  @Test
+  void aCsvOfOneRecordPerLineReadInSplitsGivesTheSameRowsAndLineNumbers() throws IOException {
+    StringBuilder csv = new StringBuilder("event_ts,service,region_code,channel,user_type,session_id,status,latency_ms\n");
+    for (int i = 0; i < 3_000; i++) {
+      csv.append("2025-06-02T10:00:00+05:00,e_filing,71,web,citizen,s").append(i).append(",ok,").append(i)
+          .append(i % 700 == 3 ? ",surplus\n" : "\n");
+    }
+    write("service_events/e.csv", csv.toString());
+    String d = dir.resolve("service_events").toString();
+    List<String> files = org.justicemonitor.io.InputFiles.list(SharedSpark.spark(), d);
+    RawReader.Layout layout = RawReader.Layout.contract(Contract.SERVICE_EVENTS);
+    var conf = SharedSpark.spark().conf();
+    String maxBytes = conf.get("spark.sql.files.maxPartitionBytes");
+    conf.set("spark.sql.files.maxPartitionBytes", "16k");
+    try {
+      var bySplits = new RawReader(SharedSpark.spark()).read(layout, d, files, java.util.Set.copyOf(files)).rows();
+      var whole = new RawReader(SharedSpark.spark()).read(layout, d, files).rows();
+      assertTrue(bySplits.select(RawReader.BLOCK).distinct().count() > 3, "read in splits");
+      assertEquals(1, whole.select(RawReader.BLOCK).distinct().count(), "read whole");
+      // The fields of a malformed record are the readers' guesses (the validator drops them); its text is what counts.
+      Column good = col(RawReader.CORRUPT_RECORD).isNull();
+      java.util.function.Function<org.apache.spark.sql.Dataset<Row>, List<String>> numbered = rows ->
+          LineNumbers.attach(rows, rows).orderBy(LineNumbers.LINE)
+              .select(col(LineNumbers.LINE), when(good, col("session_id")), when(good, col("latency_ms")),
+                  col(RawReader.CORRUPT_RECORD))
+              .collectAsList().stream().map(Row::toString).toList();
+      List<String> split = numbered.apply(bySplits);
+      List<String> read = numbered.apply(whole);
+      for (int i = 0; i < read.size(); i++) {
+        assertEquals(read.get(i), split.get(i), "row " + i);
+      }
+      assertEquals(3_000, split.size());
+      assertEquals("[2,s0,0,null]", split.get(0));
+      assertEquals("[5,null,null,2025-06-02T10:00:00+05:00,e_filing,71,web,citizen,s3,ok,3,surplus]", split.get(3));
+      assertEquals("[3001,s2999,2999,null]", split.get(2_999));
+    } finally {
+      conf.set("spark.sql.files.maxPartitionBytes", maxBytes);
+    }
   }
 
   @Test
