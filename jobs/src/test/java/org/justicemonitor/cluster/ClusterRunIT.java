@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.SecretSpellings;
 import org.justicemonitor.SharedSpark;
 import org.justicemonitor.io.OutputStore;
 
@@ -58,16 +59,20 @@ class ClusterRunIT {
     Path local = WORK.resolve("reference");
     Path onCluster = WORK.resolve("cluster");
     Path logs = Files.createDirectories(WORK.resolve("logs"));
+    Path eventLogs = Files.createDirectories(WORK.resolve("event-logs"));
 
     try (StandaloneCluster cluster = new StandaloneCluster(StandaloneCluster.sparkHome(WORK, JOBS), logs, StandaloneCluster.jvmFlags(JOBS))) {
       cluster.start(2, 1, "1536m");
       // Side by side: small runs wait on latency more than on the two cores.
-      Process localRun = localRun(local, logs.resolve("local-run.log"), List.of());
+      Process localRun = localRun(local, logs.resolve("local-run.log"), List.of(),
+          "-Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false -Dspark.eventLog.dir=" + eventLogs.toUri());
       List<String> submit = new ArrayList<>(List.of(
           "org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(),
           "--conf", "spark.executor.memory=1g",
           "--conf", "spark.sql.shuffle.partitions=8",
           "--conf", "spark.ui.enabled=false",
+          "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.compress=false",
+          "--conf", "spark.eventLog.dir=" + eventLogs.toUri(),
           "--class", "org.justicemonitor.cli.JusticeMonitor",
           JOBS.resolve("target/justice-monitor.jar").toString()));
       submit.addAll(RUN_ARGS);
@@ -88,6 +93,8 @@ class ClusterRunIT {
         assertTrue(!console.contains(secret), "the console shows " + secret + ": see " + logs.resolve("local-run.log"));
       }
       assertTrue(console.contains("disclosure audit: "), "the run ends with the disclosure audit");
+      // Nor does what Spark records of both runs for its UI and history server: plans, settings, metrics.
+      assertNoSecretIn(eventLogs, 2);
       assertTrue(Files.readString(driverLog).contains("Lost executor"), "the driver lost no executor: see " + driverLog);
     }
 
@@ -99,7 +106,7 @@ class ClusterRunIT {
     assertSameTables(local, onCluster);
 
     // A full rebuild killed midway changes nothing published, and the tables stay readable.
-    Process killed = localRun(onCluster, logs.resolve("killed-run.log"), List.of("--full"));
+    Process killed = localRun(onCluster, logs.resolve("killed-run.log"), List.of("--full"), "");
     StandaloneCluster.waitFor(logs.resolve("killed-run.log"), "[ingest] cases:", 1, Duration.ofMinutes(5));
     killed.destroyForcibly().waitFor();
     assertTrue(Files.exists(onCluster.resolve(OutputStore.STAGING_DIR)), "the killed run was staging");
@@ -107,7 +114,7 @@ class ClusterRunIT {
     assertSameFiles(local, onCluster);
 
     // The next command on the root clears what the killed run left; the same files add nothing.
-    Process next = localCommand(onCluster, logs.resolve("after-kill.log"), List.of("ingest", "--as-of", "2025-12-31"));
+    Process next = localCommand(onCluster, logs.resolve("after-kill.log"), List.of("ingest", "--as-of", "2025-12-31"), "");
     assertEquals(0, waitFor(next, Duration.ofMinutes(5)), "see " + logs.resolve("after-kill.log"));
     assertFalse(Files.exists(onCluster.resolve(OutputStore.STAGING_DIR)), "the killed run's staging cleared");
     assertTrue(Files.readString(logs.resolve("after-kill.log")).contains("incremental ingest: new files only"));
@@ -126,14 +133,31 @@ class ClusterRunIT {
     return files;
   }
 
-  private static Process localRun(Path output, Path log, List<String> more) throws IOException {
+  /** The pseudonymization key and the sample's clear identifiers are in no event log of the directory. */
+  private static void assertNoSecretIn(Path eventLogs, int runs) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(eventLogs)) {
+      files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+    }
+    assertEquals(runs, files.size(), "event logs: " + files);
+    for (Path f : files) {
+      String log = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(log.contains("SparkListenerSQLExecutionStart"), "plans in " + f);
+      SecretSpellings.assertAbsent(KEY, log, f.toString());
+      for (String secret : org.justicemonitor.SampleRun.SECRETS) {
+        assertTrue(!log.contains(secret), f + " holds a clear identifier of the sample");
+      }
+    }
+  }
+
+  private static Process localRun(Path output, Path log, List<String> more, String javaOpts) throws IOException {
     List<String> args = new ArrayList<>(README_RUN);
     args.addAll(more);
-    return localCommand(output, log, args);
+    return localCommand(output, log, args, javaOpts);
   }
 
   /** {@code bin/justice-monitor} from the repository root, the key in its environment. */
-  private static Process localCommand(Path output, Path log, List<String> args) throws IOException {
+  private static Process localCommand(Path output, Path log, List<String> args, String javaOpts) throws IOException {
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/justice-monitor").toString()));
     command.addAll(args);
     command.addAll(List.of("--output", output.toString()));
@@ -141,7 +165,7 @@ class ClusterRunIT {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("JUSTICE_MONITOR_KEY", KEY);
     pb.environment().put("JUSTICE_MONITOR_MEMORY", "2g");
-    pb.environment().put("JAVA_OPTS", "-Dspark.ui.enabled=false -Dspark.ui.showConsoleProgress=false");
+    pb.environment().put("JAVA_OPTS", ("-Dspark.ui.enabled=false -Dspark.ui.showConsoleProgress=false " + javaOpts).strip());
     return pb.start();
   }
 

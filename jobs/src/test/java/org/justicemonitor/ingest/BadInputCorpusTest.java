@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.SampleRun;
@@ -29,12 +30,14 @@ class BadInputCorpusTest {
 
   static final Path CORPUS = Path.of("src/test/resources/bad-inputs").toAbsolutePath();
 
+  /** Every output of the class, removed after it. */
+  @TempDir static Path work;
   static Path output;
   static IngestReport report;
 
   @BeforeAll
   static void ingestTheQuarantineCorpus() throws IOException {
-    output = Files.createTempDirectory("bad-inputs");
+    output = Files.createDirectories(work.resolve("bad-inputs"));
     report = SampleRun.ingest(CORPUS.resolve("quarantined").toString(), output.toString(), 1.0);
   }
 
@@ -129,13 +132,13 @@ class BadInputCorpusTest {
 
   @Test
   void aSymbolicLinkOutOfTheInputRootIsRefusedAndNamed() throws IOException {
-    Path root = Files.createTempDirectory("linked-input");
+    Path root = Files.createDirectories(work.resolve("linked-input"));
     Files.createDirectories(root.resolve("cases"));
     Files.copy(CORPUS.resolve("quarantined/cases/c-bom.csv"), root.resolve("cases/a.csv"));
-    Path outside = Files.createTempDirectory("outside").resolve("b.csv");
+    Path outside = Files.createDirectories(work.resolve("outside")).resolve("b.csv");
     Files.copy(CORPUS.resolve("quarantined/cases/d-crlf.csv"), outside);
     Files.createSymbolicLink(root.resolve("cases/b.csv"), outside);
-    IngestReport linked = SampleRun.ingest(root.toString(), root.resolveSibling(root.getFileName() + "-out").toString(), 1.0);
+    IngestReport linked = SampleRun.ingest(root.toString(), work.resolve("linked-out").toString(), 1.0);
     DatasetReport cases = linked.datasets().get(0);
     assertEquals(2, cases.rowsRead(), "only a.csv's rows");
     assertEquals("[cases/b.csv refused (a link to a file outside the input root)]",
@@ -156,16 +159,9 @@ class BadInputCorpusTest {
    */
   @Test
   void aTruncatedGzipIsOneLineOnTheConsole() throws Exception {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:") || a.startsWith("-D") || a.startsWith("--enable")
-            || a.startsWith("--sun"))
-        .toList());
-    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.justicemonitor.cli.JusticeMonitor",
+    Process p = org.justicemonitor.CommandProcess.of(List.of(), List.of(
         "ingest", "--demo", "--input", CORPUS.resolve("truncated-gzip").toString(),
-        "--output", output.resolveSibling(output.getFileName() + "-console").toString(), "--as-of", "2025-12-31"));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        "--output", work.resolve("console").toString(), "--as-of", "2025-12-31")).start();
     String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(1, p.waitFor(), console);
     List<String> lines = console.lines().filter(l -> !l.startsWith("WARNING: ")).toList();
@@ -237,7 +233,7 @@ class BadInputCorpusTest {
   }
 
   private static JobFailure failure(String root) {
-    Path out = output.resolveSibling(output.getFileName() + "-" + root);
+    Path out = work.resolve("out-" + root);
     return assertThrows(JobFailure.class, () -> SampleRun.ingest(CORPUS.resolve(root).toString(), out.toString(), 1.0));
   }
 }
