@@ -158,6 +158,7 @@ public final class RawReader {
   public RawInput read(Layout layout, String datasetDir, List<String> files, Set<String> oneRecordPerLine) {
     DatasetSpec spec = layout.columns();
     List<String> csv = new ArrayList<>();
+    Map<String, Long> sizes = new java.util.HashMap<>();
     List<String> json = new ArrayList<>();
     List<String> empty = new ArrayList<>();
     long bytes = 0;
@@ -171,6 +172,7 @@ public final class RawReader {
                           InputFiles.shown(file) + " is neither CSV nor JSON Lines: name data files *.csv, *.jsonl,"
                               + " or the same with .gz, or move the file out of " + InputFiles.shown(datasetDir)));
       long size = InputFiles.size(spark, file);
+      sizes.put(file, size);
       bytes += size;
       if (size > 0) {
         BinaryContent.kind(InputFiles.head(spark, file, BinaryContent.SNIFFED_BYTES)).ifPresent(kind -> {
@@ -195,8 +197,11 @@ public final class RawReader {
       if (!layout.allCsvColumns()) {
         header.stream().filter(h -> spec.column(h).isEmpty()).forEach(extraColumns::add);
       }
+      // Only a file Spark would split gains from the line reader; smaller ones stay one scan.
+      long splitBytes = splitBytes(group.getValue().stream().mapToLong(sizes::get).sum());
       List<String> byLine = layout.keepsContractQuoting()
-          ? group.getValue().stream().filter(oneRecordPerLine::contains).toList() : List.of();
+          ? group.getValue().stream().filter(f -> oneRecordPerLine.contains(f) && sizes.get(f) > splitBytes).toList()
+          : List.of();
       List<String> byRecord = group.getValue().stream().filter(f -> !byLine.contains(f)).toList();
       if (!byLine.isEmpty()) {
         parts.add(readCsv(layout, header, byLine, sourceFile, false));
@@ -211,6 +216,17 @@ public final class RawReader {
     Dataset<Row> rows = parts.isEmpty() ? emptyRows(layout)
         : parts.stream().reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
     return new RawInput(spec, rows, files, empty, List.copyOf(extraColumns), bytes);
+  }
+
+  /**
+   * The largest split of a splittable scan over files of this many bytes, as Spark sizes it:
+   * the partition size, or less so that every core gets a split, never under the cost of opening
+   * a file.
+   */
+  private long splitBytes(long totalBytes) {
+    var conf = spark.sessionState().conf();
+    long perCore = totalBytes / Math.max(1, spark.sparkContext().defaultParallelism());
+    return Math.min(conf.filesMaxPartitionBytes(), Math.max(conf.filesOpenCostInBytes(), perCore));
   }
 
   /** The schema of what {@link #read} returns: contract columns as text, then lineage. */
