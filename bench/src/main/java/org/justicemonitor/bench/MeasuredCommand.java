@@ -69,7 +69,8 @@ public final class MeasuredCommand {
           stages.add(new Measurement(m.group(1), (System.nanoTime() - start[0]) / 1e9,
               (sampler.cpuTicks() - start[1]) / TICKS_PER_SECOND, sampler.peak()));
         } else if ((m = STEP.matcher(line)).matches()) {
-          steps.put(m.group(1) + ": " + m.group(2), Double.parseDouble(m.group(3)));
+          // A table is computed, then written after the suppression: each of its lines counts.
+          steps.merge(m.group(1) + ": " + m.group(2), Double.parseDouble(m.group(3)), Double::sum);
         }
       }
     }
