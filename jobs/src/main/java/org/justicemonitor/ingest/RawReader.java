@@ -87,6 +87,9 @@ public final class RawReader {
 
   public RawReader(SparkSession spark) {
     this.spark = spark;
+    // With column pruning, the line-by-line CSV reader asks the parser for the named fields only
+    // and a record with surplus fields passes as good; every field is read anyway.
+    spark.conf().set(CSV_COLUMN_PRUNING, "false");
   }
 
   /** What was read from one dataset directory. */
@@ -199,15 +202,13 @@ public final class RawReader {
       }
       // Only a file Spark would split gains from the line reader; smaller ones stay one scan.
       long splitBytes = splitBytes(group.getValue().stream().mapToLong(sizes::get).sum());
-      List<String> byLine = layout.keepsContractQuoting()
-          ? group.getValue().stream().filter(f -> oneRecordPerLine.contains(f) && sizes.get(f) > splitBytes).toList()
-          : List.of();
-      List<String> byRecord = group.getValue().stream().filter(f -> !byLine.contains(f)).toList();
-      if (!byLine.isEmpty()) {
-        parts.add(readCsv(layout, header, byLine, sourceFile, false));
+      Map<Boolean, List<String>> byLine = group.getValue().stream().collect(java.util.stream.Collectors.partitioningBy(
+          f -> layout.keepsContractQuoting() && oneRecordPerLine.contains(f) && sizes.get(f) > splitBytes));
+      if (!byLine.get(true).isEmpty()) {
+        parts.add(readCsv(layout, header, byLine.get(true), sourceFile, false));
       }
-      if (!byRecord.isEmpty()) {
-        parts.add(readCsv(layout, header, byRecord, sourceFile, true));
+      if (!byLine.get(false).isEmpty()) {
+        parts.add(readCsv(layout, header, byLine.get(false), sourceFile, true));
       }
     }
     if (!json.isEmpty()) {
@@ -319,9 +320,6 @@ public final class RawReader {
       schema = schema.add(name, DataTypes.StringType);
     }
     schema = schema.add(CORRUPT_RECORD, DataTypes.StringType);
-    // With column pruning, the line-by-line reader asks the parser for the named fields only and
-    // a record with surplus fields passes as good; every field is read anyway.
-    spark.conf().set(CSV_COLUMN_PRUNING, "false");
     Dataset<Row> df =
         spark
             .read()

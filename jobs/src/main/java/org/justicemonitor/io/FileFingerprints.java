@@ -28,11 +28,7 @@ public final class FileFingerprints {
    * can hold a line break) and no line of only spaces or control characters (which a line-by-line
    * CSV reader drops, where the record reader gives it as a row). Such a file can be read in splits.
    */
-  public record FileFingerprint(long bytes, String sha256, boolean oneRecordPerLine) implements java.io.Serializable {
-    public FileFingerprint(long bytes, String sha256) {
-      this(bytes, sha256, false);
-    }
-  }
+  public record FileFingerprint(long bytes, String sha256, boolean oneRecordPerLine) implements java.io.Serializable {}
 
   /** The fingerprint of each file, by path. */
   public static Map<String, FileFingerprint> of(SparkSession spark, List<String> files) {

@@ -8,8 +8,11 @@ public enum InputFormat {
   CSV,
   JSON_LINES;
 
+  private static final String GZIP = ".gz";
+
   public static Optional<InputFormat> ofFileName(String fileName) {
-    String name = fileName.toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    String name = compressed(fileName) ? lower.substring(0, lower.length() - GZIP.length()) : lower;
     if (name.endsWith(".csv")) {
       return Optional.of(CSV);
     }
@@ -21,6 +24,6 @@ public enum InputFormat {
 
   /** A gzip file: read whole by one task, its bytes not the text's. */
   public static boolean compressed(String fileName) {
-    return fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+    return fileName.toLowerCase(Locale.ROOT).endsWith(GZIP);
   }
 }

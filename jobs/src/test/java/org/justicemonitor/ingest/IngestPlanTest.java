@@ -27,7 +27,7 @@ class IngestPlanTest {
   }
 
   private static final Map<String, FileFingerprint> NOW =
-      Map.of("cases/a.csv", new FileFingerprint(10, "aaa"), "cases/b.csv", new FileFingerprint(20, "bbb"));
+      Map.of("cases/a.csv", new FileFingerprint(10, "aaa", false), "cases/b.csv", new FileFingerprint(20, "bbb", false));
 
   @Test
   void filesIngestedBeforeAreSkippedAndNewOnesRead() {
@@ -41,7 +41,7 @@ class IngestPlanTest {
 
   @Test
   void aChangedFileIsRefusedNotAddedTwice() {
-    Map<String, FileFingerprint> changed = Map.of("cases/a.csv", new FileFingerprint(10, "a2"));
+    Map<String, FileFingerprint> changed = Map.of("cases/a.csv", new FileFingerprint(10, "a2", false));
     JobFailure e = assertThrows(JobFailure.class, () -> IngestPlan.decide(previous(SETTINGS), changed, SETTINGS, false, true));
     assertTrue(e.getMessage().startsWith("cases/a.csv changed since they were ingested;"), e.getMessage());
     assertTrue(IngestPlan.decide(previous(SETTINGS), changed, SETTINGS, true, true).full(), "--full rebuilds");
