@@ -2,6 +2,9 @@ package org.justicemonitor.anomalies;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -90,23 +94,37 @@ public final class AnomaliesJob {
     Dataset<Row> serviceMonths = progress.result("region × service months", () -> materialize("service-months",
         ServiceUse.compute(scoredEvents, List.of("region_code", "service"), Period.MONTH)));
 
+    Dataset<Row> courts = materialize("courts", cases.groupBy("court_id")
+        .agg(min("court_level").as("court_level"), min("region_code").as("region_code")));
+    List<ModelRecord.Model> models = new ArrayList<>();
     List<Dataset<Row>> candidates = new ArrayList<>();
-    candidates.add(MonthlySignals.incoming(courtFlow, options));
-    candidates.add(MonthlySignals.resolved(courtFlow, options));
-    candidates.add(MonthlySignals.resolvedBurst(courtFlow, options));
-    candidates.add(MonthlySignals.registration(regionMonths, options));
-    candidates.add(MonthlySignals.failureRate(serviceMonths, options));
+    CountModel.Assessment incoming = countModel(CountSignals.INCOMING, CountSignals.incomingSeries(courtFlow, courts), models);
+    candidates.add(CountSignals.incoming(incoming, options));
+    CountModel.Assessment resolved = countModel(CountSignals.RESOLVED, CountSignals.resolvedSeries(courtFlow, courts), models);
+    candidates.add(CountSignals.resolved(resolved, options));
+    candidates.add(CountSignals.resolvedBurst(resolved, options));
+    CountModel.Assessment failures = countModel(CountSignals.FAILURES, CountSignals.failureSeries(serviceMonths), models);
+    candidates.add(CountSignals.failures(failures, options));
+    Dataset<Row> judgeMonths = progress.result("judge months", () -> materialize("judge-months",
+        CountSignals.judgeMonths(cases, lastMonth)));
+    CountModel.Assessment assigned = countModel(CountSignals.JUDGE_ASSIGNED, CountSignals.judgeSeries(judgeMonths, "assigned"), models);
+    candidates.add(CountSignals.judgeAssigned(assigned, options));
+    CountModel.Assessment judgeDecided = countModel(CountSignals.JUDGE_DECIDED, CountSignals.judgeSeries(judgeMonths, "decided"), models);
+    candidates.add(CountSignals.judgeDecided(judgeDecided, options));
+    candidates.add(MonthlySignals.registration(MonthlySignals.registrationMonths(cases, regionMonths.select("region_code", "period")),
+        options));
 
     Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
     PipelineModel days = progress.result("days-to-decision model", () -> model(DecisionTimeModel.MODEL_NAME,
         () -> DecisionTimeModel.train(decided)));
-    List<ModelRecord.Model> models = new ArrayList<>();
     models.add(recordDecisionTime(days, decided));
-    candidates.add(DecisionTimeModel.candidates(days, decided, options));
+    Dataset<Row> slower = materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
+    candidates.add(slower);
+    candidates.add(CountSignals.backlogDecided(CountSignals.resolvedBurst(resolved, options), slower));
 
     Dataset<Row> profiles = materialize("profiles", ProfileModel.profiles(regionMonths, options));
     PipelineModel profile = progress.result("profile model", () -> model(ProfileModel.MODEL_NAME,
-        () -> ProfileModel.train(ProfileModel.usual(profiles, options.threshold()), options.seed())));
+        () -> ProfileModel.train(ProfileModel.usual(profiles), options.seed())));
     models.add(recordProfile(profile, profiles));
     candidates.add(ProfileModel.candidates(profile, profiles));
 
@@ -115,8 +133,8 @@ public final class AnomaliesJob {
       all = all.unionByName(c);
     }
     Dataset<Row> reviews = options.reviews().map(path -> Reviews.read(spark, path)).orElse(Reviews.none(spark));
-    Dataset<Row> courtRegions = cases.groupBy("court_id").agg(min("region_code").as("region_code"));
-    Dataset<Row> flags = Flags.select(materialize("candidates", all), reviews, courtRegions, options.threshold());
+    Dataset<Row> courtRegions = courts.select("court_id", "region_code");
+    Dataset<Row> flags = Flags.select(materialize("candidates", all), reviews, courtRegions, options.fdr());
     Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(Catalog.FLAGS, flags, List.of("rank")));
 
     List<String> published = new ArrayList<>(TableWriter.names(Catalog.FLAGS));
@@ -128,6 +146,59 @@ public final class AnomaliesJob {
         flagCounts(written), reviewCounts(written, reviews))));
     published.add(Catalog.MODEL_RECORD);
     return published;
+  }
+
+  /** Trains (or reloads) a count model, judges every entity-month with it, and records it. */
+  private CountModel.Assessment countModel(CountModel.Spec spec, Dataset<Row> series, List<ModelRecord.Model> models) {
+    Dataset<Row> input = materialize(spec.name() + "-series", series);
+    return progress.result(spec.name() + " model", () -> {
+      PipelineModel model = model(spec.name(), () -> CountModel.train(input, spec));
+      CountModel.Assessment judged;
+      try {
+        judged = CountModel.assess(model, input, spec, options);
+      } catch (RuntimeException e) {
+        if (options.reuseModels()) {
+          // Most often a month the saved model never saw: it learnt each month's national effect.
+          throw new JobFailure("scoring with the saved " + spec.name() + " model failed (" + e.getClass().getSimpleName()
+              + "); if the data has months or groups the model was not trained on, run anomalies without --reuse-models");
+        }
+        throw e;
+      }
+      Dataset<Row> rows = materialize(spec.name() + "-judged", judged.rows());
+      CountModel.Assessment kept = new CountModel.Assessment(rows, judged.overdispersion(), judged.priors());
+      models.add(recordCount(spec, model, kept, input));
+      return kept;
+    });
+  }
+
+  private ModelRecord.Model recordCount(CountModel.Spec spec, PipelineModel model, CountModel.Assessment a, Dataset<Row> series) {
+    GeneralizedLinearRegressionModel glm = CountModel.glm(model);
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    if (glm.hasSummary()) {
+      // What the fit itself knows; the deviance would cost a pass of its own.
+      metrics.put("iterations", glm.summary().numIterations());
+    }
+    metrics.put("coefficients", glm.coefficients().size());
+    Map<String, Object> dispersion = new LinkedHashMap<>();
+    dispersion.put("variance", "mu + mu^2 * (alpha + 1 / (a + O)): negative binomial");
+    dispersion.put("alpha", a.overdispersion());
+    dispersion.put("estimated_by", "moments over the usual entity-months with history: sum((y - mu)^2 - mu - mu^2 / (a + O)) / sum(mu^2)");
+    Row weights = a.rows().filter(col("p_higher").isNotNull())
+        .agg(min("own_weight"), percentile(col("own_weight"), lit(0.5)), max("own_weight")).first();
+    Map<String, Object> pooling = new LinkedHashMap<>();
+    pooling.put("prior_group", spec.priorGroup());
+    pooling.put("formula", "theta = (a + O) / (b + E) over the trailing months; a = m^2 / v, b = m / v; own weight E / (b + E)");
+    pooling.put("priors", a.priorList());
+    if (!weights.isNullAt(0)) {
+      pooling.put("own_weight", Map.of("min", weights.getDouble(0), "median", weights.getDouble(1), "max", weights.getDouble(2)));
+    }
+    return new ModelRecord.Model(spec.name(), "Spark MLlib GeneralizedLinearRegression after RFormula",
+        Paths.join(store.published(Catalog.MODELS), spec.name()), spec.formula(), null, ModelRecord.parameters(glm),
+        window(series), Fingerprint.of(series), metrics, null,
+        "every entity-month with exposure; the levels, priors and overdispersion from the usual ones only (a tail"
+            + " probability of at least " + CountModel.UNUSUAL_P + " either way in a first round)",
+        "negative binomial tail of the month's count given its pooled level and the model's month",
+        glm.getFamily() + ", " + glm.getLink() + " link", dispersion, pooling);
   }
 
   private PipelineModel model(String name, java.util.function.Supplier<PipelineModel> train) {
@@ -160,7 +231,7 @@ public final class AnomaliesJob {
         "Spark MLlib LinearRegression (normal equations) after RFormula",
         Paths.join(store.published(Catalog.MODELS), DecisionTimeModel.MODEL_NAME),
         DecisionTimeModel.fittedFormula(fitted), null, ModelRecord.parameters(lr), window(rows), Fingerprint.of(rows),
-        metrics, coefficients, null, DecisionTimeModel.SCORE);
+        metrics, coefficients, null, DecisionTimeModel.SCORE, "gaussian, identity link", null, null);
   }
 
   private ModelRecord.Model recordProfile(PipelineModel model, Dataset<Row> profiles) {
@@ -174,8 +245,9 @@ public final class AnomaliesJob {
         Paths.join(store.published(Catalog.MODELS), ProfileModel.MODEL_NAME), null,
         ProfileModel.INDICATORS.stream().map(ProfileModel::z).toList(), ModelRecord.parameters(kMeans),
         window(profiles), Fingerprint.of(profiles), metrics, null,
-        "region-months with every indicator's z below the threshold: the usual patterns",
-        "distance to the nearest centre, in units of the indicators' usual spreads");
+        "region-months with every indicator's z below " + ProfileModel.USUAL_Z + ": the usual patterns",
+        "distance d to the nearest centre, in units of the indicators' usual spreads; tail probability: the share of"
+            + " all scored region-months at distance d or more (empirical)", null, null, null);
   }
 
   private static ModelRecord.Window window(Dataset<Row> rows) {

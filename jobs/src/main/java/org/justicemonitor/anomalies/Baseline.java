@@ -40,7 +40,8 @@ public final class Baseline {
    * @param spreadFloor the smallest spread, in the value's unit: keeps an entity whose value
    *     barely moves from scoring huge on a tiny change
    * @param higherIsWorse the abnormal direction: up (a delay, a failure rate) or down (a stall)
-   * @return the series with {@code baseline}, {@code deviation}, {@code spread} and {@code score}
+   * @return the series with {@code baseline}, {@code deviation}, {@code spread}, {@code score} and
+   *     {@code history_months} (the entity's months with a value, of which the spread was learnt)
    */
   public static Dataset<Row> score(
       Dataset<Row> series, int trailingMonths, int minHistory, double spreadFloor, boolean higherIsWorse) {
@@ -64,6 +65,7 @@ public final class Baseline {
     Column spread = greatest(percentile(col("_abs"), lit(0.5)).over(history).multiply(MAD_TO_SD), spreadFloor);
     Column signed = higherIsWorse ? col("deviation") : col("deviation").multiply(-1);
     return centred.withColumn("spread", spread)
+        .withColumn("history_months", count(col("value")).over(history))
         .withColumn("score", signed.divide(col("spread")))
         .drop("_abs");
   }

@@ -8,13 +8,13 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expm1;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
@@ -40,6 +40,7 @@ import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * What a court's days to decision should be for its case mix: a Spark MLlib linear regression of
@@ -60,8 +61,8 @@ final class DecisionTimeModel {
   /** The least spread of a court-month's mean log days, however many decisions it rests on. */
   static final double SPREAD_FLOOR = 0.05;
   /** How the model's residuals become a score, for the model record. */
-  static final String SCORE = "robust z of the court-month mean residual against the court's trailing median; spread floor "
-      + SPREAD_FLOOR;
+  static final String SCORE = "robust z of the court-month mean residual against the court's trailing median (spread floor "
+      + SPREAD_FLOOR + "), read as Student's t with 0.37 × (the court's months of history − 1) degrees of freedom";
 
   private DecisionTimeModel() {}
 
@@ -83,15 +84,7 @@ final class DecisionTimeModel {
 
   /** The model formula over the features that vary in the data (one level has nothing to say). */
   static String formula(Dataset<Row> rows) {
-    Row distinct = rows.agg(countDistinct(col(FEATURES.get(0))),
-        FEATURES.subList(1, FEATURES.size()).stream().map(f -> countDistinct(col(f))).toArray(Column[]::new)).first();
-    List<String> varying = new ArrayList<>();
-    for (int i = 0; i < FEATURES.size(); i++) {
-      if (distinct.getLong(i) > 1) {
-        varying.add(FEATURES.get(i));
-      }
-    }
-    return "log_days ~ " + (varying.isEmpty() ? "1" : String.join(" + ", varying));
+    return "log_days ~ " + String.join(" + ", CountModel.varying(rows, FEATURES));
   }
 
   static PipelineModel train(Dataset<Row> rows) {
@@ -165,11 +158,17 @@ final class DecisionTimeModel {
     Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), noise, true)
         .withColumn("_actual_days", expm1(col("actual_log")))
         .withColumn("_expected_days", expm1(col("expected_log").plus(col("baseline"))));
+    // In the data's first year, only cases short enough to be decided already are: the mean log
+    // days rises month by month by truncation alone, so those months are history, not scored.
+    Column warmUp = Flags.monthIndex(col("period")).minus(min(Flags.monthIndex(col("period"))).over(Window.partitionBy()))
+        .lt(o.trailingMonths());
+    scored = scored.withColumn("_p", when(warmUp.unary_$bang(), MonthlySignals.robustTail()));
+    Column p = col("_p");
     Column explanation = concat(
         format_string("typical days to decision %.0f over %d decisions against about %.0f expected for this court's case"
             + " mix and its own past; ", col("_actual_days"), col("decisions"), col("_expected_days")),
-        MonthlySignals.spreadWords());
-    return MonthlySignals.candidates(scored, "court", MODEL_NAME, col("_actual_days"), col("_expected_days"), explanation,
+        MonthlySignals.spreadWords(), lit("; "), CountSignals.chanceWords(p));
+    return MonthlySignals.candidates(scored, "court", MODEL_NAME, col("_actual_days"), col("_expected_days"), p, explanation,
         concat(lit("case mix against the national, effect on expected days: "), col("_top")));
   }
 

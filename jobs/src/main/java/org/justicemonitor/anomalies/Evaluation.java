@@ -1,5 +1,6 @@
 package org.justicemonitor.anomalies;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -15,15 +16,17 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.spark.DataFrames;
 
 /**
  * Flags scored against known anomalies (the generator's {@code labels/anomalies.csv}).
  *
- * <p>A flag is true when an anomaly is labelled in its month for its entity; a region flag is
- * also true when the labelled anomaly is in that region (one of its courts or services): it
- * points the reviewer at the right place. Recall is counted per labelled anomaly-month, precision
- * per flag.
+ * <p>A flag is true when an anomaly is labelled in its month for its entity and the flag's signal
+ * is one meant to find the anomaly's kind; a region flag is also true when the labelled anomaly
+ * is in that region (one of its courts or services). Recall is counted per labelled
+ * anomaly-month, precision per flag.
  */
 public final class Evaluation {
 
@@ -85,7 +88,13 @@ public final class Evaluation {
                 .otherwise(substring_index(col("entity_id"), ":", 1)).as("l_region"));
     Column sameEntity = col("entity_type").equalTo(col("l_type")).and(col("entity_id").equalTo(col("l_id")));
     Column inRegion = col("entity_type").equalTo("region").and(col("entity_id").equalTo(col("l_region")));
-    Dataset<Row> pairs = flags.join(l, col("period").equalTo(col("l_period")).and(sameEntity.or(inRegion)));
+    // A flag finds an anomaly only through a signal meant for its kind: a slow court is not found
+    // by a stall flag of the same court and month.
+    List<Row> kindRows = signalKinds.entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue())).toList();
+    Dataset<Row> kindOf = flags.sparkSession().createDataFrame(kindRows,
+        StructType.fromDDL("_signal STRING, _kind STRING"));
+    Dataset<Row> pairs = flags.join(broadcast(kindOf), col("signal").equalTo(col("_signal")))
+        .join(l, col("period").equalTo(col("l_period")).and(col("_kind").equalTo(col("kind"))).and(sameEntity.or(inRegion)));
 
     Dataset<Row> flagTruth = flags.join(pairs.select("entity_type", "entity_id", "period", "signal").distinct().withColumn("_true", lit(true)),
             DataFrames.joinKeys("entity_type", "entity_id", "period", "signal"), "left")

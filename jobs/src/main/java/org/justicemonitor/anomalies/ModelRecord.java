@@ -14,15 +14,17 @@ import org.apache.spark.ml.param.Params;
  * method in words.
  *
  * @param runAt when the record was written, ISO instant
+ * @param fdrLevel the false-discovery rate the flags are held to, across all candidates
  * @param models each model's record, in the order they were trained
  */
-@JsonPropertyOrder({"run_at", "code_version", "as_of", "threshold", "trailing_months", "min_history_months", "seed",
+@JsonPropertyOrder({"run_at", "code_version", "as_of", "fdr_level", "min_change", "trailing_months", "min_history_months", "seed",
     "reused_saved_models", "reviews", "note", "models", "flags", "reviews_counted"})
 record ModelRecord(
     String runAt,
     String codeVersion,
     String asOf,
-    double threshold,
+    double fdrLevel,
+    double minChange,
     int trailingMonths,
     int minHistoryMonths,
     long seed,
@@ -37,7 +39,7 @@ record ModelRecord(
 
   static ModelRecord of(AnomalyOptions o, String codeVersion, String runAt, List<Model> models, FlagCounts flags,
       ReviewCounts reviews) {
-    return new ModelRecord(runAt, codeVersion, o.asOf().toString(), o.threshold(), o.trailingMonths(), o.minHistory(),
+    return new ModelRecord(runAt, codeVersion, o.asOf().toString(), o.fdr(), o.minChange(), o.trailingMonths(), o.minHistory(),
         o.seed(), o.reuseModels(), o.reviews().orElse(null), NOTE, models, flags, reviews);
   }
 
@@ -49,11 +51,14 @@ record ModelRecord(
    * @param parameters every parameter of the fitted estimator, read off the model itself
    * @param coefficientsLogDays a regression's coefficients by feature level
    * @param trainedOn which rows it learnt from, in words, when not all of them
-   * @param score how its output becomes a candidate's score, in words
+   * @param score how its output becomes a candidate's tail probability, in words
+   * @param family a generalized linear model's family and link
+   * @param dispersion how the counts vary beyond the family's own variance, as estimated
+   * @param pooling how an entity's level borrows from its peers: the priors and the weights
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"name", "type", "saved_to", "formula", "features", "parameters", "training_window",
-      "training_data_fingerprint", "metrics", "coefficients_log_days", "trained_on", "score"})
+  @JsonPropertyOrder({"name", "type", "saved_to", "family", "formula", "features", "parameters", "training_window",
+      "training_data_fingerprint", "metrics", "coefficients_log_days", "dispersion", "pooling", "trained_on", "score"})
   record Model(
       String name,
       String type,
@@ -66,7 +71,10 @@ record ModelRecord(
       Map<String, Object> metrics,
       Map<String, Double> coefficientsLogDays,
       String trainedOn,
-      String score) {}
+      String score,
+      String family,
+      Map<String, Object> dispersion,
+      Map<String, Object> pooling) {}
 
   /** The first and last month of a model's training rows. */
   record Window(String from, String to) {}

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
@@ -27,6 +28,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.justicemonitor.spark.DataFrames;
 
 /**
@@ -47,6 +49,8 @@ final class ProfileModel {
   static final List<String> LOWER_IS_WORSE = List.of("clearance_rate", "e_filing_share", "online_hearing_share");
   static final String MODEL_NAME = Signal.INDICATOR_PROFILE.label();
   static final int CLUSTERS = 3;
+  /** A region-month with every indicator's robust score below this is usual: what k-means learns from. */
+  static final double USUAL_Z = 5.0;
 
   private ProfileModel() {}
 
@@ -79,12 +83,12 @@ final class ProfileModel {
   }
 
   /**
-   * Learns the usual patterns from the usual months only (no indicator beyond {@code threshold}),
+   * Learns the usual patterns from the usual months only (no indicator beyond {@link #USUAL_Z}),
    * so that no centre sits on an outlier and makes it look usual.
    */
-  static Dataset<Row> usual(Dataset<Row> profiles, double threshold) {
+  static Dataset<Row> usual(Dataset<Row> profiles) {
     Column worst = greatest(INDICATORS.stream().map(i -> col(z(i))).toArray(Column[]::new));
-    return profiles.filter(worst.lt(threshold));
+    return profiles.filter(worst.lt(USUAL_Z));
   }
 
   static PipelineModel train(Dataset<Row> profiles, long seed) {
@@ -124,15 +128,20 @@ final class ProfileModel {
     Column largest = array_join(slice(sort_array(array(parts.toArray(Column[]::new)), false).getField("text"), 1, 2), ", ");
     Dataset<Row> scored = distances
         .withColumn("entity_id", col("region_code"))
-        // The z-scores are in units of each indicator's usual spread, so the distance is too.
-        .withColumn("score", col("distance"))
         .withColumn("_largest", largest);
+    // The indicators are correlated and their robust scores heavier-tailed than normal, so no
+    // textbook distribution holds for the distance: its tail probability is empirical, the share
+    // of all scored region-months at least as far from a usual pattern.
+    Column atLeastAsFar = count(lit(1)).over(Window.orderBy(col("distance").desc())
+        .rangeBetween(Window.unboundedPreceding(), Window.currentRow()));
+    scored = scored.withColumn("_p", atLeastAsFar.divide(count(lit(1)).over(Window.partitionBy())));
+    Column p = col("_p");
     Column explanation = concat(
         format_string("indicator profile unlike its own past and the usual patterns of all regions: %.1f usual spreads"
             + " from the nearest usual pattern (k-means), where a typical region-month is %.1f; largest worsenings, in"
             + " units of their usual spread: ", col("distance"), lit(median)),
-        col("_largest"));
-    return MonthlySignals.candidates(scored, "region", MODEL_NAME, col("distance"), lit(median), explanation,
+        col("_largest"), lit("; "), CountSignals.chanceWords(p));
+    return MonthlySignals.candidates(scored, "region", MODEL_NAME, col("distance"), lit(median), p, explanation,
         concat(lit("largest worsenings: "), col("_largest")));
   }
 }

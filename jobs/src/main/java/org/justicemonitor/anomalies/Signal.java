@@ -13,10 +13,16 @@ public enum Signal {
   RESOLVED("resolved", "stalled_court"),
   RESOLVED_BURST("resolved_burst", "slow_court"),
   DAYS_TO_DECISION("days_to_decision", "slow_court"),
+  /** Many more decisions than expected and slower ones, in the same court-month: the two tails combined. */
+  BACKLOG_DECIDED("backlog_decided", "slow_court"),
   DAYS_TO_REGISTER_E_FILING("days_to_register_e_filing", "registration_lag"),
   SERVICE_FAILURE_RATE("service_failure_rate", "service_outage"),
   /** A region whose indicators together look unlike its usual months: no one kind. */
-  INDICATOR_PROFILE("indicator_profile", null);
+  INDICATOR_PROFILE("indicator_profile", null),
+  /** A judge given far more of the court's new cases than usual: a workload question, no generated kind. */
+  JUDGE_ASSIGNED("judge_assigned", null),
+  /** A judge deciding far fewer of the court's decisions than usual. */
+  JUDGE_DECIDED("judge_decided", null);
 
   private final String label;
   private final String kind;

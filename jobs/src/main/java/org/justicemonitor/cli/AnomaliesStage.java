@@ -13,11 +13,18 @@ import picocli.CommandLine.Option;
 final class AnomaliesStage implements Stage {
 
   @Option(
-      names = "--threshold",
-      paramLabel = "SCORE",
-      description = "Raise a flag at this score: how many times its usual spread a value departs from its baseline"
-          + " (default: ${DEFAULT-VALUE}).")
-  double threshold = AnomalyOptions.THRESHOLD;
+      names = "--fdr",
+      paramLabel = "LEVEL",
+      description = "False-discovery rate the flags are held to, across every candidate of every signal"
+          + " (Benjamini-Hochberg; default: ${DEFAULT-VALUE}).")
+  double fdr = AnomalyOptions.FDR;
+
+  @Option(
+      names = "--min-change",
+      paramLabel = "SHARE",
+      description = "Least relative change of a count from its expected value worth a flag: 0.5 flags a month"
+          + " credibly half again above or half below it (default: ${DEFAULT-VALUE}).")
+  double minChange = AnomalyOptions.MIN_CHANGE;
 
   @Option(names = "--trailing-months", paramLabel = "N", description = "Months in each baseline (default: ${DEFAULT-VALUE}).")
   int trailingMonths = AnomalyOptions.TRAILING_MONTHS;
@@ -39,11 +46,11 @@ final class AnomaliesStage implements Stage {
   private AnomalyOptions options;
 
   /** What the manifest records of the stage's settings. */
-  record Recorded(String asOf, double threshold, int trailingMonths, long seed, String reviews, boolean reuseModels) {}
+  record Recorded(String asOf, double fdr, double minChange, int trailingMonths, long seed, String reviews, boolean reuseModels) {}
 
   @Override
   public void prepare(CommonOptions common) {
-    options = new AnomalyOptions(common.asOf(), threshold, trailingMonths, seed, Optional.ofNullable(reviews), reuseModels);
+    options = new AnomalyOptions(common.asOf(), fdr, minChange, trailingMonths, seed, Optional.ofNullable(reviews), reuseModels);
   }
 
   @Override
@@ -51,7 +58,7 @@ final class AnomaliesStage implements Stage {
     progress.stage("anomalies");
     long started = System.nanoTime();
     new AnomaliesJob(store, options, progress, new Version().getVersion()[0]).run();
-    store.manifest().settings("anomalies", new Recorded(options.asOf().toString(), options.threshold(),
+    store.manifest().settings("anomalies", new Recorded(options.asOf().toString(), options.fdr(), options.minChange(),
         options.trailingMonths(), options.seed(), options.reviews().orElse(null), options.reuseModels()));
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("flags:        " + store.published(Catalog.FLAGS) + " (.csv copy beside it; candidates for review, not decisions)");

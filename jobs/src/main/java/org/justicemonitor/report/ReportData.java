@@ -81,7 +81,9 @@ public final class ReportData {
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);
     root.set("flags", InputFiles.exists(spark, flags)
-        ? rows(spark.read().parquet(flags).orderBy("rank").limit(MAX_FLAGS).select(FLAG_COLUMNS))
+        // A judge's flag is about a person: for reviewers, never on a public page.
+        ? rows(spark.read().parquet(flags).filter(col("entity_type").notEqual("judge")).orderBy("rank").limit(MAX_FLAGS)
+            .select(FLAG_COLUMNS))
         : JSON.createArrayNode());
     return root;
   }

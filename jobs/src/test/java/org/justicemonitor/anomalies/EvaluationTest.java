@@ -13,20 +13,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
 
-/** Four flags against three labels. */
+/** Five flags against three labels: a flag finds an anomaly only through a signal meant for its kind. */
 @ExtendWith(SharedSpark.class)
 class EvaluationTest {
 
   @Test
-  void precisionRecallAndRegionFlagsThatPointAtTheRightPlace() {
+  void precisionRecallCountOnlySignalsOfTheRightKind() {
     var spark = SharedSpark.spark();
     StructType flagSchema = StructType.fromDDL(
         "entity_type STRING, entity_id STRING, `period` STRING, signal STRING, rank INT");
     Dataset<Row> flags = spark.createDataFrame(List.of(
         RowFactory.create("court", "62-D01", "2024-12", "days_to_decision", 1),      // true
-        RowFactory.create("region", "43", "2024-12", "indicator_profile", 2),        // true: 43:e_payment is in region 43
+        RowFactory.create("region", "43", "2024-12", "indicator_profile", 2),        // false: the profile is of no kind
         RowFactory.create("court", "62-D01", "2024-11", "days_to_decision", 3),      // false: wrong month
-        RowFactory.create("region_service", "43:e_payment", "2024-12", "service_failure_rate", 4)), // true
+        RowFactory.create("region_service", "43:e_payment", "2024-12", "service_failure_rate", 4), // true
+        RowFactory.create("court", "62-D01", "2024-12", "resolved", 5)),             // false: a stall signal, not a slow court's
         flagSchema);
     StructType labelSchema = StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, "
         + "kind STRING");
@@ -38,11 +39,11 @@ class EvaluationTest {
         new StructType().add("court_id", DataTypes.StringType).add("region_code", DataTypes.StringType));
 
     Evaluation.Result r = Evaluation.evaluate(flags, labels, courts, 2,
-        Map.of("days_to_decision", "slow_court", "service_failure_rate", "service_outage"));
-    assertEquals(0.75, r.precision(), 1e-12);         // 3 of 4 flags
+        Map.of("days_to_decision", "slow_court", "service_failure_rate", "service_outage", "resolved", "stalled_court"));
+    assertEquals(0.4, r.precision(), 1e-12);          // 2 of 5 flags
     assertEquals(2.0 / 3, r.recall(), 1e-12);         // 2 of 3 labels
-    assertEquals(2 * 0.75 * (2.0 / 3) / (0.75 + 2.0 / 3), r.f1(), 1e-12);
-    assertEquals(2L, r.trueInTopN());
+    assertEquals(2 * 0.4 * (2.0 / 3) / (0.4 + 2.0 / 3), r.f1(), 1e-12);
+    assertEquals(1L, r.trueInTopN());
     assertEquals(List.of("registration_lag region 19 2025-07"), r.missed());
     Evaluation.KindRecall slow = r.kinds().stream().filter(k -> k.kind().equals("slow_court")).findFirst().orElseThrow();
     assertEquals(1.0, slow.recall(), 1e-12);

@@ -28,11 +28,11 @@ class ModelRecordTest {
 
   @Test
   void writtenAndReadBackTheRecordIsTheSame() throws Exception {
-    AnomalyOptions o = new AnomalyOptions(LocalDate.of(2025, 12, 31), 4.0, 12, 42L, Optional.empty(), false);
+    AnomalyOptions o = new AnomalyOptions(LocalDate.of(2025, 12, 31), 0.01, 0.5, 12, 42L, Optional.empty(), false);
     ModelRecord.Model model = new ModelRecord.Model("indicator_profile", "Spark MLlib KMeans", "/out/anomalies/models/p",
         null, List.of("z_a", "z_b"), ModelRecord.parameters(new KMeans().setK(3).setSeed(42)),
         new ModelRecord.Window("2023-01", "2025-12"), "12 rows, xxhash64 sum 5", Map.of("training_cost", 1.5), null,
-        "usual months", "distance");
+        "usual months", "distance", "poisson, log link", Map.of("alpha", 0.02), Map.of("prior_group", "peer_group"));
     ModelRecord record = ModelRecord.of(o, "0.1.0", "2026-01-01T00:00:00Z", List.of(model),
         new ModelRecord.FlagCounts(2, Map.of("incoming", 2L)), new ModelRecord.ReviewCounts(1, 0, 0, 1));
     String text = Json.write(record);

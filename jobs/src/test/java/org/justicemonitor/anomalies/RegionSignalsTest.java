@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
 
-/** Failure rates and registration days: real jumps are flagged, the noise of small numbers is not. */
+/** Registration days: a real jump is flagged, a month of few e-filings is not scored. */
 @ExtendWith(SharedSpark.class)
 class RegionSignalsTest {
 
@@ -22,29 +22,6 @@ class RegionSignalsTest {
 
   private static String month(int m) {
     return String.format("2024-%02d", m);
-  }
-
-  @Test
-  void anOutageIsFlaggedAndTwoFailuresInTwelveRequestsAreNot() {
-    StructType schema = StructType.fromDDL(
-        "region_code STRING, service STRING, `period` STRING, service_requests BIGINT, "
-        + "service_failures BIGINT");
-    List<Row> rows = new ArrayList<>();
-    for (int m = 1; m <= 12; m++) {
-      // A busy service failing 1% of the time, then 30% in December.
-      rows.add(RowFactory.create("43", "e_payment", month(m), 1000L, m == 12 ? 300L : 10L));
-      // A quiet one: 12 requests, no failures, then 2 in December (17%, by chance).
-      rows.add(RowFactory.create("62", "e_notary", month(m), 12L, m == 12 ? 2L : 0L));
-    }
-    List<Row> flagged = MonthlySignals.failureRate(SharedSpark.spark().createDataFrame(rows, schema), OPTIONS)
-        .filter(col("score").geq(OPTIONS.threshold())).collectAsList();
-    assertEquals(1, flagged.size(), flagged.toString());
-    Row outage = flagged.get(0);
-    assertEquals(List.of("region_service", "43:e_payment", "2024-12"), List.of(outage.getString(0), outage.getString(1), outage.getString(2)));
-    assertEquals(0.3, outage.<Double>getAs("actual"), 1e-12);
-    assertEquals(0.01, outage.<Double>getAs("expected"), 0.002);
-    assertTrue(outage.<String>getAs("explanation").startsWith("failure rate 30.0% of 1000 requests against about 1.0%"),
-        outage.getString(7));
   }
 
   @Test
@@ -58,11 +35,16 @@ class RegionSignalsTest {
       rows.add(RowFactory.create("62", month(m), m == 11 ? 15.0 : 1.0, m == 11 ? 5L : 30L)); // 5 e-filings that month
     }
     List<Row> flagged = MonthlySignals.registration(SharedSpark.spark().createDataFrame(rows, schema), OPTIONS)
-        .filter(col("score").geq(OPTIONS.threshold())).collectAsList();
+        .filter(col("p_value").lt(1e-3)).collectAsList();
     assertEquals(1, flagged.size(), flagged.toString());
     assertEquals("19", flagged.get(0).getString(1));
     assertEquals("2024-11", flagged.get(0).getString(2));
     // Baseline: the median of 2, 1, 2, 1, ... over the months before: 1.5 days.
     assertEquals(1.5, flagged.get(0).<Double>getAs("expected"), 1e-12);
+    // 13.5 days above it, about 10 usual spreads: read as t with 0.37 × 11 degrees of freedom (a
+    // robust spread of twelve months knows little), not as a normal's one in 10^23.
+    Row lag = flagged.get(0);
+    assertTrue(lag.<String>getAs("explanation").matches(".*1\\d\\.\\d × its usual spread.*"), lag.<String>getAs("explanation"));
+    assertTrue(lag.<Double>getAs("p_value") > 1e-5, "p " + lag.<Double>getAs("p_value"));
   }
 }

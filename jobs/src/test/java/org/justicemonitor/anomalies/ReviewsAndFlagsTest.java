@@ -16,22 +16,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.justicemonitor.SharedSpark;
 
-/** Thresholds, the stall aftermath, reviews and ranks on a handful of candidates. */
+/**
+ * The false-discovery level, the stall aftermath, reviews and ranks on a handful of candidates
+ * whose p-values are 10^−s: with 11 candidates their Benjamini–Hochberg scores keep their order.
+ */
 @ExtendWith(SharedSpark.class)
 class ReviewsAndFlagsTest {
 
   private static final StructType CANDIDATE = StructType.fromDDL(
       "entity_type STRING, entity_id STRING, `period` STRING, signal STRING, "
-      + "actual DOUBLE, expected DOUBLE, score DOUBLE, explanation STRING, "
+      + "actual DOUBLE, expected DOUBLE, p_value DOUBLE, explanation STRING, "
       + "top_features STRING");
 
-  private static Row c(String type, String id, String period, String signal, double score) {
-    return RowFactory.create(type, id, period, signal, 1.0, 2.0, score, "why", null);
+  private static Row c(String type, String id, String period, String signal, double s) {
+    return c(type, id, period, signal, s, 1.0, 2.0);
+  }
+
+  private static Row c(String type, String id, String period, String signal, double s, double actual, double expected) {
+    return RowFactory.create(type, id, period, signal, actual, expected, Math.pow(10, -s), "why", null);
   }
 
   private static Dataset<Row> candidates() {
     return SharedSpark.spark().createDataFrame(List.of(
-        c("court", "71-D01", "2025-03", "resolved", 9.0),             // a stall
+        c("court", "71-D01", "2025-03", "resolved", 9.0, 0.0, 40.0),  // a stall
         c("court", "71-D01", "2025-05", "days_to_decision", 8.0),     // its backlog, two months later: dropped
         c("court", "71-D01", "2025-08", "days_to_decision", 7.0),     // five months later: a new anomaly
         c("region", "43", "2025-03", "days_to_register_e_filing", 6.0),
@@ -39,7 +46,7 @@ class ReviewsAndFlagsTest {
         c("region_service", "43:e_payment", "2025-04", "service_failure_rate", 12.0),
         c("region", "71", "2025-06", "indicator_profile", 5.5),       // the stalled court's region, 3 months on: dropped
         c("region", "71", "2025-07", "indicator_profile", 5.5),       // 4 months on: raised
-        c("court", "75-D01", "2025-01", "incoming", 4.9),             // below the threshold
+        c("court", "75-D01", "2025-01", "incoming", 0.3),             // p = 0.5: not a discovery
         c("court", "79-D01", "2025-01", "incoming", 8.0),             // a surge...
         c("court", "79-D01", "2025-02", "resolved_burst", 7.5)), CANDIDATE); // ...worked through: dropped
   }
@@ -61,8 +68,8 @@ class ReviewsAndFlagsTest {
   }
 
   @Test
-  void thresholdAftermathAndRanks() {
-    Dataset<Row> flags = Flags.select(candidates(), Reviews.none(SharedSpark.spark()), courtRegions(), 5.0);
+  void levelAftermathAndRanks() {
+    Dataset<Row> flags = Flags.select(candidates(), Reviews.none(SharedSpark.spark()), courtRegions(), 0.05);
     assertEquals(List.of(
         "1 43:e_payment 2025-04 service_failure_rate",
         "2 71-D01 2025-03 resolved",
@@ -73,7 +80,11 @@ class ReviewsAndFlagsTest {
         "7 71 2025-07 indicator_profile"), keys(flags));
     // The contract's columns in its order, then the project's.
     assertEquals(List.of("entity_type", "entity_id", "period", "signal", "actual", "expected", "score", "rank", "explanation",
-        "top_features", "review"), List.of(flags.columns()));
+        "top_features", "review", "p_value", "q_value"), List.of(flags.columns()));
+    // q of the 8th smallest p (1e-6, tied with the 7th): 1e-6 · 11 / 8; the score is −log10 q.
+    Row region43 = flags.filter("entity_id = '43'").first();
+    assertEquals(1.375e-6, region43.<Double>getAs("q_value"), 1e-8); // published to three significant digits
+    assertEquals(5.8617, region43.<Double>getAs("score"), 1e-4);
   }
 
   @Test
@@ -86,9 +97,9 @@ class ReviewsAndFlagsTest {
         dismissed,region,10,2025-03,no score given,
         CONFIRMED,court,71-D01,2025-03,stall confirmed by the court president,
         """);
-    Dataset<Row> flags = Flags.select(candidates(), reviews, courtRegions(), 5.0);
-    // 43:e_payment scored 12.0, not above its 12.5 at review: stays dismissed. Region 10 has no
-    // score on record: stays dismissed. Region 43 worsened from 5.5 to 6.0: raised again.
+    Dataset<Row> flags = Flags.select(candidates(), reviews, courtRegions(), 0.05);
+    // 43:e_payment scores 10.96, not above its 12.5 at review: stays dismissed. Region 10 has no
+    // score on record: stays dismissed. Region 43 worsened from 5.5 to 5.86: raised again.
     assertEquals(List.of(
         "1 71-D01 2025-03 resolved",
         "2 79-D01 2025-01 incoming",
@@ -98,6 +109,17 @@ class ReviewsAndFlagsTest {
     List<Row> rows = flags.orderBy("rank").collectAsList();
     assertEquals("confirmed", rows.get(0).getAs("review"));
     assertEquals("dismissed earlier at score 5.5; worse now", rows.get(3).getAs("review"));
+  }
+
+  @Test
+  void aSlowdownBeforeABacklogDecidedAtOnceIsOneEpisodeAndAStallIsNotItsOwnAftermath() {
+    Dataset<Row> candidates = SharedSpark.spark().createDataFrame(List.of(
+        c("court", "80-D01", "2025-01", "resolved", 8.0, 60.0, 100.0),   // 40% fewer decisions...
+        c("court", "80-D01", "2025-02", "resolved_burst", 7.0),          // ...then the backlog: one episode, raised here
+        c("court", "81-D01", "2025-01", "resolved", 8.0, 3.0, 100.0),    // a stall (3% of expected)...
+        c("court", "81-D01", "2025-03", "resolved_burst", 7.0)), CANDIDATE); // ...decided late: its aftermath
+    assertEquals(List.of("1 81-D01 2025-01 resolved", "2 80-D01 2025-02 resolved_burst"),
+        keys(Flags.select(candidates, Reviews.none(SharedSpark.spark()), courtRegions(), 0.05)));
   }
 
   @Test

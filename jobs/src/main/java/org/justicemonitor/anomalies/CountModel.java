@@ -1,0 +1,249 @@
+package org.justicemonitor.anomalies;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.RFormula;
+import org.apache.spark.ml.regression.GeneralizedLinearRegression;
+import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * How surprising a monthly count is, in three steps.
+ *
+ * <ol>
+ *   <li><b>The national month and the peer group</b>: a Spark MLlib generalized linear model of
+ *       the count (Poisson, log link, log exposure as offset) or of failures of requests
+ *       (binomial, logit link, requests as weights) on the peer group and the month, fitted on every
+ *       month: the expected count {@code m0} of an entity of its group and exposure in that
+ *       month, season, trend and national shocks included.
+ *   <li><b>The entity's own level, pooled</b> (empirical Bayes): the ratio θ of the entity's
+ *       counts to {@code m0} has a gamma prior per group, mean m and variance v estimated by
+ *       moments from all entities of the group (Marshall's estimator); the entity's trailing
+ *       months give O observed against E = Σ m0 expected, and the posterior mean is θ̂ = (a + O) /
+ *       (b + E) with a = m²/v, b = m/v: the weight on its own past is E / (b + E), large for a busy
+ *       entity, small for one of a few cases a month.
+ *   <li><b>The tail</b>: the month's count is negative binomial with mean μ = θ̂·m0 and variance
+ *       μ + μ²·(α + 1/(a + O)): the posterior spread of θ̂ (a short or thin past is less certain)
+ *       and an overdispersion α estimated by moments from the usual months, so a busy entity's
+ *       month-to-month variation beyond Poisson does not raise flags. The tail is taken at the
+ *       nearest material change ({@link AnomalyOptions#minChange}: μ·(1 + δ) above, μ·(1 − δ)
+ *       below), so that what is flagged is a change that matters, not only one that is certain: a
+ *       court of 1,000 cases a month deciding 10% fewer is certain, and no cause for review.
+ * </ol>
+ *
+ * <p>The intermediate tables are entities × months, small next to the cases: they are cached,
+ * not written (a lost block is recomputed from its lineage).
+ *
+ * <p>Usual months are found in two rounds: every month is first judged with levels and α from
+ * all months; months with a tail probability below {@link #UNUSUAL_P} either way are then left out
+ * of the levels, the priors and α.
+ */
+final class CountModel {
+
+  /** A month more extreme than this, either way, is left out of what defines "usual". */
+  static final double UNUSUAL_P = 1e-3;
+  /** Prior rate when the entities of a group differ by no more than chance: pooled completely. */
+  private static final double COMPLETE_POOLING = 1e12;
+
+  enum Family {
+    /** A count with an exposure: log E[y] = log exposure + x·β. */
+    POISSON("poisson", "log"),
+    /** y failures of {@code exposure} requests: logit P(failure) = x·β. */
+    BINOMIAL("binomial", "logit");
+
+    final String label;
+    final String link;
+
+    Family(String label, String link) {
+      this.label = label;
+      this.link = link;
+    }
+  }
+
+  /**
+   * @param features the model's categorical features, of {@code peer_group} and {@code period}
+   * @param priorGroup the column whose entities share a prior: similar courts, the same service
+   */
+  record Spec(String name, Family family, List<String> features, String priorGroup) {
+
+    String formula() {
+      return (family == Family.POISSON ? "y ~ " : "failure_share ~ ") + String.join(" + ", features)
+          + (family == Family.POISSON ? " + offset(log exposure)" : ", weights = requests");
+    }
+  }
+
+  /** A group's prior of the entity-to-model ratio. */
+  record Prior(String group, long entities, double mean, double shape, double rate) {}
+
+  /**
+   * Every entity-month judged, with the estimates behind it.
+   *
+   * @param priors one row per group: {@code group}, {@code entities}, {@code prior_mean}, {@code
+   *     prior_shape}, {@code prior_rate}
+   */
+  record Assessment(Dataset<Row> rows, double overdispersion, Dataset<Row> priors) {
+
+    /** The priors, read for the model record (a handful of groups). */
+    List<Prior> priorList() {
+      List<Prior> out = new ArrayList<>();
+      for (Row p : priors.orderBy("group").collectAsList()) {
+        out.add(new Prior(p.getString(0), p.getLong(1), p.getDouble(2), p.getDouble(3), p.getDouble(4)));
+      }
+      return out;
+    }
+  }
+
+  private CountModel() {}
+
+  /**
+   * @param series one row per entity and month: {@code entity_id}, {@code period}, the spec's
+   *     features and prior group, {@code y} (the count) and {@code exposure} (&gt; 0 where scored)
+   */
+  /**
+   * Fits the model of the national month and the peer group on every month with exposure. One
+   * entity's anomaly moves its month's coefficient only by its share of the group's counts; the
+   * levels, the priors and the overdispersion, which an anomaly would move, come from usual
+   * months only ({@link #assess}).
+   */
+  static PipelineModel train(Dataset<Row> series, Spec spec) {
+    return fit(series, spec, varying(series, spec.features()));
+  }
+
+  private static PipelineModel fit(Dataset<Row> rows, Spec spec, List<String> features) {
+    RFormula formula = new RFormula().setFormula("glm_label ~ " + String.join(" + ", features))
+        .setStringIndexerOrderType("alphabetAsc");
+    GeneralizedLinearRegression glm = new GeneralizedLinearRegression()
+        .setFamily(spec.family().label).setLink(spec.family().link)
+        // IRLS converges in a handful of iterations to Spark's default tolerance; a token ridge
+        // keeps it well-posed when a month or group is rare.
+        .setMaxIter(25).setTol(1e-6).setRegParam(1e-6);
+    if (spec.family() == Family.POISSON) {
+      glm.setOffsetCol("log_exposure");
+    } else {
+      glm.setWeightCol("exposure");
+    }
+    return new Pipeline().setStages(new PipelineStage[] {formula, glm}).fit(glmRows(rows, spec));
+  }
+
+  static GeneralizedLinearRegressionModel glm(PipelineModel model) {
+    return (GeneralizedLinearRegressionModel) model.stages()[1];
+  }
+
+  /** The features with more than one level in the rows (one level has nothing to say); "1" if none. */
+  static List<String> varying(Dataset<Row> rows, List<String> features) {
+    Row distinct = rows.agg(countDistinct(col(features.get(0))),
+        features.subList(1, features.size()).stream().map(f -> countDistinct(col(f))).toArray(Column[]::new)).first();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < features.size(); i++) {
+      if (distinct.getLong(i) > 1) {
+        out.add(features.get(i));
+      }
+    }
+    return out.isEmpty() ? List.of("1") : out;
+  }
+
+  private static Dataset<Row> glmRows(Dataset<Row> rows, Spec spec) {
+    Column label = spec.family() == Family.POISSON ? col("y") : col("y").divide(col("exposure"));
+    return rows.filter(col("exposure").gt(0))
+        .withColumn("glm_label", label.cast("double"))
+        .withColumn("log_exposure", log(col("exposure")));
+  }
+
+  /**
+   * Judges every entity-month: {@code m0}, the pooled level {@code theta}, its {@code own_weight},
+   * the expected count {@code mu}, the negative binomial {@code size}, and the tail probabilities
+   * {@code p_higher} (P(Y ≥ y)) and {@code p_lower} (P(Y ≤ y)), null where the entity has fewer
+   * usual months than {@link AnomalyOptions#minHistory} in its trailing window; {@code usual}
+   *     (within {@link #UNUSUAL_P} of its plain expectation both ways, in a first round).
+   */
+  static Assessment assess(PipelineModel model, Dataset<Row> series, Spec spec, AnomalyOptions o) {
+    Dataset<Row> base = expected(model, series, spec).cache();
+    Assessment first = judge(base, lit(true), 0.0, o, spec);
+    Column usual = col("p_higher").isNull().or(col("p_higher").geq(UNUSUAL_P).and(col("p_lower").geq(UNUSUAL_P)));
+    Dataset<Row> marked = first.rows().select(col("entity_id"), col("period"), usual.as("_usual"));
+    Dataset<Row> withUsual = base.join(marked, org.justicemonitor.spark.DataFrames.joinKeys("entity_id", "period"));
+    Assessment second = judge(withUsual, col("_usual"), o.minChange(), o, spec);
+    return new Assessment(second.rows().withColumnRenamed("_usual", "usual"), second.overdispersion(), second.priors());
+  }
+
+  /** The series with the model's expected count {@code m0} (entity-months without exposure left out). */
+  private static Dataset<Row> expected(PipelineModel model, Dataset<Row> series, Spec spec) {
+    Dataset<Row> predicted = model.transform(glmRows(series, spec));
+    Column m0 = spec.family() == Family.POISSON ? col("prediction") : col("prediction").multiply(col("exposure"));
+    List<Column> keep = new ArrayList<>();
+    for (String c : series.columns()) {
+      keep.add(col(c));
+    }
+    keep.add(m0.as("m0"));
+    return predicted.select(keep.toArray(Column[]::new));
+  }
+
+  private static Assessment judge(Dataset<Row> base, Column usualRow, double minChange, AnomalyOptions o, Spec spec) {
+    Dataset<Row> rows = base.withColumn("_u", usualRow);
+    Column yU = when(col("_u"), col("y"));
+    Column m0U = when(col("_u"), col("m0"));
+
+    // The priors, by moments over the entities of each group (their whole usual history).
+    Dataset<Row> entities = rows.groupBy(col(spec.priorGroup()).as("_group"), col("entity_id"))
+        .agg(sum(yU).as("_o"), sum(m0U).as("_e"))
+        .filter(col("_e").gt(0));
+    Dataset<Row> groupMean = entities.groupBy("_group")
+        .agg(count("*").as("entities"), sum("_o").divide(sum("_e")).as("prior_mean"), avg("_e").as("_mean_e"));
+    Dataset<Row> priorRows = entities.join(groupMean, "_group")
+        .groupBy("_group", "entities", "prior_mean", "_mean_e")
+        .agg(sum(col("_e").multiply(pow(col("_o").divide(col("_e")).minus(col("prior_mean")), 2))).divide(sum("_e")).as("_s2"))
+        .withColumn("_v", greatest(lit(0.0), col("_s2").minus(col("prior_mean").divide(col("_mean_e")))))
+        .withColumn("prior_rate", when(col("_v").gt(0), col("prior_mean").divide(col("_v"))).otherwise(lit(COMPLETE_POOLING)))
+        .withColumn("prior_rate", org.apache.spark.sql.functions.least(col("prior_rate"), lit(COMPLETE_POOLING)))
+        .withColumn("prior_shape", col("prior_mean").multiply(col("prior_rate")))
+        .select("_group", "entities", "prior_mean", "prior_shape", "prior_rate")
+        .cache();
+    WindowSpec trailing = Window.partitionBy("entity_id").orderBy(Flags.monthIndex(col("period")))
+        .rangeBetween(-o.trailingMonths(), -1);
+    Dataset<Row> levelled = rows.join(broadcast(priorRows), col(spec.priorGroup()).equalTo(col("_group")), "left")
+        .withColumn("trailing_observed", sum(yU).over(trailing))
+        .withColumn("trailing_expected", sum(m0U).over(trailing))
+        .withColumn("trailing_months", count(yU).over(trailing))
+        .withColumn("theta", col("prior_shape").plus(col("trailing_observed")).divide(col("prior_rate").plus(col("trailing_expected"))))
+        .withColumn("own_weight", col("trailing_expected").divide(col("prior_rate").plus(col("trailing_expected"))))
+        .withColumn("mu", col("theta").multiply(col("m0")))
+        .withColumn("_posterior_shape", col("prior_shape").plus(col("trailing_observed")))
+        // Small (entities × months) and read twice: for the overdispersion, then for the tails.
+        .cache();
+    Column scored = col("trailing_months").geq(o.minHistory()).and(col("m0").gt(0));
+
+    // Overdispersion beyond Poisson and the level's own uncertainty, by moments over usual months.
+    Column mu = col("mu");
+    Row alphaRow = levelled.filter(col("_u").and(scored))
+        .agg(sum(pow(col("y").minus(mu), 2).minus(mu).minus(pow(mu, 2).divide(col("_posterior_shape")))),
+            sum(pow(mu, 2)))
+        .first();
+    double alpha = alphaRow.isNullAt(0) || alphaRow.getDouble(1) <= 0 ? 0.0 : Math.max(0.0, alphaRow.getDouble(0) / alphaRow.getDouble(1));
+
+    Column size = lit(1.0).divide(lit(alpha).plus(lit(1.0).divide(col("_posterior_shape"))));
+    Dataset<Row> judged = levelled.withColumn("size", size)
+        .withColumn("p_higher", when(scored, Tails.COUNT_AT_LEAST.apply(col("y").cast("double"), mu.multiply(1 + minChange), col("size"))))
+        .withColumn("p_lower", when(scored, Tails.COUNT_AT_MOST.apply(col("y").cast("double"), mu.multiply(1 - minChange), col("size"))))
+        .drop("_group", "_posterior_shape", "entities", "_u");
+    return new Assessment(judged, alpha, priorRows.withColumnRenamed("_group", "group"));
+  }
+}

@@ -1,0 +1,37 @@
+package org.justicemonitor.anomalies;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.SharedSpark;
+
+/** Benjamini–Hochberg on ten p-values, adjusted by hand. */
+@ExtendWith(SharedSpark.class)
+class FalseDiscoveryTest {
+
+  @Test
+  void qValuesAreTheStepUpMinimaAndScoresTheirMinusLog10() {
+    double[] p = {0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205, 0.212, 0.216};
+    // p·m/i = .01 .04 .13 .1025 .084 .1 .10571 .25625 .23556 .216; the minimum from each i down:
+    double[] q = {0.01, 0.04, 0.084, 0.084, 0.084, 0.1, 0.074 * 10 / 7, 0.216, 0.216, 0.216};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      // Listed in another order than by p: the adjustment sorts.
+      int j = (i * 7) % p.length;
+      rows.add(RowFactory.create("court", "C" + j, "2025-01", "incoming", p[j]));
+    }
+    var candidates = SharedSpark.spark().createDataFrame(rows,
+        StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, p_value DOUBLE"));
+    List<Row> adjusted = FalseDiscovery.adjust(candidates).orderBy("p_value").collectAsList();
+    for (int i = 0; i < p.length; i++) {
+      assertEquals(q[i], adjusted.get(i).<Double>getAs("q_value"), 1e-12, "q of p = " + p[i]);
+      assertEquals(-Math.log10(q[i]), adjusted.get(i).<Double>getAs("score"), 1e-9);
+    }
+  }
+}
