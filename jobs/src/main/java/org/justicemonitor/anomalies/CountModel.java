@@ -226,7 +226,8 @@ final class CountModel {
         .withColumn("theta", col("prior_shape").plus(col("trailing_observed")).divide(col("prior_rate").plus(col("trailing_expected"))))
         .withColumn("own_weight", col("trailing_expected").divide(col("prior_rate").plus(col("trailing_expected"))))
         .withColumn("mu", col("theta").multiply(col("m0")))
-        .withColumn("_posterior_shape", col("prior_shape").plus(col("trailing_observed")))
+        // A group that never counted anything has a prior of shape 0: kept just above it.
+        .withColumn("_posterior_shape", greatest(col("prior_shape").plus(col("trailing_observed")), lit(1e-9)))
         // Small (entities × months) and read twice: for the overdispersion, then for the tails.
         .cache();
     Column scored = col("trailing_months").geq(o.minHistory()).and(col("m0").gt(0));

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -172,8 +173,9 @@ final class CountSignals {
   static Dataset<Row> backlogDecided(Dataset<Row> burst, Dataset<Row> days) {
     Dataset<Row> d = days.select(col("entity_id"), col("period"), col("p_value").as("_p_days"), col("actual").as("_days"),
         col("expected").as("_expected_days"), col("top_features"));
-    Column both = col("p_value").multiply(col("_p_days"));
-    Column fisher = both.multiply(lit(1.0).minus(org.apache.spark.sql.functions.log(both)));
+    // In logs: the product of two tiny tails underflows.
+    Column logBoth = org.apache.spark.sql.functions.log(col("p_value")).plus(org.apache.spark.sql.functions.log(col("_p_days")));
+    Column fisher = org.apache.spark.sql.functions.exp(logBoth).multiply(lit(1.0).minus(logBoth));
     Dataset<Row> joined = burst.drop("top_features").join(d, DataFrames.joinKeys("entity_id", "period"))
         .withColumn("_p", org.apache.spark.sql.functions.least(lit(1.0), fisher));
     return MonthlySignals.candidates(joined, "court", Signal.BACKLOG_DECIDED.label(), col("actual"), col("expected"), col("_p"),
@@ -191,7 +193,7 @@ final class CountSignals {
 
   /** "about 1 in 4 million months would look like this by chance": a tail probability in words. */
   static Column chanceWords(Column p) {
-    Column n = lit(1.0).divide(p);
+    Column n = lit(1.0).divide(greatest(p, lit(MonthlySignals.LEAST_P)));
     Column in = when(p.isNull(), lit("no chance estimate"))
         .when(n.lt(1e3), format_string("about 1 in %.0f", n))
         .when(n.lt(1e6), format_string("about 1 in %.0f thousand", n.divide(1e3)))

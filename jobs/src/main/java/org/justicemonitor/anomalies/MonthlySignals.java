@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -63,6 +64,9 @@ final class MonthlySignals {
     return format_string("%.1f × its usual spread", col("score"));
   }
 
+  /** The smallest tail probability a candidate carries. */
+  static final double LEAST_P = 1e-300;
+
   /** The efficiency of the median absolute deviation against the standard deviation, for normal data. */
   static final double MAD_EFFICIENCY = 0.37;
 
@@ -87,6 +91,8 @@ final class MonthlySignals {
    */
   static Dataset<Row> candidates(Dataset<Row> scored, String entityType, String signal, Column actual, Column expected,
       Column pValue, Column explanation, Column topFeatures) {
+    // A tail below the smallest double is 0: kept at 1e-300, so that it can be inverted, logged
+    // and ranked like every other.
     return scored.filter(pValue.isNotNull()).select(
         lit(entityType).as("entity_type"),
         col("entity_id"),
@@ -94,7 +100,7 @@ final class MonthlySignals {
         lit(signal).as("signal"),
         actual.cast("double").as("actual"),
         expected.cast("double").as("expected"),
-        pValue.as("p_value"),
+        greatest(pValue, lit(LEAST_P)).as("p_value"),
         explanation.as("explanation"),
         topFeatures.as("top_features"));
   }
