@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
@@ -98,19 +99,22 @@ public final class AnomaliesJob {
         .agg(min("court_level").as("court_level"), min("region_code").as("region_code")));
     List<ModelRecord.Model> models = new ArrayList<>();
     List<Dataset<Row>> candidates = new ArrayList<>();
-    CountModel.Assessment incoming = countModel(CountSignals.INCOMING, CountSignals.incomingSeries(courtFlow, courts), models);
-    candidates.add(CountSignals.incoming(incoming, options));
-    CountModel.Assessment resolved = countModel(CountSignals.RESOLVED, CountSignals.resolvedSeries(courtFlow, courts), models);
-    candidates.add(CountSignals.resolved(resolved, options));
-    candidates.add(CountSignals.resolvedBurst(resolved, options));
-    CountModel.Assessment failures = countModel(CountSignals.FAILURES, CountSignals.failureSeries(serviceMonths), models);
-    candidates.add(CountSignals.failures(failures, options));
+    // An extract without service events or judges has nothing for those models to learn from.
+    Optional<CountModel.Assessment> incoming = countModel(CountSignals.INCOMING, CountSignals.incomingSeries(courtFlow, courts), models);
+    incoming.ifPresent(a -> candidates.add(CountSignals.incoming(a, options)));
+    Optional<CountModel.Assessment> resolved = countModel(CountSignals.RESOLVED, CountSignals.resolvedSeries(courtFlow, courts), models);
+    resolved.ifPresent(a -> {
+      candidates.add(CountSignals.resolved(a, options));
+      candidates.add(CountSignals.resolvedBurst(a, options));
+    });
+    countModel(CountSignals.FAILURES, CountSignals.failureSeries(serviceMonths), models)
+        .ifPresent(a -> candidates.add(CountSignals.failures(a, options)));
     Dataset<Row> judgeMonths = progress.result("judge months", () -> materialize("judge-months",
         CountSignals.judgeMonths(cases, lastMonth)));
-    CountModel.Assessment assigned = countModel(CountSignals.JUDGE_ASSIGNED, CountSignals.judgeSeries(judgeMonths, "assigned"), models);
-    candidates.add(CountSignals.judgeAssigned(assigned, options));
-    CountModel.Assessment judgeDecided = countModel(CountSignals.JUDGE_DECIDED, CountSignals.judgeSeries(judgeMonths, "decided"), models);
-    candidates.add(CountSignals.judgeDecided(judgeDecided, options));
+    countModel(CountSignals.JUDGE_ASSIGNED, CountSignals.judgeSeries(judgeMonths, "assigned"), models)
+        .ifPresent(a -> candidates.add(CountSignals.judgeAssigned(a, options)));
+    countModel(CountSignals.JUDGE_DECIDED, CountSignals.judgeSeries(judgeMonths, "decided"), models)
+        .ifPresent(a -> candidates.add(CountSignals.judgeDecided(a, options)));
     candidates.add(MonthlySignals.registration(MonthlySignals.registrationMonths(cases, regionMonths.select("region_code", "period")),
         options));
 
@@ -120,7 +124,7 @@ public final class AnomaliesJob {
     models.add(recordDecisionTime(days, decided));
     Dataset<Row> slower = materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
     candidates.add(slower);
-    candidates.add(CountSignals.backlogDecided(CountSignals.resolvedBurst(resolved, options), slower));
+    resolved.ifPresent(a -> candidates.add(CountSignals.backlogDecided(CountSignals.resolvedBurst(a, options), slower)));
 
     Dataset<Row> profiles = materialize("profiles", ProfileModel.profiles(regionMonths, options));
     PipelineModel profile = progress.result("profile model", () -> model(ProfileModel.MODEL_NAME,
@@ -149,9 +153,12 @@ public final class AnomaliesJob {
   }
 
   /** Trains (or reloads) a count model, judges every entity-month with it, and records it. */
-  private CountModel.Assessment countModel(CountModel.Spec spec, Dataset<Row> series, List<ModelRecord.Model> models) {
+  private Optional<CountModel.Assessment> countModel(CountModel.Spec spec, Dataset<Row> series, List<ModelRecord.Model> models) {
     Dataset<Row> input = materialize(spec.name() + "-series", series);
-    return progress.result(spec.name() + " model", () -> {
+    if (input.filter(col("exposure").gt(0)).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(progress.result(spec.name() + " model", () -> {
       PipelineModel model = model(spec.name(), () -> CountModel.train(input, spec));
       CountModel.Assessment judged;
       try {
@@ -168,7 +175,7 @@ public final class AnomaliesJob {
       CountModel.Assessment kept = new CountModel.Assessment(rows, judged.overdispersion(), judged.priors());
       models.add(recordCount(spec, model, kept, input));
       return kept;
-    });
+    }));
   }
 
   private ModelRecord.Model recordCount(CountModel.Spec spec, PipelineModel model, CountModel.Assessment a, Dataset<Row> series) {
