@@ -99,21 +99,24 @@ public final class AnomaliesJob {
         .agg(min("court_level").as("court_level"), min("region_code").as("region_code")));
     List<ModelRecord.Model> models = new ArrayList<>();
     List<Dataset<Row>> candidates = new ArrayList<>();
-    // An extract without service events or judges has nothing for those models to learn from.
-    Optional<CountModel.Assessment> incoming = countModel(CountSignals.INCOMING, CountSignals.incomingSeries(courtFlow, courts), models);
-    incoming.ifPresent(a -> candidates.add(CountSignals.incoming(a, options)));
-    Optional<CountModel.Assessment> resolved = countModel(CountSignals.RESOLVED, CountSignals.resolvedSeries(courtFlow, courts), models);
-    resolved.ifPresent(a -> {
-      candidates.add(CountSignals.resolved(a, options));
-      candidates.add(CountSignals.resolvedBurst(a, options));
-    });
-    countModel(CountSignals.FAILURES, CountSignals.failureSeries(serviceMonths), models)
-        .ifPresent(a -> candidates.add(CountSignals.failures(a, options)));
     Dataset<Row> judgeMonths = progress.result("judge months", () -> materialize("judge-months",
         CountSignals.judgeMonths(cases, lastMonth)));
-    countModel(CountSignals.JUDGE_ASSIGNED, CountSignals.judgeSeries(judgeMonths, "assigned"), models)
+    Map<CountModel.Spec, Dataset<Row>> series = new LinkedHashMap<>();
+    series.put(CountSignals.INCOMING, CountSignals.incomingSeries(courtFlow, courts));
+    series.put(CountSignals.RESOLVED, CountSignals.resolvedSeries(courtFlow, courts));
+    series.put(CountSignals.FAILURES, CountSignals.failureSeries(serviceMonths));
+    series.put(CountSignals.JUDGE_ASSIGNED, CountSignals.judgeSeries(judgeMonths, "assigned"));
+    series.put(CountSignals.JUDGE_DECIDED, CountSignals.judgeSeries(judgeMonths, "decided"));
+    Map<String, CountModel.Assessment> counts = countModels(series, models);
+    Optional<CountModel.Assessment> resolved = Optional.ofNullable(counts.get(CountSignals.RESOLVED.name()));
+    Optional<Dataset<Row>> burst = resolved.map(a -> CountSignals.resolvedBurst(a, options));
+    Optional.ofNullable(counts.get(CountSignals.INCOMING.name())).ifPresent(a -> candidates.add(CountSignals.incoming(a, options)));
+    resolved.ifPresent(a -> candidates.add(CountSignals.resolved(a, options)));
+    burst.ifPresent(candidates::add);
+    Optional.ofNullable(counts.get(CountSignals.FAILURES.name())).ifPresent(a -> candidates.add(CountSignals.failures(a, options)));
+    Optional.ofNullable(counts.get(CountSignals.JUDGE_ASSIGNED.name()))
         .ifPresent(a -> candidates.add(CountSignals.judgeAssigned(a, options)));
-    countModel(CountSignals.JUDGE_DECIDED, CountSignals.judgeSeries(judgeMonths, "decided"), models)
+    Optional.ofNullable(counts.get(CountSignals.JUDGE_DECIDED.name()))
         .ifPresent(a -> candidates.add(CountSignals.judgeDecided(a, options)));
     candidates.add(MonthlySignals.registration(MonthlySignals.registrationMonths(cases, regionMonths.select("region_code", "period")),
         options));
@@ -124,7 +127,7 @@ public final class AnomaliesJob {
     models.add(recordDecisionTime(days, decided));
     Dataset<Row> slower = materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
     candidates.add(slower);
-    resolved.ifPresent(a -> candidates.add(CountSignals.backlogDecided(CountSignals.resolvedBurst(a, options), slower)));
+    burst.ifPresent(b -> candidates.add(CountSignals.backlogDecided(b, slower)));
 
     Dataset<Row> profiles = materialize("profiles", ProfileModel.profiles(regionMonths, options));
     PipelineModel profile = progress.result("profile model", () -> model(ProfileModel.MODEL_NAME,
@@ -152,33 +155,62 @@ public final class AnomaliesJob {
     return published;
   }
 
-  /** Trains (or reloads) a count model, judges every entity-month with it, and records it. */
-  private Optional<CountModel.Assessment> countModel(CountModel.Spec spec, Dataset<Row> series, List<ModelRecord.Model> models) {
-    Dataset<Row> input = materialize(spec.name() + "-series", series);
-    if (input.filter(col("exposure").gt(0)).isEmpty()) {
-      return Optional.empty();
+  /**
+   * Trains (or reloads) each count model, then judges every signal's entity-months at once
+   * ({@link CountModel#assess(List, AnomalyOptions)}) and records the models.
+   *
+   * @return the assessments by signal; a signal without data (an extract without service events
+   *     or judges) has nothing to learn from and none
+   */
+  private Map<String, CountModel.Assessment> countModels(Map<CountModel.Spec, Dataset<Row>> series,
+      List<ModelRecord.Model> models) {
+    List<CountModel.Fitted> fitted = new ArrayList<>();
+    for (Map.Entry<CountModel.Spec, Dataset<Row>> s : series.entrySet()) {
+      CountModel.Spec spec = s.getKey();
+      Dataset<Row> input = materialize(spec.name() + "-series", s.getValue());
+      if (!input.filter(col("exposure").gt(0)).isEmpty()) {
+        fitted.add(new CountModel.Fitted(spec, progress.result(spec.name() + " model",
+            () -> model(spec.name(), () -> CountModel.train(input, spec))), input));
+      }
     }
-    return Optional.of(progress.result(spec.name() + " model", () -> {
-      PipelineModel model = model(spec.name(), () -> CountModel.train(input, spec));
-      CountModel.Assessment judged;
+    Map<String, CountModel.Assessment> out = new LinkedHashMap<>();
+    if (fitted.isEmpty()) {
+      return out;
+    }
+    CountModel.Assessments all = progress.result("count signals judged", () -> {
       try {
-        judged = CountModel.assess(model, input, spec, options);
+        CountModel.Assessments judged = CountModel.assess(fitted, options);
+        return new CountModel.Assessments(materialize("count-judged", judged.rows()), judged.overdispersion(), judged.priors());
       } catch (RuntimeException e) {
         if (options.reuseModels()) {
-          // Most often a month the saved model never saw: it learnt each month's national effect.
-          throw new JobFailure("scoring with the saved " + spec.name() + " model failed (" + e.getClass().getSimpleName()
-              + "); if the data has months or groups the model was not trained on, run anomalies without --reuse-models");
+          // Most often a month the saved models never saw: they learnt each month's national effect.
+          throw new JobFailure("scoring with the saved count models failed (" + e.getClass().getSimpleName()
+              + "); if the data has months or groups the models were not trained on, run anomalies without --reuse-models");
         }
         throw e;
       }
-      Dataset<Row> rows = materialize(spec.name() + "-judged", judged.rows());
-      CountModel.Assessment kept = new CountModel.Assessment(rows, judged.overdispersion(), judged.priors());
-      models.add(recordCount(spec, model, kept, input));
-      return kept;
-    }));
+    });
+    Map<String, Row> weights = ownWeights(all.rows());
+    for (CountModel.Fitted f : fitted) {
+      CountModel.Assessment a = all.of(f.spec().name());
+      out.put(f.spec().name(), a);
+      models.add(recordCount(f.spec(), f.model(), a, weights.get(f.spec().name()), f.series()));
+    }
+    return out;
   }
 
-  private ModelRecord.Model recordCount(CountModel.Spec spec, PipelineModel model, CountModel.Assessment a, Dataset<Row> series) {
+  /** Min, median and max of the weight on an entity's own past, per signal (one row each), where scored. */
+  private static Map<String, Row> ownWeights(Dataset<Row> judged) {
+    Map<String, Row> out = new LinkedHashMap<>();
+    for (Row r : judged.filter(col("p_higher").isNotNull()).groupBy("signal")
+        .agg(min("own_weight"), percentile(col("own_weight"), lit(0.5)), max("own_weight")).collectAsList()) {
+      out.put(r.getString(0), r);
+    }
+    return out;
+  }
+
+  private ModelRecord.Model recordCount(CountModel.Spec spec, PipelineModel model, CountModel.Assessment a, Row weights,
+      Dataset<Row> series) {
     GeneralizedLinearRegressionModel glm = CountModel.glm(model);
     Map<String, Object> metrics = new LinkedHashMap<>();
     if (glm.hasSummary()) {
@@ -190,14 +222,12 @@ public final class AnomaliesJob {
     dispersion.put("variance", "mu + mu^2 * (alpha + 1 / (a + O)): negative binomial");
     dispersion.put("alpha", a.overdispersion());
     dispersion.put("estimated_by", "moments over the usual entity-months with history: sum((y - mu)^2 - mu - mu^2 / (a + O)) / sum(mu^2)");
-    Row weights = a.rows().filter(col("p_higher").isNotNull())
-        .agg(min("own_weight"), percentile(col("own_weight"), lit(0.5)), max("own_weight")).first();
     Map<String, Object> pooling = new LinkedHashMap<>();
     pooling.put("prior_group", spec.priorGroup());
     pooling.put("formula", "theta = (a + O) / (b + E) over the trailing months; a = m^2 / v, b = m / v; own weight E / (b + E)");
     pooling.put("priors", a.priorList());
-    if (!weights.isNullAt(0)) {
-      pooling.put("own_weight", Map.of("min", weights.getDouble(0), "median", weights.getDouble(1), "max", weights.getDouble(2)));
+    if (weights != null) {
+      pooling.put("own_weight", Map.of("min", weights.getDouble(1), "median", weights.getDouble(2), "max", weights.getDouble(3)));
     }
     return new ModelRecord.Model(spec.name(), "Spark MLlib GeneralizedLinearRegression after RFormula",
         Paths.join(store.published(Catalog.MODELS), spec.name()), spec.formula(), null, ModelRecord.parameters(glm),

@@ -2,6 +2,7 @@ package org.justicemonitor.anomalies;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -13,7 +14,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -94,8 +97,11 @@ final class CountModel {
   /** A group's prior of the entity-to-model ratio. */
   record Prior(String group, long entities, double mean, double shape, double rate) {}
 
+  /** A signal's fitted model and the series it judges. */
+  record Fitted(Spec spec, PipelineModel model, Dataset<Row> series) {}
+
   /**
-   * Every entity-month judged, with the estimates behind it.
+   * One signal's entity-months judged, with the estimates behind them.
    *
    * @param priors one row per group: {@code group}, {@code entities}, {@code prior_mean}, {@code
    *     prior_shape}, {@code prior_rate}
@@ -109,6 +115,19 @@ final class CountModel {
         out.add(new Prior(p.getString(0), p.getLong(1), p.getDouble(2), p.getDouble(3), p.getDouble(4)));
       }
       return out;
+    }
+  }
+
+  /**
+   * Every signal's entity-months judged in one table (a {@code signal} column), its overdispersion
+   * per signal and its priors per signal and group, all small: what {@link #assess} computed once
+   * for all signals, read per signal with {@link #of}.
+   */
+  record Assessments(Dataset<Row> rows, Map<String, Double> overdispersion, Dataset<Row> priors) {
+
+    Assessment of(String signal) {
+      return new Assessment(rows.filter(col("signal").equalTo(signal)), overdispersion.getOrDefault(signal, 0.0),
+          priors.filter(col("signal").equalTo(signal)).drop("signal"));
     }
   }
 
@@ -168,58 +187,80 @@ final class CountModel {
         .withColumn("log_exposure", log(col("exposure")));
   }
 
-  /**
-   * Judges every entity-month: {@code m0}, the pooled level {@code theta}, its {@code own_weight},
-   * the expected count {@code mu}, the negative binomial {@code size}, and the tail probabilities
-   * {@code p_higher} (P(Y ≥ y)) and {@code p_lower} (P(Y ≤ y)), null where the entity has fewer
-   * usual months than {@link AnomalyOptions#minHistory} in its trailing window; {@code usual}
-   *     (within {@link #UNUSUAL_P} of its plain expectation both ways, in a first round).
-   */
+  /** One signal judged alone ({@link #assess(List, AnomalyOptions)}). */
   static Assessment assess(PipelineModel model, Dataset<Row> series, Spec spec, AnomalyOptions o) {
-    Dataset<Row> base = expected(model, series, spec).cache();
-    Assessment first = judge(base, lit(true), 0.0, o, spec);
-    Column usual = col("p_higher").isNull().or(col("p_higher").geq(UNUSUAL_P).and(col("p_lower").geq(UNUSUAL_P)));
-    Dataset<Row> marked = first.rows().select(col("entity_id"), col("period"), usual.as("_usual"));
-    Dataset<Row> withUsual = base.join(marked, org.justicemonitor.spark.DataFrames.joinKeys("entity_id", "period"));
-    Assessment second = judge(withUsual, col("_usual"), o.minChange(), o, spec);
-    return new Assessment(second.rows().withColumnRenamed("_usual", "usual"), second.overdispersion(), second.priors());
+    return assess(List.of(new Fitted(spec, model, series)), o).of(spec.name());
   }
 
-  /** The series with the model's expected count {@code m0} (entity-months without exposure left out). */
+  /**
+   * Judges every entity-month of every signal: {@code m0}, the pooled level {@code theta}, its
+   * {@code own_weight}, the expected count {@code mu}, the negative binomial {@code size}, and the
+   * tail probabilities {@code p_higher} (P(Y ≥ y)) and {@code p_lower} (P(Y ≤ y)), null where the
+   * entity has fewer usual months than {@link AnomalyOptions#minHistory} in its trailing window;
+   * {@code usual} (within {@link #UNUSUAL_P} of its plain expectation both ways, in a first round).
+   *
+   * <p>The signals are stacked in one table with a {@code signal} column in every grouping and
+   * window: the same estimates as one signal at a time, in one set of Spark jobs instead of one per
+   * signal (the stage's cost at these sizes is the number of jobs, not the rows).
+   */
+  static Assessments assess(List<Fitted> fitted, AnomalyOptions o) {
+    Dataset<Row> base = null;
+    for (Fitted f : fitted) {
+      Dataset<Row> e = expected(f.model(), f.series(), f.spec());
+      base = base == null ? e : base.unionByName(e);
+    }
+    base = base.cache();
+    Dataset<Row> first = judge(base, lit(true), 0.0, o).rows();
+    Column usual = col("p_higher").isNull().or(col("p_higher").geq(UNUSUAL_P).and(col("p_lower").geq(UNUSUAL_P)));
+    Dataset<Row> marked = first.select(col("signal"), col("entity_id"), col("period"), usual.as("_usual"));
+    Dataset<Row> withUsual = base.join(marked, org.justicemonitor.spark.DataFrames.joinKeys("signal", "entity_id", "period"));
+    Judged second = judge(withUsual, col("_usual"), o.minChange(), o);
+    Map<String, Double> alpha = new LinkedHashMap<>();
+    // One row per signal.
+    for (Row r : second.overdispersion().collectAsList()) {
+      alpha.put(r.getString(0), r.getDouble(1));
+    }
+    return new Assessments(second.rows().withColumnRenamed("_usual", "usual"), alpha, second.priors());
+  }
+
+  private record Judged(Dataset<Row> rows, Dataset<Row> overdispersion, Dataset<Row> priors) {}
+
+  /**
+   * The stacked series with the model's expected count {@code m0} (entity-months without exposure
+   * left out): {@code signal}, {@code entity_id}, {@code period}, {@code peer_group}, {@code
+   * prior_group}, {@code y}, {@code exposure}, {@code m0}.
+   */
   private static Dataset<Row> expected(PipelineModel model, Dataset<Row> series, Spec spec) {
     Dataset<Row> predicted = model.transform(glmRows(series, spec));
     Column m0 = spec.family() == Family.POISSON ? col("prediction") : col("prediction").multiply(col("exposure"));
-    List<Column> keep = new ArrayList<>();
-    for (String c : series.columns()) {
-      keep.add(col(c));
-    }
-    keep.add(m0.as("m0"));
-    return predicted.select(keep.toArray(Column[]::new));
+    return predicted.select(lit(spec.name()).as("signal"), col("entity_id"), col("period"),
+        col("peer_group").cast("string").as("peer_group"), col(spec.priorGroup()).cast("string").as("prior_group"),
+        col("y").cast("long").as("y"), col("exposure").cast("double").as("exposure"), m0.as("m0"));
   }
 
-  private static Assessment judge(Dataset<Row> base, Column usualRow, double minChange, AnomalyOptions o, Spec spec) {
+  private static Judged judge(Dataset<Row> base, Column usualRow, double minChange, AnomalyOptions o) {
     Dataset<Row> rows = base.withColumn("_u", usualRow);
     Column yU = when(col("_u"), col("y"));
     Column m0U = when(col("_u"), col("m0"));
 
-    // The priors, by moments over the entities of each group (their whole usual history).
-    Dataset<Row> entities = rows.groupBy(col(spec.priorGroup()).as("_group"), col("entity_id"))
+    // The priors, by moments over the entities of each signal's group (their whole usual history).
+    Dataset<Row> entities = rows.groupBy("signal", "prior_group", "entity_id")
         .agg(sum(yU).as("_o"), sum(m0U).as("_e"))
         .filter(col("_e").gt(0));
-    Dataset<Row> groupMean = entities.groupBy("_group")
+    Dataset<Row> groupMean = entities.groupBy("signal", "prior_group")
         .agg(count("*").as("entities"), sum("_o").divide(sum("_e")).as("prior_mean"), avg("_e").as("_mean_e"));
-    Dataset<Row> priorRows = entities.join(groupMean, "_group")
-        .groupBy("_group", "entities", "prior_mean", "_mean_e")
+    Dataset<Row> priorRows = entities.join(groupMean, org.justicemonitor.spark.DataFrames.joinKeys("signal", "prior_group"))
+        .groupBy("signal", "prior_group", "entities", "prior_mean", "_mean_e")
         .agg(sum(col("_e").multiply(pow(col("_o").divide(col("_e")).minus(col("prior_mean")), 2))).divide(sum("_e")).as("_s2"))
         .withColumn("_v", greatest(lit(0.0), col("_s2").minus(col("prior_mean").divide(col("_mean_e")))))
         .withColumn("prior_rate", when(col("_v").gt(0), col("prior_mean").divide(col("_v"))).otherwise(lit(COMPLETE_POOLING)))
         .withColumn("prior_rate", org.apache.spark.sql.functions.least(col("prior_rate"), lit(COMPLETE_POOLING)))
         .withColumn("prior_shape", col("prior_mean").multiply(col("prior_rate")))
-        .select("_group", "entities", "prior_mean", "prior_shape", "prior_rate")
+        .select("signal", "prior_group", "entities", "prior_mean", "prior_shape", "prior_rate")
         .cache();
-    WindowSpec trailing = Window.partitionBy("entity_id").orderBy(Flags.monthIndex(col("period")))
+    WindowSpec trailing = Window.partitionBy("signal", "entity_id").orderBy(Flags.monthIndex(col("period")))
         .rangeBetween(-o.trailingMonths(), -1);
-    Dataset<Row> levelled = rows.join(broadcast(priorRows), col(spec.priorGroup()).equalTo(col("_group")), "left")
+    Dataset<Row> levelled = rows.join(broadcast(priorRows), org.justicemonitor.spark.DataFrames.joinKeys("signal", "prior_group"), "left")
         .withColumn("trailing_observed", sum(yU).over(trailing))
         .withColumn("trailing_expected", sum(m0U).over(trailing))
         .withColumn("trailing_months", count(yU).over(trailing))
@@ -234,17 +275,17 @@ final class CountModel {
 
     // Overdispersion beyond Poisson and the level's own uncertainty, by moments over usual months.
     Column mu = col("mu");
-    Row alphaRow = levelled.filter(col("_u").and(scored))
-        .agg(sum(pow(col("y").minus(mu), 2).minus(mu).minus(pow(mu, 2).divide(col("_posterior_shape")))),
-            sum(pow(mu, 2)))
-        .first();
-    double alpha = alphaRow.isNullAt(0) || alphaRow.getDouble(1) <= 0 ? 0.0 : Math.max(0.0, alphaRow.getDouble(0) / alphaRow.getDouble(1));
+    Column excess = sum(pow(col("y").minus(mu), 2).minus(mu).minus(pow(mu, 2).divide(col("_posterior_shape"))));
+    Dataset<Row> alpha = levelled.filter(col("_u").and(scored)).groupBy("signal")
+        .agg(greatest(lit(0.0), coalesce(excess.divide(when(sum(pow(mu, 2)).gt(0), sum(pow(mu, 2)))), lit(0.0))).as("alpha"))
+        .cache();
 
-    Column size = lit(1.0).divide(lit(alpha).plus(lit(1.0).divide(col("_posterior_shape"))));
-    Dataset<Row> judged = levelled.withColumn("size", size)
+    Column size = lit(1.0).divide(coalesce(col("alpha"), lit(0.0)).plus(lit(1.0).divide(col("_posterior_shape"))));
+    Dataset<Row> judged = levelled.join(broadcast(alpha), org.justicemonitor.spark.DataFrames.joinKeys("signal"), "left")
+        .withColumn("size", size)
         .withColumn("p_higher", when(scored, Tails.COUNT_AT_LEAST.apply(col("y").cast("double"), mu.multiply(1 + minChange), col("size"))))
         .withColumn("p_lower", when(scored, Tails.COUNT_AT_MOST.apply(col("y").cast("double"), mu.multiply(1 - minChange), col("size"))))
-        .drop("_group", "_posterior_shape", "entities", "_u");
-    return new Assessment(judged, alpha, priorRows.withColumnRenamed("_group", "group"));
+        .drop("_posterior_shape", "entities", "_u", "alpha", "prior_group");
+    return new Judged(judged, alpha, priorRows.withColumnRenamed("prior_group", "group"));
   }
 }
