@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
@@ -82,7 +83,8 @@ public final class AnomaliesJob {
     List<String> months = Period.MONTH.labels(first.getDate(0).toLocalDate(), lastCompleteMonth(options.asOf()).atEndOfMonth());
 
     // The cases counted once for both flows (CaseCells), in scratch Parquet.
-    Dataset<Row> cells = materialize("case-cells", CaseCells.of(cases, List.of("court_id", "court_level", "region_code")));
+    Dataset<Row> cells = progress.result("case cells", () -> materialize("case-cells",
+        CaseCells.of(cases, List.of("court_id", "court_level", "region_code"))));
     Dataset<Row> courtFlow = progress.result("court months", () -> materialize("court-months",
         CaseFlow.fromCells(cells, List.of("court_id"), Period.MONTH, months, cells.select("court_id").distinct())));
     Dataset<Row> regions = catalog.regions().select("region_code");
@@ -99,14 +101,17 @@ public final class AnomaliesJob {
         .agg(min("court_level").as("court_level"), min("region_code").as("region_code")));
     List<ModelRecord.Model> models = new ArrayList<>();
     List<Dataset<Row>> candidates = new ArrayList<>();
+    Dataset<Row> judgeDecisions = progress.result("judge decisions", () -> materialize("judge-decided-cells",
+        JudgeDays.decidedCells(cases, lastMonth)));
     Dataset<Row> judgeMonths = progress.result("judge months", () -> materialize("judge-months",
-        CountSignals.judgeMonths(cases, lastMonth)));
+        CountSignals.judgeMonths(cases, judgeDecisions, courts, lastMonth)));
     Map<CountModel.Spec, Dataset<Row>> series = new LinkedHashMap<>();
     series.put(CountSignals.INCOMING, CountSignals.incomingSeries(courtFlow, courts));
     series.put(CountSignals.RESOLVED, CountSignals.resolvedSeries(courtFlow, courts));
     series.put(CountSignals.FAILURES, CountSignals.failureSeries(serviceMonths));
     series.put(CountSignals.JUDGE_ASSIGNED, CountSignals.judgeSeries(judgeMonths, "assigned"));
     series.put(CountSignals.JUDGE_DECIDED, CountSignals.judgeSeries(judgeMonths, "decided"));
+    series.put(CountSignals.JUDGE_PENDING, CountSignals.judgeSeries(judgeMonths, "pending"));
     Map<String, CountModel.Assessment> counts = countModels(series, models);
     Optional<CountModel.Assessment> resolved = Optional.ofNullable(counts.get(CountSignals.RESOLVED.name()));
     Optional<Dataset<Row>> burst = resolved.map(a -> CountSignals.resolvedBurst(a, options));
@@ -118,14 +123,22 @@ public final class AnomaliesJob {
         .ifPresent(a -> candidates.add(CountSignals.judgeAssigned(a, options)));
     Optional.ofNullable(counts.get(CountSignals.JUDGE_DECIDED.name()))
         .ifPresent(a -> candidates.add(CountSignals.judgeDecided(a, options)));
+    Optional.ofNullable(counts.get(CountSignals.JUDGE_PENDING.name()))
+        .ifPresent(a -> candidates.add(CountSignals.judgePending(a, options)));
+    candidates.add(JudgeDays.candidates(judgeDecisions, options));
     candidates.add(MonthlySignals.registration(MonthlySignals.registrationMonths(cases, regionMonths.select("region_code", "period")),
         options));
 
-    Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
-    PipelineModel days = progress.result("days-to-decision model", () -> model(DecisionTimeModel.MODEL_NAME,
-        () -> DecisionTimeModel.train(decided)));
-    models.add(recordDecisionTime(days, decided));
-    Dataset<Row> slower = materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
+    Dataset<Row> slower = progress.result("days-to-decision model", () -> {
+      // Every decided case, read by a dozen passes (encoding, fit, summary, record, scoring): kept
+      // once in memory (spilling to disk) instead of re-read from the cases each time.
+      Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth).persist(StorageLevel.MEMORY_AND_DISK());
+      PipelineModel days = model(DecisionTimeModel.MODEL_NAME, () -> DecisionTimeModel.train(decided));
+      models.add(recordDecisionTime(days, decided));
+      Dataset<Row> scoredDays = materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
+      decided.unpersist();
+      return scoredDays;
+    });
     candidates.add(slower);
     burst.ifPresent(b -> candidates.add(CountSignals.backlogDecided(b, slower)));
 
@@ -141,7 +154,9 @@ public final class AnomaliesJob {
     }
     Dataset<Row> reviews = options.reviews().map(path -> Reviews.read(spark, path)).orElse(Reviews.none(spark));
     Dataset<Row> courtRegions = courts.select("court_id", "region_code");
-    Dataset<Row> flags = Flags.select(materialize("candidates", all), reviews, courtRegions, options.fdr());
+    Dataset<Row> union = all;
+    Dataset<Row> scored = progress.result("candidates", () -> materialize("candidates", union));
+    Dataset<Row> flags = Flags.select(scored, reviews, courtRegions, options.fdr());
     Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(Catalog.FLAGS, flags, List.of("rank")));
 
     List<String> published = new ArrayList<>(TableWriter.names(Catalog.FLAGS));
@@ -149,8 +164,9 @@ public final class AnomaliesJob {
       published.add(Catalog.MODELS);
     }
     store.complete(published);
-    store.writeText(Catalog.MODEL_RECORD, Json.write(ModelRecord.of(options, codeVersion, Instant.now().toString(), models,
-        flagCounts(written), reviewCounts(written, reviews))));
+    String record = progress.result("model record", () -> Json.write(ModelRecord.of(options, codeVersion,
+        Instant.now().toString(), models, signalCounts(scored), signalCounts(written), reviewCounts(written, reviews))));
+    store.writeText(Catalog.MODEL_RECORD, record);
     published.add(Catalog.MODEL_RECORD);
     return published;
   }
@@ -167,20 +183,21 @@ public final class AnomaliesJob {
     List<CountModel.Fitted> fitted = new ArrayList<>();
     for (Map.Entry<CountModel.Spec, Dataset<Row>> s : series.entrySet()) {
       CountModel.Spec spec = s.getKey();
-      Dataset<Row> input = materialize(spec.name() + "-series", s.getValue());
-      if (!input.filter(col("exposure").gt(0)).isEmpty()) {
-        fitted.add(new CountModel.Fitted(spec, progress.result(spec.name() + " model",
-            () -> model(spec.name(), () -> CountModel.train(input, spec))), input));
-      }
+      Optional<CountModel.Fitted> f = progress.result(spec.name() + " model", () -> {
+        Dataset<Row> input = materialize(spec.name() + "-series", s.getValue());
+        return input.filter(col("exposure").gt(0)).isEmpty() ? Optional.<CountModel.Fitted>empty()
+            : Optional.of(new CountModel.Fitted(spec, model(spec.name(), () -> CountModel.train(input, spec)), input));
+      });
+      f.ifPresent(fitted::add);
     }
-    Map<String, CountModel.Assessment> out = new LinkedHashMap<>();
     if (fitted.isEmpty()) {
-      return out;
+      return Map.of();
     }
-    CountModel.Assessments all = progress.result("count signals judged", () -> {
+    return progress.result("count signals judged", () -> {
+      CountModel.Assessments all;
       try {
         CountModel.Assessments judged = CountModel.assess(fitted, options);
-        return new CountModel.Assessments(materialize("count-judged", judged.rows()), judged.overdispersion(), judged.priors());
+        all = new CountModel.Assessments(materialize("count-judged", judged.rows()), judged.overdispersion(), judged.priors());
       } catch (RuntimeException e) {
         if (options.reuseModels()) {
           // Most often a month the saved models never saw: they learnt each month's national effect.
@@ -189,14 +206,15 @@ public final class AnomaliesJob {
         }
         throw e;
       }
+      Map<String, Row> weights = ownWeights(all.rows());
+      Map<String, CountModel.Assessment> out = new LinkedHashMap<>();
+      for (CountModel.Fitted f : fitted) {
+        CountModel.Assessment a = all.of(f.spec().name());
+        out.put(f.spec().name(), a);
+        models.add(recordCount(f.spec(), f.model(), a, weights.get(f.spec().name()), f.series()));
+      }
+      return out;
     });
-    Map<String, Row> weights = ownWeights(all.rows());
-    for (CountModel.Fitted f : fitted) {
-      CountModel.Assessment a = all.of(f.spec().name());
-      out.put(f.spec().name(), a);
-      models.add(recordCount(f.spec(), f.model(), a, weights.get(f.spec().name()), f.series()));
-    }
-    return out;
   }
 
   /** Min, median and max of the weight on an entity's own past, per signal (one row each), where scored. */
@@ -292,13 +310,15 @@ public final class AnomaliesJob {
     return new ModelRecord.Window(w.getString(0), w.getString(1));
   }
 
-  private static ModelRecord.FlagCounts flagCounts(Dataset<Row> flags) {
+  private static ModelRecord.SignalCounts signalCounts(Dataset<Row> rows) {
     Map<String, Long> bySignal = new LinkedHashMap<>();
+    long total = 0;
     // One row per signal.
-    for (Row r : flags.groupBy("signal").agg(count("*")).orderBy("signal").collectAsList()) {
+    for (Row r : rows.groupBy("signal").agg(count("*")).orderBy("signal").collectAsList()) {
       bySignal.put(r.getString(0), r.getLong(1));
+      total += r.getLong(1);
     }
-    return new ModelRecord.FlagCounts(flags.count(), bySignal);
+    return new ModelRecord.SignalCounts(total, bySignal);
   }
 
   private static ModelRecord.ReviewCounts reviewCounts(Dataset<Row> flags, Dataset<Row> reviews) {

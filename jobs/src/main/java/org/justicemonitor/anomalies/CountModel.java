@@ -209,7 +209,10 @@ final class CountModel {
       Dataset<Row> e = expected(f.model(), f.series(), f.spec());
       base = base == null ? e : base.unionByName(e);
     }
-    base = base.cache();
+    // Entities × months, thousands to a few hundred thousand rows: a handful of partitions, hashed
+    // as the trailing windows need them, instead of the shuffle partitions sized for the cases.
+    int partitions = base.sparkSession().sparkContext().defaultParallelism();
+    base = base.repartition(partitions, col("signal"), col("entity_id")).cache();
     Dataset<Row> first = judge(base, lit(true), 0.0, o).rows();
     Column usual = col("p_higher").isNull().or(col("p_higher").geq(UNUSUAL_P).and(col("p_lower").geq(UNUSUAL_P)));
     Dataset<Row> marked = first.select(col("signal"), col("entity_id"), col("period"), usual.as("_usual"));

@@ -18,12 +18,15 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.justicemonitor.spark.DataFrames;
 
 /**
  * The count signals ({@link CountModel}) and the series they are judged on: a court's cases filed
  * (a surge) and decided (a stall, or a backlog decided at once), a region's failures of a
- * service's requests (an outage), and a judge's share of the court's cases assigned and decided.
+ * service's requests (an outage), and a judge's share of the court's cases assigned, decided and
+ * pending.
  */
 final class CountSignals {
 
@@ -46,6 +49,9 @@ final class CountSignals {
   static final CountModel.Spec JUDGE_ASSIGNED = new CountModel.Spec(Signal.JUDGE_ASSIGNED.label(), CountModel.Family.POISSON,
       List.of("peer_group"), "court_id");
   static final CountModel.Spec JUDGE_DECIDED = new CountModel.Spec(Signal.JUDGE_DECIDED.label(), CountModel.Family.POISSON,
+      List.of("peer_group"), "court_id");
+  /** A judge's cases pending at the month's end against the court's. */
+  static final CountModel.Spec JUDGE_PENDING = new CountModel.Spec(Signal.JUDGE_PENDING.label(), CountModel.Family.POISSON,
       List.of("peer_group"), "court_id");
 
   private CountSignals() {}
@@ -80,32 +86,38 @@ final class CountSignals {
 
   /**
    * One row per judge and month from the judge's first case to the last: cases assigned (filed)
-   * and decided, and the court's totals of both; months without a case of the judge count 0.
+   * and decided, the judge's cases pending at the month's end (assigned so far less decided so
+   * far, of the extract's cases), and the court's totals of the three; months without a case of
+   * the judge count 0.
    *
-   * @param cases the ingested cases: {@code judge_id}, {@code court_id}, {@code court_level},
-   *     {@code filed_at}, {@code decided_at}
+   * @param cases the ingested cases: {@code judge_id}, {@code court_id}, {@code filed_at}
+   * @param decidedCells the judges' decisions by court, category and month ({@link
+   *     JudgeDays#decidedCells})
+   * @param courts {@code court_id}, {@code court_level}
    */
-  static Dataset<Row> judgeMonths(Dataset<Row> cases, String lastMonth) {
-    Dataset<Row> judged = cases.filter(col("judge_id").isNotNull());
-    Dataset<Row> filed = judged.groupBy(col("judge_id"), col("court_id"), date_format(col("filed_at"), "yyyy-MM").as("period"))
+  static Dataset<Row> judgeMonths(Dataset<Row> cases, Dataset<Row> decidedCells, Dataset<Row> courts, String lastMonth) {
+    Dataset<Row> filed = cases.filter(col("judge_id").isNotNull())
+        .groupBy(col("judge_id"), col("court_id"), date_format(col("filed_at"), "yyyy-MM").as("period"))
         .agg(count("*").as("assigned"));
-    Dataset<Row> decided = judged.filter(col("decided_at").isNotNull())
-        .groupBy(col("judge_id"), col("court_id"), date_format(col("decided_at"), "yyyy-MM").as("period"))
-        .agg(count("*").as("decided"));
+    Dataset<Row> decided = decidedCells.groupBy("judge_id", "court_id", "period").agg(sum("decisions").as("decided"));
     Dataset<Row> perJudge = filed.join(decided, DataFrames.joinKeys("judge_id", "court_id", "period"), "full_outer")
         .filter(col("period").leq(lastMonth))
         .na().fill(0L, new String[] {"assigned", "decided"});
     Dataset<Row> courtMonths = perJudge.groupBy("court_id", "period")
         .agg(sum("assigned").as("court_assigned"), sum("decided").as("court_decided"));
     Dataset<Row> span = perJudge.groupBy("judge_id", "court_id").agg(min("period").as("_first"), max("period").as("_last"));
-    Dataset<Row> levels = cases.groupBy("court_id").agg(min("court_level").as("court_level"));
-    return span.join(courtMonths, DataFrames.joinKeys("court_id"))
+    Dataset<Row> levels = courts.select("court_id", "court_level");
+    WindowSpec sofar = Window.partitionBy("judge_id", "court_id").orderBy("period")
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    return span.join(courtMonths.select("court_id", "period"), DataFrames.joinKeys("court_id"))
         .filter(col("period").between(col("_first"), col("_last")))
         .join(perJudge, DataFrames.joinKeys("judge_id", "court_id", "period"), "left")
         .join(levels, DataFrames.joinKeys("court_id"))
         .select(col("judge_id"), col("court_id"), col("court_level"), col("period"),
-            coalesce(col("assigned"), lit(0L)).as("assigned"), coalesce(col("decided"), lit(0L)).as("decided"),
-            col("court_assigned"), col("court_decided"));
+            coalesce(col("assigned"), lit(0L)).as("assigned"), coalesce(col("decided"), lit(0L)).as("decided"))
+        .withColumn("pending", sum(col("assigned").minus(col("decided"))).over(sofar))
+        .join(courtMonths, DataFrames.joinKeys("court_id", "period"))
+        .withColumn("court_pending", sum("pending").over(Window.partitionBy("court_id", "period")));
   }
 
   static Dataset<Row> judgeSeries(Dataset<Row> judgeMonths, String count) {
@@ -152,6 +164,10 @@ final class CountSignals {
 
   static Dataset<Row> judgeDecided(CountModel.Assessment a, AnomalyOptions o) {
     return judge(a, o, Signal.JUDGE_DECIDED, "p_lower", "decided %d of the court's %.0f decisions");
+  }
+
+  static Dataset<Row> judgePending(CountModel.Assessment a, AnomalyOptions o) {
+    return judge(a, o, Signal.JUDGE_PENDING, "p_higher", "held %d of the court's %.0f pending cases at the month's end");
   }
 
   /** A judge's share of the court's month, in words that speak of this judge alone. */

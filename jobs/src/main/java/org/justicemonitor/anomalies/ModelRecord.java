@@ -16,9 +16,11 @@ import org.apache.spark.ml.param.Params;
  * @param runAt when the record was written, ISO instant
  * @param fdrLevel the false-discovery rate the flags are held to, across all candidates
  * @param models each model's record, in the order they were trained
+ * @param candidates the entity-months every signal scored: how many tests the false-discovery
+ *     control was across
  */
 @JsonPropertyOrder({"run_at", "code_version", "as_of", "fdr_level", "min_change", "trailing_months", "min_history_months", "seed",
-    "reused_saved_models", "reviews", "note", "models", "flags", "reviews_counted"})
+    "reused_saved_models", "reviews", "note", "models", "candidates", "flags", "reviews_counted"})
 record ModelRecord(
     String runAt,
     String codeVersion,
@@ -32,15 +34,16 @@ record ModelRecord(
     String reviews,
     String note,
     List<Model> models,
-    FlagCounts flags,
+    SignalCounts candidates,
+    SignalCounts flags,
     ReviewCounts reviewsCounted) {
 
   static final String NOTE = "Flags are candidates for human review, never decisions.";
 
-  static ModelRecord of(AnomalyOptions o, String codeVersion, String runAt, List<Model> models, FlagCounts flags,
-      ReviewCounts reviews) {
+  static ModelRecord of(AnomalyOptions o, String codeVersion, String runAt, List<Model> models, SignalCounts candidates,
+      SignalCounts flags, ReviewCounts reviews) {
     return new ModelRecord(runAt, codeVersion, o.asOf().toString(), o.fdr(), o.minChange(), o.trailingMonths(), o.minHistory(),
-        o.seed(), o.reuseModels(), o.reviews().orElse(null), NOTE, models, flags, reviews);
+        o.seed(), o.reuseModels(), o.reviews().orElse(null), NOTE, models, candidates, flags, reviews);
   }
 
   /**
@@ -79,8 +82,8 @@ record ModelRecord(
   /** The first and last month of a model's training rows. */
   record Window(String from, String to) {}
 
-  /** Flags published, in all and by signal. */
-  record FlagCounts(long total, Map<String, Long> bySignal) {}
+  /** Rows in all and by signal: the candidates scored, the flags published. */
+  record SignalCounts(long total, Map<String, Long> bySignal) {}
 
   /** Earlier reviews read, and what became of the flags they answered. */
   record ReviewCounts(long confirmed, long dismissed, long dismissedRaisedAgainWorse, long confirmedStillFlagged) {}

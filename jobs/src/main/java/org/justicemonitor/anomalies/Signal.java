@@ -22,7 +22,11 @@ public enum Signal {
   /** A judge given far more of the court's new cases than usual: a workload question, no generated kind. */
   JUDGE_ASSIGNED("judge_assigned", null),
   /** A judge deciding far fewer of the court's decisions than usual. */
-  JUDGE_DECIDED("judge_decided", null);
+  JUDGE_DECIDED("judge_decided", null),
+  /** A judge holding far more of the court's pending cases at a month's end than usual. */
+  JUDGE_PENDING("judge_pending", null),
+  /** A judge's decisions far slower than those of the other judges of the court on cases of the same category. */
+  JUDGE_DAYS_TO_DECISION("judge_days_to_decision", null);
 
   private final String label;
   private final String kind;

@@ -83,7 +83,9 @@ class AnomaliesJobTest {
     JsonNode record = new ObjectMapper().readTree(output.resolve("anomalies/model-record.json").toFile());
     assertEquals("2025-12-31", record.get("as_of").asText());
     assertEquals(AnomalyOptions.FDR, record.get("fdr_level").asDouble(), 0.0);
-    assertEquals(7, record.get("models").size());
+    // Six count models (cases filed and decided, failures, the judges' new, decided and pending
+    // cases), days to decision, the profile.
+    assertEquals(8, record.get("models").size());
     for (JsonNode m : record.get("models")) {
       assertTrue(m.get("training_data_fingerprint").asText().matches("\\d+ rows, xxhash64 sum -?\\d+"), m.toString());
       assertTrue(m.has("metrics") && m.has("parameters") && m.has("training_window"), m.toString());
@@ -105,6 +107,16 @@ class AnomaliesJobTest {
     double r2 = days.get("metrics").get("r2").asDouble();
     assertTrue(r2 > 0.2 && r2 < 1, "R² of the days-to-decision model: " + r2);
     assertEquals(flags().count(), record.get("flags").get("total").asLong());
+    // The tests the false-discovery control was across: every signal's scored entity-months.
+    JsonNode candidates = record.get("candidates");
+    long bySignal = 0;
+    for (JsonNode n : candidates.get("by_signal")) {
+      bySignal += n.asLong();
+    }
+    assertEquals(candidates.get("total").asLong(), bySignal);
+    assertTrue(candidates.get("total").asLong() > 100 * record.get("flags").get("total").asLong(), candidates.toString());
+    assertTrue(candidates.at("/by_signal/judge_pending").asLong() > 0, candidates.toString());
+    assertTrue(candidates.at("/by_signal/judge_days_to_decision").asLong() > 0, candidates.toString());
   }
 
   @Test

@@ -34,7 +34,8 @@ class ModelRecordTest {
         new ModelRecord.Window("2023-01", "2025-12"), "12 rows, xxhash64 sum 5", Map.of("training_cost", 1.5), null,
         "usual months", "distance", "poisson, log link", Map.of("alpha", 0.02), Map.of("prior_group", "peer_group"));
     ModelRecord record = ModelRecord.of(o, "0.1.0", "2026-01-01T00:00:00Z", List.of(model),
-        new ModelRecord.FlagCounts(2, Map.of("incoming", 2L)), new ModelRecord.ReviewCounts(1, 0, 0, 1));
+        new ModelRecord.SignalCounts(90, Map.of("incoming", 90L)), new ModelRecord.SignalCounts(2, Map.of("incoming", 2L)),
+        new ModelRecord.ReviewCounts(1, 0, 0, 1));
     String text = Json.write(record);
 
     JsonNode read = new ObjectMapper().readTree(text);
@@ -46,6 +47,7 @@ class ModelRecordTest {
     assertEquals("2023-01", read.at("/models/0/training_window/from").asText());
     assertFalse(read.get("models").get(0).has("formula"), "absent fields are left out, not null");
     assertEquals(2, read.at("/flags/by_signal/incoming").asInt());
+    assertEquals(90, read.at("/candidates/total").asInt());
     assertEquals(1, read.at("/reviews_counted/confirmed_still_flagged").asInt());
     assertEquals(text, Json.write(Json.read(read, ModelRecord.class)), "read back and written again: the same text");
   }
