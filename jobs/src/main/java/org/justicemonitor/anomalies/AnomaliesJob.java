@@ -24,7 +24,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
@@ -130,13 +129,10 @@ public final class AnomaliesJob {
         options));
 
     Dataset<Row> slower = progress.result("days-to-decision model", () -> {
-      // Every decided case, read by a dozen passes (encoding, fit, summary, record, scoring): kept
-      // once in memory (spilling to disk) instead of re-read from the cases each time.
-      Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
       PipelineModel days = model(DecisionTimeModel.MODEL_NAME, () -> DecisionTimeModel.train(decided));
       models.add(recordDecisionTime(days, decided));
       Dataset<Row> scoredDays = materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
-      decided.unpersist();
       return scoredDays;
     });
     candidates.add(slower);
@@ -196,7 +192,11 @@ public final class AnomaliesJob {
     return progress.result("count signals judged", () -> {
       CountModel.Assessments all;
       try {
-        CountModel.Assessments judged = CountModel.assess(fitted, options);
+        // Written between the rounds, so that each round's plan starts from a scan, not from six
+        // model pipelines and the round before (planned again for every query: seconds each).
+        Dataset<Row> expected = materialize("count-expected", CountModel.expected(fitted));
+        Dataset<Row> usual = materialize("count-usual", CountModel.usualMonths(expected, options));
+        CountModel.Assessments judged = CountModel.assess(expected, usual, options);
         all = new CountModel.Assessments(materialize("count-judged", judged.rows()), judged.overdispersion(), judged.priors());
       } catch (RuntimeException e) {
         if (options.reuseModels()) {
@@ -243,7 +243,7 @@ public final class AnomaliesJob {
     Map<String, Object> pooling = new LinkedHashMap<>();
     pooling.put("prior_group", spec.priorGroup());
     pooling.put("formula", "theta = (a + O) / (b + E) over the trailing months; a = m^2 / v, b = m / v; own weight E / (b + E)");
-    pooling.put("priors", a.priorList());
+    pooling.put("priors", a.priors());
     if (weights != null) {
       pooling.put("own_weight", Map.of("min", weights.getDouble(1), "median", weights.getDouble(2), "max", weights.getDouble(3)));
     }

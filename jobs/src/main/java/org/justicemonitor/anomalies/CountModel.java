@@ -5,10 +5,11 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -100,34 +101,20 @@ final class CountModel {
   /** A signal's fitted model and the series it judges. */
   record Fitted(Spec spec, PipelineModel model, Dataset<Row> series) {}
 
-  /**
-   * One signal's entity-months judged, with the estimates behind them.
-   *
-   * @param priors one row per group: {@code group}, {@code entities}, {@code prior_mean}, {@code
-   *     prior_shape}, {@code prior_rate}
-   */
-  record Assessment(Dataset<Row> rows, double overdispersion, Dataset<Row> priors) {
-
-    /** The priors, read for the model record (a handful of groups). */
-    List<Prior> priorList() {
-      List<Prior> out = new ArrayList<>();
-      for (Row p : priors.orderBy("group").collectAsList()) {
-        out.add(new Prior(p.getString(0), p.getLong(1), p.getDouble(2), p.getDouble(3), p.getDouble(4)));
-      }
-      return out;
-    }
-  }
+  /** One signal's entity-months judged, with the estimates behind them: its α and its groups' priors. */
+  record Assessment(Dataset<Row> rows, double overdispersion, List<Prior> priors) {}
 
   /**
-   * Every signal's entity-months judged in one table (a {@code signal} column), its overdispersion
-   * per signal and its priors per signal and group, all small: what {@link #assess} computed once
-   * for all signals, read per signal with {@link #of}.
+   * Every signal's entity-months judged in one table (a {@code signal} column), with the
+   * overdispersion and the groups' priors of each signal, read off once (a few rows): what {@link
+   * #assess(Dataset, Dataset, AnomalyOptions)} computed for all signals, read per signal with
+   * {@link #of}.
    */
-  record Assessments(Dataset<Row> rows, Map<String, Double> overdispersion, Dataset<Row> priors) {
+  record Assessments(Dataset<Row> rows, Map<String, Double> overdispersion, Map<String, List<Prior>> priors) {
 
     Assessment of(String signal) {
       return new Assessment(rows.filter(col("signal").equalTo(signal)), overdispersion.getOrDefault(signal, 0.0),
-          priors.filter(col("signal").equalTo(signal)).drop("signal"));
+          priors.getOrDefault(signal, List.of()));
     }
   }
 
@@ -169,11 +156,17 @@ final class CountModel {
 
   /** The features with more than one level in the rows (one level has nothing to say); "1" if none. */
   static List<String> varying(Dataset<Row> rows, List<String> features) {
-    Row distinct = rows.agg(countDistinct(col(features.get(0))),
-        features.subList(1, features.size()).stream().map(f -> countDistinct(col(f))).toArray(Column[]::new)).first();
+    // More than one level is a minimum unlike the maximum: one pass, where distinct counts of
+    // several columns would copy every row once per column (Spark's Expand).
+    List<Column> bounds = new ArrayList<>();
+    for (String f : features) {
+      bounds.add(min(col(f)));
+      bounds.add(max(col(f)));
+    }
+    Row levels = rows.agg(bounds.get(0), bounds.subList(1, bounds.size()).toArray(Column[]::new)).first();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < features.size(); i++) {
-      if (distinct.getLong(i) > 1) {
+      if (!levels.isNullAt(2 * i) && !levels.get(2 * i).equals(levels.get(2 * i + 1))) {
         out.add(features.get(i));
       }
     }
@@ -187,52 +180,72 @@ final class CountModel {
         .withColumn("log_exposure", log(col("exposure")));
   }
 
-  /** One signal judged alone ({@link #assess(List, AnomalyOptions)}). */
+  /** One signal judged alone, in memory ({@link #assess(Dataset, Dataset, AnomalyOptions)}). */
   static Assessment assess(PipelineModel model, Dataset<Row> series, Spec spec, AnomalyOptions o) {
-    return assess(List.of(new Fitted(spec, model, series)), o).of(spec.name());
+    Dataset<Row> base = expected(List.of(new Fitted(spec, model, series))).cache();
+    return assess(base, usualMonths(base, o), o).of(spec.name());
   }
 
   /**
-   * Judges every entity-month of every signal: {@code m0}, the pooled level {@code theta}, its
-   * {@code own_weight}, the expected count {@code mu}, the negative binomial {@code size}, and the
-   * tail probabilities {@code p_higher} (P(Y ≥ y)) and {@code p_lower} (P(Y ≤ y)), null where the
-   * entity has fewer usual months than {@link AnomalyOptions#minHistory} in its trailing window;
-   * {@code usual} (within {@link #UNUSUAL_P} of its plain expectation both ways, in a first round).
-   *
-   * <p>The signals are stacked in one table with a {@code signal} column in every grouping and
-   * window: the same estimates as one signal at a time, in one set of Spark jobs instead of one per
-   * signal (the stage's cost at these sizes is the number of jobs, not the rows).
+   * Every signal's entity-months with the model's expected count {@code m0}, stacked in one table
+   * (entity-months without exposure left out): {@code signal}, {@code entity_id}, {@code period},
+   * {@code peer_group}, {@code prior_group}, {@code y}, {@code exposure}, {@code m0}. The two rounds
+   * that follow ({@link #usualMonths}, {@link #assess(Dataset, Dataset, AnomalyOptions)}) group and
+   * window by {@code signal} too: the same estimates as one signal at a time, in one set of Spark
+   * jobs instead of one per signal (the stage's cost at these sizes is the number of jobs, not the
+   * rows).
    */
-  static Assessments assess(List<Fitted> fitted, AnomalyOptions o) {
+  static Dataset<Row> expected(List<Fitted> fitted) {
     Dataset<Row> base = null;
     for (Fitted f : fitted) {
       Dataset<Row> e = expected(f.model(), f.series(), f.spec());
       base = base == null ? e : base.unionByName(e);
     }
-    // Entities × months, thousands to a few hundred thousand rows: a handful of partitions, hashed
-    // as the trailing windows need them, instead of the shuffle partitions sized for the cases.
-    int partitions = base.sparkSession().sparkContext().defaultParallelism();
-    base = base.repartition(partitions, col("signal"), col("entity_id")).cache();
-    Dataset<Row> first = judge(base, lit(true), 0.0, o).rows();
+    return base;
+  }
+
+  /**
+   * The first round: every entity-month judged with levels, priors and α from all months, and
+   * {@code usual} where it is within {@link #UNUSUAL_P} of its expectation both ways (or not
+   * scored): {@code signal}, {@code entity_id}, {@code period}, {@code usual}.
+   *
+   * @param expected the output of {@link #expected(List)}
+   */
+  static Dataset<Row> usualMonths(Dataset<Row> expected, AnomalyOptions o) {
     Column usual = col("p_higher").isNull().or(col("p_higher").geq(UNUSUAL_P).and(col("p_lower").geq(UNUSUAL_P)));
-    Dataset<Row> marked = first.select(col("signal"), col("entity_id"), col("period"), usual.as("_usual"));
-    Dataset<Row> withUsual = base.join(marked, org.justicemonitor.spark.DataFrames.joinKeys("signal", "entity_id", "period"));
-    Judged second = judge(withUsual, col("_usual"), o.minChange(), o);
+    return judge(expected, lit(true), 0.0, o).rows().select(col("signal"), col("entity_id"), col("period"), usual.as("usual"));
+  }
+
+  /**
+   * Judges every entity-month of every signal, with levels, priors and α from its usual months:
+   * {@code m0}, the pooled level {@code theta}, its {@code own_weight}, the expected count {@code
+   * mu}, the negative binomial {@code size}, and the tail probabilities {@code p_higher} (P(Y ≥ y))
+   * and {@code p_lower} (P(Y ≤ y)) at the least material change, null where the entity has fewer
+   * usual months than {@link AnomalyOptions#minHistory} in its trailing window; {@code usual}.
+   *
+   * @param expected the output of {@link #expected(List)}
+   * @param usualMonths the output of {@link #usualMonths}
+   */
+  static Assessments assess(Dataset<Row> expected, Dataset<Row> usualMonths, AnomalyOptions o) {
+    Dataset<Row> withUsual = expected.join(usualMonths, org.justicemonitor.spark.DataFrames.joinKeys("signal", "entity_id", "period"));
+    Judged judged = judge(withUsual, col("usual"), o.minChange(), o);
     Map<String, Double> alpha = new LinkedHashMap<>();
     // One row per signal.
-    for (Row r : second.overdispersion().collectAsList()) {
+    for (Row r : judged.overdispersion().collectAsList()) {
       alpha.put(r.getString(0), r.getDouble(1));
     }
-    return new Assessments(second.rows().withColumnRenamed("_usual", "usual"), alpha, second.priors());
+    Map<String, List<Prior>> priors = new LinkedHashMap<>();
+    // One row per signal and group: a handful of groups each.
+    for (Row p : judged.priors().orderBy("signal", "group").collectAsList()) {
+      priors.computeIfAbsent(p.getString(0), k -> new ArrayList<>())
+          .add(new Prior(p.getString(1), p.getLong(2), p.getDouble(3), p.getDouble(4), p.getDouble(5)));
+    }
+    return new Assessments(judged.rows(), alpha, priors);
   }
 
   private record Judged(Dataset<Row> rows, Dataset<Row> overdispersion, Dataset<Row> priors) {}
 
-  /**
-   * The stacked series with the model's expected count {@code m0} (entity-months without exposure
-   * left out): {@code signal}, {@code entity_id}, {@code period}, {@code peer_group}, {@code
-   * prior_group}, {@code y}, {@code exposure}, {@code m0}.
-   */
+  /** One signal's series with {@code m0}, in the stacked table's columns. */
   private static Dataset<Row> expected(PipelineModel model, Dataset<Row> series, Spec spec) {
     Dataset<Row> predicted = model.transform(glmRows(series, spec));
     Column m0 = spec.family() == Family.POISSON ? col("prediction") : col("prediction").multiply(col("exposure"));
@@ -242,7 +255,11 @@ final class CountModel {
   }
 
   private static Judged judge(Dataset<Row> base, Column usualRow, double minChange, AnomalyOptions o) {
-    Dataset<Row> rows = base.withColumn("_u", usualRow);
+    // Entities × months, thousands to a few hundred thousand rows: a handful of partitions, hashed
+    // as the trailing windows need them (so they add no exchange of their own), instead of the
+    // shuffle partitions sized for the cases, which a cached plan keeps.
+    Dataset<Row> rows = base.repartition(base.sparkSession().sparkContext().defaultParallelism(), col("signal"), col("entity_id"))
+        .withColumn("_u", usualRow);
     Column yU = when(col("_u"), col("y"));
     Column m0U = when(col("_u"), col("m0"));
 

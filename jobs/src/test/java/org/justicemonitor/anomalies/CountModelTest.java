@@ -117,4 +117,14 @@ class CountModelTest {
         explained.get(0).<String>getAs("explanation"));
     assertTrue(explained.get(0).<String>getAs("explanation").contains("months would look like this by chance"));
   }
+
+  @Test
+  void aFeatureOfOneLevelOrNoneIsLeftOutOfTheFormula() {
+    StructType schema = StructType.fromDDL("peer_group STRING, period STRING, court_id STRING");
+    List<Row> rows = List.of(RowFactory.create("district", "2024-01", null), RowFactory.create("district", "2024-02", null),
+        RowFactory.create("district", "2024-02", null));
+    Dataset<Row> df = SharedSpark.spark().createDataFrame(rows, schema);
+    assertEquals(List.of("period"), CountModel.varying(df, List.of("peer_group", "period", "court_id")));
+    assertEquals(List.of("1"), CountModel.varying(df.filter(col("period").equalTo("2024-02")), List.of("peer_group", "period")));
+  }
 }
