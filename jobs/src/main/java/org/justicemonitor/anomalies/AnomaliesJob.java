@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
@@ -112,18 +114,17 @@ public final class AnomaliesJob {
     series.put(CountSignals.JUDGE_DECIDED, CountSignals.judgeSeries(judgeMonths, "decided"));
     series.put(CountSignals.JUDGE_PENDING, CountSignals.judgeSeries(judgeMonths, "pending"));
     Map<String, CountModel.Assessment> counts = countModels(series, models);
-    Optional<CountModel.Assessment> resolved = Optional.ofNullable(counts.get(CountSignals.RESOLVED.name()));
-    Optional<Dataset<Row>> burst = resolved.map(a -> CountSignals.resolvedBurst(a, options));
-    Optional.ofNullable(counts.get(CountSignals.INCOMING.name())).ifPresent(a -> candidates.add(CountSignals.incoming(a, options)));
-    resolved.ifPresent(a -> candidates.add(CountSignals.resolved(a, options)));
+    BiConsumer<CountModel.Spec, Function<CountModel.Assessment, Dataset<Row>>> signal = (spec, candidatesOf) ->
+        Optional.ofNullable(counts.get(spec.name())).map(candidatesOf).ifPresent(candidates::add);
+    Optional<Dataset<Row>> burst =
+        Optional.ofNullable(counts.get(CountSignals.RESOLVED.name())).map(a -> CountSignals.resolvedBurst(a, options));
+    signal.accept(CountSignals.INCOMING, a -> CountSignals.incoming(a, options));
+    signal.accept(CountSignals.RESOLVED, a -> CountSignals.resolved(a, options));
     burst.ifPresent(candidates::add);
-    Optional.ofNullable(counts.get(CountSignals.FAILURES.name())).ifPresent(a -> candidates.add(CountSignals.failures(a, options)));
-    Optional.ofNullable(counts.get(CountSignals.JUDGE_ASSIGNED.name()))
-        .ifPresent(a -> candidates.add(CountSignals.judgeAssigned(a, options)));
-    Optional.ofNullable(counts.get(CountSignals.JUDGE_DECIDED.name()))
-        .ifPresent(a -> candidates.add(CountSignals.judgeDecided(a, options)));
-    Optional.ofNullable(counts.get(CountSignals.JUDGE_PENDING.name()))
-        .ifPresent(a -> candidates.add(CountSignals.judgePending(a, options)));
+    signal.accept(CountSignals.FAILURES, a -> CountSignals.failures(a, options));
+    signal.accept(CountSignals.JUDGE_ASSIGNED, a -> CountSignals.judgeAssigned(a, options));
+    signal.accept(CountSignals.JUDGE_DECIDED, a -> CountSignals.judgeDecided(a, options));
+    signal.accept(CountSignals.JUDGE_PENDING, a -> CountSignals.judgePending(a, options));
     candidates.add(JudgeDays.candidates(judgeDecisions, options));
     candidates.add(MonthlySignals.registration(MonthlySignals.registrationMonths(cases, regionMonths.select("region_code", "period")),
         options));
@@ -132,8 +133,7 @@ public final class AnomaliesJob {
       Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
       PipelineModel days = model(DecisionTimeModel.MODEL_NAME, () -> DecisionTimeModel.train(decided));
       models.add(recordDecisionTime(days, decided));
-      Dataset<Row> scoredDays = materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
-      return scoredDays;
+      return materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
     });
     candidates.add(slower);
     burst.ifPresent(b -> candidates.add(CountSignals.backlogDecided(b, slower)));
@@ -144,14 +144,10 @@ public final class AnomaliesJob {
     models.add(recordProfile(profile, profiles));
     candidates.add(ProfileModel.candidates(profile, profiles));
 
-    Dataset<Row> all = candidates.get(0);
-    for (Dataset<Row> c : candidates.subList(1, candidates.size())) {
-      all = all.unionByName(c);
-    }
+    Dataset<Row> all = candidates.stream().reduce(Dataset::unionByName).orElseThrow();
     Dataset<Row> reviews = options.reviews().map(path -> Reviews.read(spark, path)).orElse(Reviews.none(spark));
     Dataset<Row> courtRegions = courts.select("court_id", "region_code");
-    Dataset<Row> union = all;
-    Dataset<Row> scored = progress.result("candidates", () -> materialize("candidates", union));
+    Dataset<Row> scored = progress.result("candidates", () -> materialize("candidates", all));
     Dataset<Row> flags = Flags.select(scored, reviews, courtRegions, options.fdr());
     Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(Catalog.FLAGS, flags, List.of("rank")));
 
@@ -169,7 +165,7 @@ public final class AnomaliesJob {
 
   /**
    * Trains (or reloads) each count model, then judges every signal's entity-months at once
-   * ({@link CountModel#assess(List, AnomalyOptions)}) and records the models.
+   * ({@link CountModel#usualMonths}, {@link CountModel#assess}) and records the models.
    *
    * @return the assessments by signal; a signal without data (an extract without service events
    *     or judges) has nothing to learn from and none

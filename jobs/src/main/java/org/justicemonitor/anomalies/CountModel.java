@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * How surprising a monthly count is, in three steps.
@@ -54,12 +56,11 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       court of 1,000 cases a month deciding 10% fewer is certain, and no cause for review.
  * </ol>
  *
- * <p>The intermediate tables are entities × months, small next to the cases: they are cached,
- * not written (a lost block is recomputed from its lineage).
- *
  * <p>Usual months are found in two rounds: every month is first judged with levels and α from
- * all months; months with a tail probability below {@link #UNUSUAL_P} either way are then left out
- * of the levels, the priors and α.
+ * all months ({@link #usualMonths}); months with a tail probability below {@link #UNUSUAL_P}
+ * either way are then left out of the levels, the priors and α ({@link #assess}). The tables are
+ * entities × months, small next to the cases; the caller writes each round's input, so that a
+ * round's plan starts from a scan.
  */
 final class CountModel {
 
@@ -121,21 +122,16 @@ final class CountModel {
   private CountModel() {}
 
   /**
-   * @param series one row per entity and month: {@code entity_id}, {@code period}, the spec's
-   *     features and prior group, {@code y} (the count) and {@code exposure} (&gt; 0 where scored)
-   */
-  /**
    * Fits the model of the national month and the peer group on every month with exposure. One
    * entity's anomaly moves its month's coefficient only by its share of the group's counts; the
    * levels, the priors and the overdispersion, which an anomaly would move, come from usual
    * months only ({@link #assess}).
+   *
+   * @param series one row per entity and month: {@code entity_id}, {@code period}, the spec's
+   *     features and prior group, {@code y} (the count) and {@code exposure} (&gt; 0 where scored)
    */
   static PipelineModel train(Dataset<Row> series, Spec spec) {
-    return fit(series, spec, varying(series, spec.features()));
-  }
-
-  private static PipelineModel fit(Dataset<Row> rows, Spec spec, List<String> features) {
-    RFormula formula = new RFormula().setFormula("glm_label ~ " + String.join(" + ", features))
+    RFormula formula = new RFormula().setFormula("glm_label ~ " + String.join(" + ", varying(series, spec.features())))
         .setStringIndexerOrderType("alphabetAsc");
     GeneralizedLinearRegression glm = new GeneralizedLinearRegression()
         .setFamily(spec.family().label).setLink(spec.family().link)
@@ -147,7 +143,7 @@ final class CountModel {
     } else {
       glm.setWeightCol("exposure");
     }
-    return new Pipeline().setStages(new PipelineStage[] {formula, glm}).fit(glmRows(rows, spec));
+    return new Pipeline().setStages(new PipelineStage[] {formula, glm}).fit(glmRows(series, spec));
   }
 
   static GeneralizedLinearRegressionModel glm(PipelineModel model) {
@@ -180,12 +176,6 @@ final class CountModel {
         .withColumn("log_exposure", log(col("exposure")));
   }
 
-  /** One signal judged alone, in memory ({@link #assess(Dataset, Dataset, AnomalyOptions)}). */
-  static Assessment assess(PipelineModel model, Dataset<Row> series, Spec spec, AnomalyOptions o) {
-    Dataset<Row> base = expected(List.of(new Fitted(spec, model, series))).cache();
-    return assess(base, usualMonths(base, o), o).of(spec.name());
-  }
-
   /**
    * Every signal's entity-months with the model's expected count {@code m0}, stacked in one table
    * (entity-months without exposure left out): {@code signal}, {@code entity_id}, {@code period},
@@ -196,12 +186,7 @@ final class CountModel {
    * rows).
    */
   static Dataset<Row> expected(List<Fitted> fitted) {
-    Dataset<Row> base = null;
-    for (Fitted f : fitted) {
-      Dataset<Row> e = expected(f.model(), f.series(), f.spec());
-      base = base == null ? e : base.unionByName(e);
-    }
-    return base;
+    return fitted.stream().map(f -> expected(f.model(), f.series(), f.spec())).reduce(Dataset::unionByName).orElseThrow();
   }
 
   /**
@@ -227,7 +212,7 @@ final class CountModel {
    * @param usualMonths the output of {@link #usualMonths}
    */
   static Assessments assess(Dataset<Row> expected, Dataset<Row> usualMonths, AnomalyOptions o) {
-    Dataset<Row> withUsual = expected.join(usualMonths, org.justicemonitor.spark.DataFrames.joinKeys("signal", "entity_id", "period"));
+    Dataset<Row> withUsual = expected.join(usualMonths, DataFrames.joinKeys("signal", "entity_id", "period"));
     Judged judged = judge(withUsual, col("usual"), o.minChange(), o);
     Map<String, Double> alpha = new LinkedHashMap<>();
     // One row per signal.
@@ -269,18 +254,18 @@ final class CountModel {
         .filter(col("_e").gt(0));
     Dataset<Row> groupMean = entities.groupBy("signal", "prior_group")
         .agg(count("*").as("entities"), sum("_o").divide(sum("_e")).as("prior_mean"), avg("_e").as("_mean_e"));
-    Dataset<Row> priorRows = entities.join(groupMean, org.justicemonitor.spark.DataFrames.joinKeys("signal", "prior_group"))
+    Dataset<Row> priorRows = entities.join(groupMean, DataFrames.joinKeys("signal", "prior_group"))
         .groupBy("signal", "prior_group", "entities", "prior_mean", "_mean_e")
         .agg(sum(col("_e").multiply(pow(col("_o").divide(col("_e")).minus(col("prior_mean")), 2))).divide(sum("_e")).as("_s2"))
         .withColumn("_v", greatest(lit(0.0), col("_s2").minus(col("prior_mean").divide(col("_mean_e")))))
         .withColumn("prior_rate", when(col("_v").gt(0), col("prior_mean").divide(col("_v"))).otherwise(lit(COMPLETE_POOLING)))
-        .withColumn("prior_rate", org.apache.spark.sql.functions.least(col("prior_rate"), lit(COMPLETE_POOLING)))
+        .withColumn("prior_rate", least(col("prior_rate"), lit(COMPLETE_POOLING)))
         .withColumn("prior_shape", col("prior_mean").multiply(col("prior_rate")))
         .select("signal", "prior_group", "entities", "prior_mean", "prior_shape", "prior_rate")
         .cache();
     WindowSpec trailing = Window.partitionBy("signal", "entity_id").orderBy(Flags.monthIndex(col("period")))
         .rangeBetween(-o.trailingMonths(), -1);
-    Dataset<Row> levelled = rows.join(broadcast(priorRows), org.justicemonitor.spark.DataFrames.joinKeys("signal", "prior_group"), "left")
+    Dataset<Row> levelled = rows.join(broadcast(priorRows), DataFrames.joinKeys("signal", "prior_group"), "left")
         .withColumn("trailing_observed", sum(yU).over(trailing))
         .withColumn("trailing_expected", sum(m0U).over(trailing))
         .withColumn("trailing_months", count(yU).over(trailing))
@@ -301,7 +286,7 @@ final class CountModel {
         .cache();
 
     Column size = lit(1.0).divide(coalesce(col("alpha"), lit(0.0)).plus(lit(1.0).divide(col("_posterior_shape"))));
-    Dataset<Row> judged = levelled.join(broadcast(alpha), org.justicemonitor.spark.DataFrames.joinKeys("signal"), "left")
+    Dataset<Row> judged = levelled.join(broadcast(alpha), DataFrames.joinKeys("signal"), "left")
         .withColumn("size", size)
         .withColumn("p_higher", when(scored, Tails.COUNT_AT_LEAST.apply(col("y").cast("double"), mu.multiply(1 + minChange), col("size"))))
         .withColumn("p_lower", when(scored, Tails.COUNT_AT_MOST.apply(col("y").cast("double"), mu.multiply(1 - minChange), col("size"))))

@@ -103,21 +103,21 @@ final class CountSignals {
     Dataset<Row> perJudge = filed.join(decided, DataFrames.joinKeys("judge_id", "court_id", "period"), "full_outer")
         .filter(col("period").leq(lastMonth))
         .na().fill(0L, new String[] {"assigned", "decided"});
-    Dataset<Row> courtMonths = perJudge.groupBy("court_id", "period")
-        .agg(sum("assigned").as("court_assigned"), sum("decided").as("court_decided"));
     Dataset<Row> span = perJudge.groupBy("judge_id", "court_id").agg(min("period").as("_first"), max("period").as("_last"));
-    Dataset<Row> levels = courts.select("court_id", "court_level");
     WindowSpec sofar = Window.partitionBy("judge_id", "court_id").orderBy("period")
         .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    return span.join(courtMonths.select("court_id", "period"), DataFrames.joinKeys("court_id"))
+    WindowSpec court = Window.partitionBy("court_id", "period");
+    // Every month of the court with a case, for each judge within their span.
+    return span.join(perJudge.select("court_id", "period").distinct(), DataFrames.joinKeys("court_id"))
         .filter(col("period").between(col("_first"), col("_last")))
         .join(perJudge, DataFrames.joinKeys("judge_id", "court_id", "period"), "left")
-        .join(levels, DataFrames.joinKeys("court_id"))
+        .join(courts.select("court_id", "court_level"), DataFrames.joinKeys("court_id"))
         .select(col("judge_id"), col("court_id"), col("court_level"), col("period"),
             coalesce(col("assigned"), lit(0L)).as("assigned"), coalesce(col("decided"), lit(0L)).as("decided"))
         .withColumn("pending", sum(col("assigned").minus(col("decided"))).over(sofar))
-        .join(courtMonths, DataFrames.joinKeys("court_id", "period"))
-        .withColumn("court_pending", sum("pending").over(Window.partitionBy("court_id", "period")));
+        .withColumn("court_assigned", sum("assigned").over(court))
+        .withColumn("court_decided", sum("decided").over(court))
+        .withColumn("court_pending", sum("pending").over(court));
   }
 
   static Dataset<Row> judgeSeries(Dataset<Row> judgeMonths, String count) {

@@ -79,7 +79,12 @@ final class DecisionTimeModel {
             coalesce(col("hearing_format"), lit("none")).as("hearing_format"),
             date_format(col("decided_at"), "MM").as("decided_month"),
             col("region_code"),
-            log1p(datediff(col("decided_at"), col("filed_at")).cast("double")).as("log_days"));
+            logDays().as("log_days"));
+  }
+
+  /** log(1 + days from filing to decision) of a case: the scale days to decision are compared on. */
+  static Column logDays() {
+    return log1p(datediff(col("decided_at"), col("filed_at")).cast("double"));
   }
 
   /** The model formula over the features that vary in the data (one level has nothing to say). */

@@ -3,12 +3,10 @@ package org.justicemonitor.anomalies;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expm1;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
@@ -52,7 +50,7 @@ final class JudgeDays {
    */
   static Dataset<Row> decidedCells(Dataset<Row> cases, String lastMonth) {
     Column period = date_format(col("decided_at"), "yyyy-MM");
-    Column logDays = log1p(datediff(col("decided_at"), col("filed_at")).cast("double"));
+    Column logDays = DecisionTimeModel.logDays();
     return cases.filter(col("judge_id").isNotNull().and(col("decided_at").isNotNull()).and(period.leq(lastMonth)))
         .groupBy(col("judge_id"), col("court_id"), col("case_category"), period.as("period"))
         .agg(count("*").as("decisions"), sum(logDays).as("log_days"), sum(pow(logDays, 2)).as("log_days_squared"));

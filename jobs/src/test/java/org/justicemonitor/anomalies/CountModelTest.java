@@ -57,8 +57,10 @@ class CountModelTest {
     return SharedSpark.spark().createDataFrame(rows, SERIES);
   }
 
+  /** One signal trained and judged in memory (the job writes the rounds' inputs between them). */
   private static CountModel.Assessment judged(Dataset<Row> series, CountModel.Spec spec) {
-    return CountModel.assess(CountModel.train(series, spec), series, spec, OPTIONS);
+    Dataset<Row> expected = CountModel.expected(List.of(new CountModel.Fitted(spec, CountModel.train(series, spec), series))).cache();
+    return CountModel.assess(expected, CountModel.usualMonths(expected, OPTIONS), OPTIONS).of(spec.name());
   }
 
   private static Row at(CountModel.Assessment a, String entity, String period) {
