@@ -55,9 +55,20 @@ public final class CaseCells {
   /** Days from decision to publication of a published decision. */
   static final String PUBLICATION_DAYS = "publication_days";
 
+  /** Filed in the month with the language of proceedings recorded; and in Kazakh. */
+  static final String LANGUAGE_KNOWN = "language_known";
+  static final String KK_LANGUAGE_CASES = "kk_language_cases";
+  /** Decided in the month with representation recorded; and with a party represented. */
+  static final String REPRESENTATION_KNOWN = "representation_known";
+  static final String REPRESENTED_DECISIONS = "represented_decisions";
+  /** Decided in the month with the appeal recorded; and appealed. */
+  static final String APPEAL_KNOWN = "appeal_known";
+  static final String APPEALED_DECISIONS = "appealed_decisions";
+
   /** The measures that are plain counts of cases. */
   static final List<String> COUNTS = List.of(INCOMING, E_FILING_BASE, E_FILING_CASES, ADMINISTRATIVE_OFFENCES,
-      E_PROTOCOL_OFFENCES, ONLINE_HEARINGS, HEARINGS_BASE);
+      E_PROTOCOL_OFFENCES, ONLINE_HEARINGS, HEARINGS_BASE, LANGUAGE_KNOWN, KK_LANGUAGE_CASES, REPRESENTATION_KNOWN,
+      REPRESENTED_DECISIONS, APPEAL_KNOWN, APPEALED_DECISIONS);
 
   /** The pending-age measure of a threshold: +1 in the month a pending case passes it, −1 in the month it is decided. */
   static String olderThan(int months) {
@@ -96,7 +107,13 @@ public final class CaseCells {
     facts.add(fact(isDecided.and(eProtocol), decidedMonth, PROTOCOL_DAYS, datediff(decided, filed)));
     facts.add(fact(isDecided.and(col("published_at").isNotNull()), decidedMonth, PUBLICATION_DAYS,
         datediff(col("published_at"), decided)));
-    for (int m : PendingAge.MONTHS) {
+    facts.add(fact(col("language").isNotNull(), filedMonth, LANGUAGE_KNOWN, null));
+    facts.add(fact(col("language").equalTo("kk"), filedMonth, KK_LANGUAGE_CASES, null));
+    facts.add(fact(isDecided.and(col("party_represented").isNotNull()), decidedMonth, REPRESENTATION_KNOWN, null));
+    facts.add(fact(isDecided.and(col("party_represented")), decidedMonth, REPRESENTED_DECISIONS, null));
+    facts.add(fact(isDecided.and(col("appealed").isNotNull()), decidedMonth, APPEAL_KNOWN, null));
+    facts.add(fact(isDecided.and(col("appealed")), decidedMonth, APPEALED_DECISIONS, null));
+    for (int m : PendingAge.THRESHOLDS) {
       // Old while pending: from the month holding the day after the m-month anniversary, until
       // the month the case is decided in (PendingAge explains the running total).
       Column becomesOld = Period.MONTH.of(date_add(add_months(filed, m), 1));

@@ -24,8 +24,8 @@ import org.justicemonitor.spark.DataFrames;
  * The flow of cases through a group of courts, per period, with the contract's definitions:
  * incoming (filed in the period), resolved (decided in it), pending at its end, CEPEJ clearance
  * rate and disposition time, days to decision, e-filing and online-hearing shares and days to
- * register an e-filing; the digital-adoption measures of {@link DigitalAdoption} and the pending
- * age of {@link PendingAge}. Also the base counts each share rests on, for disclosure control.
+ * register an e-filing; the digital-adoption measures of {@link DigitalAdoption}, the pending
+ * age of {@link PendingAge} and the access-to-justice shares of {@link AccessToJustice}. Also the base counts each share rests on, for disclosure control.
  *
  * <p>Everything comes from {@link CaseCells}, the cases counted once: a table sums cells of its
  * groups and periods, and takes exact percentiles from their per-value counts.
@@ -117,7 +117,7 @@ public final class CaseFlow {
     for (String measure : CaseCells.COUNTS) {
       aggregates.add(count(measure, measure));
     }
-    for (int m : PendingAge.MONTHS) {
+    for (int m : PendingAge.THRESHOLDS) {
       aggregates.add(sum(when(col("measure").equalTo(CaseCells.olderThan(m)), col("value").multiply(col("n")))).as(older(m)));
     }
     for (DayMeasure d : DAY_MEASURES) {
@@ -138,7 +138,7 @@ public final class CaseFlow {
         .drop("_in_grid");
     List<String> zeroIfAbsent = new ArrayList<>(CaseCells.COUNTS);
     DAY_MEASURES.forEach(d -> zeroIfAbsent.add(d.count()));
-    PendingAge.MONTHS.forEach(m -> zeroIfAbsent.add(older(m)));
+    PendingAge.THRESHOLDS.forEach(m -> zeroIfAbsent.add(older(m)));
     for (String count : zeroIfAbsent) {
       flow = flow.withColumn(count, coalesce(col(count), lit(0L)));
     }
@@ -155,8 +155,16 @@ public final class CaseFlow {
             .orderBy("period")
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     flow = flow.withColumn("pending_end", sum("incoming").over(toDate).minus(sum("resolved").over(toDate)));
+    for (int m : PendingAge.THRESHOLDS) {
+      flow = flow.withColumn(older(m), sum(older(m)).over(toDate));
+    }
     for (int m : PendingAge.MONTHS) {
-      flow = flow.withColumn(PendingAge.share(m), DataFrames.ratio(sum(older(m)).over(toDate), col("pending_end")));
+      flow = flow.withColumn(PendingAge.share(m), DataFrames.ratio(col(older(m)), col("pending_end")));
+    }
+    for (PendingAge.Band b : PendingAge.BANDS) {
+      Column from = b.fromMonths() == 0 ? col("pending_end") : col(older(b.fromMonths()));
+      Column past = b.toMonths() == null ? from : from.minus(col(older(b.toMonths())));
+      flow = flow.withColumn(b.column(), DataFrames.ratio(past, col("pending_end")));
     }
 
     Column incoming = col("incoming");
@@ -168,7 +176,8 @@ public final class CaseFlow {
         .withColumn("online_hearing_share", DataFrames.ratio(col("online_hearings"), col("hearings_base")))
         .withColumn("e_protocol_share", DataFrames.ratio(col("e_protocol_offences"), col("administrative_offences")))
         .withColumn("publication_share", DataFrames.ratio(col("published_decisions"), resolved));
-    for (int m : PendingAge.MONTHS) {
+    flow = AccessToJustice.withShares(flow);
+    for (int m : PendingAge.THRESHOLDS) {
       flow = flow.drop(older(m));
     }
     return flow;

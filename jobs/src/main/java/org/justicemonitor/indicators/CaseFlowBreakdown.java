@@ -16,7 +16,7 @@ import org.justicemonitor.spark.DataFrames;
  * <p>CNJ congestion rate = pending_end / (resolved + pending_end): the share of the cases a
  * court had to deal with that it did not resolve. CNJ demand-service index (Índice de
  * Atendimento à Demanda) = resolved / incoming, the same ratio as CEPEJ's clearance rate. And the
- * age profile of the pending cases ({@link PendingAge}).
+ * age profile of the pending cases ({@link PendingAge}); then access to justice ({@link AccessToJustice}).
  */
 public final class CaseFlowBreakdown {
 
@@ -37,7 +37,7 @@ public final class CaseFlowBreakdown {
           Disclosure.Rule.ratio("demand_service_index", "incoming", "resolved"));
 
   static final List<Disclosure.Rule> RULES =
-      Stream.of(FLOW_RULES, CNJ_RULES, PendingAge.rules()).flatMap(List::stream).toList();
+      Stream.of(FLOW_RULES, CNJ_RULES, PendingAge.rules(), AccessToJustice.RULES).flatMap(List::stream).toList();
 
   /** The measures of every breakdown table, after its key columns and {@code period}: one per rule. */
   public static final List<String> MEASURES =

@@ -13,7 +13,8 @@ import org.justicemonitor.spark.DataFrames;
  * The contract's {@code region_year}, {@code region_month} and {@code national_year} tables:
  * case flow over first-instance ({@code district}) cases of all categories, and service use, per
  * region and period, under disclosure control; then, after the contract's columns, the other
- * digital-adoption indicators ({@link DigitalAdoption}, assisted-desk share, e-notary use).
+ * digital-adoption indicators ({@link DigitalAdoption}, assisted-desk share, e-notary use) and
+ * access to justice ({@link AccessToJustice}).
  */
 public final class RegionalIndicators {
 
@@ -41,7 +42,7 @@ public final class RegionalIndicators {
   public static final List<String> INEQUALITY_INDICATORS =
       List.of("e_filing_share", "online_hearing_share", "service_failure_rate", "median_days_to_decision", "clearance_rate",
           "disposition_time_days", "median_days_to_register_e_filing", "e_protocol_share", "publication_share",
-          "service_center_share", "e_notary_requests_per_1000");
+          "service_center_share", "e_notary_requests_per_1000", "representation_rate", "appeal_rate");
 
   static final List<Disclosure.Rule> CONTRACT_RULES =
       Stream.concat(CaseFlowBreakdown.FLOW_RULES.stream(), Stream.of(
@@ -53,9 +54,10 @@ public final class RegionalIndicators {
 
   /** The project's columns after the contract's: one per rule. */
   static final List<Disclosure.Rule> MORE_RULES =
-      Stream.concat(DigitalAdoption.RULES.stream(), Stream.of(
+      Stream.of(DigitalAdoption.RULES, List.of(
           Disclosure.Rule.of("service_center_share", "service_requests"),
-          Disclosure.Rule.ratio("e_notary_requests_per_1000", "e_notary_requests"))).toList();
+          Disclosure.Rule.ratio("e_notary_requests_per_1000", "e_notary_requests")), AccessToJustice.RULES)
+          .flatMap(List::stream).toList();
 
   /** What every column of the tables rests on. */
   static final List<Disclosure.Rule> RULES = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();

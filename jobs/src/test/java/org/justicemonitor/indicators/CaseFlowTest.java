@@ -42,9 +42,19 @@ class CaseFlowTest {
     return unpublished(SharedSpark.spark().createDataFrame(rows, SCHEMA));
   }
 
-  /** Cases none of whose decisions is published (the case flow needs the column). */
+  /**
+   * Cases with every optional column the case flow reads that the fixture leaves out set to null:
+   * no decision published, no language, representation or appeal recorded.
+   */
   static Dataset<Row> unpublished(Dataset<Row> cases) {
-    return cases.withColumn("published_at", org.apache.spark.sql.functions.lit(null).cast("date"));
+    List<String> present = List.of(cases.columns());
+    for (String[] optional : new String[][] {{"published_at", "date"}, {"language", "string"},
+        {"party_represented", "boolean"}, {"appealed", "boolean"}}) {
+      if (!present.contains(optional[0])) {
+        cases = cases.withColumn(optional[0], org.apache.spark.sql.functions.lit(null).cast(optional[1]));
+      }
+    }
+    return cases;
   }
 
   private static List<Row> flow(Period period, List<String> labels) {

@@ -31,7 +31,7 @@ class DigitalAdoptionTest {
         RowFactory.create("71", "civil", "e_filing", d("2025-01-10"), null, d("2025-04-10"), null, d("2025-04-14")),
         // 5: E-Protocol filed in 2024, decided 2025-01-09 after 20 days, not published.
         RowFactory.create("71", o, "e_protocol", d("2024-12-20"), null, d("2025-01-09"), null, null)),
-        CaseFlowTest.SCHEMA.add("published_at", DataTypes.DateType));
+        CaseFlowTest.SCHEMA.add("published_at", DataTypes.DateType)).transform(CaseFlowTest::unpublished);
   }
 
   private static Row row(Period period, List<String> labels, String label) {

@@ -48,7 +48,9 @@ class IndicatorsJobTest {
       "suppression_reason");
   /** The project's columns that follow them (docs/data-dictionary.md). */
   private static final List<String> MORE_COLUMNS = List.of("e_protocol_share", "median_days_protocol_to_decision",
-      "publication_share", "median_days_to_publication", "service_center_share", "e_notary_requests_per_1000");
+      "publication_share", "median_days_to_publication", "service_center_share", "e_notary_requests_per_1000",
+      "kk_language_share", "representation_rate", "appeal_rate", "share_pending_0_1_years", "share_pending_1_3_years",
+      "share_pending_3_5_years", "share_pending_5_10_years", "share_pending_over_10_years");
 
   @Test
   void tablesHaveTheContractsColumnsInOrder() {
@@ -79,6 +81,39 @@ class IndicatorsJobTest {
   }
 
   @Test
+  void accessToJusticeAgreesWithACountOfTheCases() {
+    // The country in 2025, counted from the ingested cases with plain filters.
+    Dataset<Row> cases = districtCases();
+    Dataset<Row> filed = cases.filter(year(col("filed_at")).equalTo(2025));
+    Dataset<Row> decided = cases.filter(year(col("decided_at")).equalTo(2025));
+    Row national = table("national_year").filter(col("period").equalTo("2025")).first();
+    assertEquals(ratio(filed.filter(col("language").equalTo("kk")), filed.filter(col("language").isNotNull())),
+        national.<Double>getAs("kk_language_share"), 1e-6);
+    assertEquals(ratio(decided.filter(col("party_represented")), decided.filter(col("party_represented").isNotNull())),
+        national.<Double>getAs("representation_rate"), 1e-6);
+    assertEquals(ratio(decided.filter(col("appealed")), decided.filter(col("appealed").isNotNull())),
+        national.<Double>getAs("appeal_rate"), 1e-6);
+    // Pending at the end of 2025 for more than a year and at most three: filed 2022-12-31 .. 2024-12-30
+    // (older than 12 months: filed + 12 months before 2025-12-31; older than 36 months: filed + 36 months before it).
+    Dataset<Row> pending = cases.filter(col("filed_at").leq(java.sql.Date.valueOf("2025-12-31"))
+        .and(col("decided_at").isNull().or(col("decided_at").gt(java.sql.Date.valueOf("2025-12-31")))));
+    Dataset<Row> oneToThree = pending.filter(col("filed_at").lt(java.sql.Date.valueOf("2024-12-31"))
+        .and(col("filed_at").geq(java.sql.Date.valueOf("2022-12-31"))));
+    assertEquals(ratio(oneToThree, pending), national.<Double>getAs("share_pending_1_3_years"), 1e-6);
+    double bands = 0;
+    for (PendingAge.Band b : PendingAge.BANDS) {
+      bands += national.<Double>getAs(b.column());
+    }
+    assertEquals(1.0, bands, 1e-5);
+  }
+
+  private static double ratio(Dataset<Row> part, Dataset<Row> whole) {
+    long n = whole.count();
+    assertTrue(n >= SampleRun.MIN_CASES, "the samples record it");
+    return (double) part.count() / n;
+  }
+
+  @Test
   void noPublishedValueRestsOnFewerThanKCases() {
     int k = SampleRun.MIN_CASES;
     Dataset<Row> month = table("region_month");
@@ -103,7 +138,9 @@ class IndicatorsJobTest {
       List<String> columns = List.of(table(t).columns());
       List<String> measures = List.of("incoming", "resolved", "pending_end", "clearance_rate", "disposition_time_days",
           "median_days_to_decision", "p90_days_to_decision", "congestion_rate", "demand_service_index",
-          "share_pending_over_6_months", "share_pending_over_12_months", "share_pending_over_24_months", "suppressed",
+          "share_pending_over_6_months", "share_pending_over_12_months", "share_pending_over_24_months",
+          "kk_language_share", "representation_rate", "appeal_rate", "share_pending_0_1_years", "share_pending_1_3_years",
+          "share_pending_3_5_years", "share_pending_5_10_years", "share_pending_over_10_years", "suppressed",
           "suppression_reason");
       assertEquals(measures, columns.subList(columns.size() - measures.size(), columns.size()), t);
     }

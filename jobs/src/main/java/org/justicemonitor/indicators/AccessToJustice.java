@@ -1,0 +1,49 @@
+package org.justicemonitor.indicators;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.justicemonitor.spark.DataFrames;
+
+/**
+ * Access to justice, beside the case flow: who can use the courts in their language, with a
+ * lawyer, and with a second look at the decision; and how long the pending cases have waited.
+ *
+ * <ul>
+ *   <li>kk_language_share = cases filed in the period whose proceedings are in Kazakh / cases
+ *       filed in it with the language recorded (the Russian share is one minus it: the contract
+ *       knows these two);
+ *   <li>representation_rate = cases decided in the period in which a party had an advocate or
+ *       legal representative / cases decided in it with {@code party_represented} recorded;
+ *   <li>appeal_rate = cases decided in the period whose decision was appealed / cases decided in
+ *       it with {@code appealed} recorded. As of the extract date: the last weeks' decisions may
+ *       still be appealed, so the latest period reads low;
+ *   <li>the NJDG pending-age bands of {@link PendingAge#BANDS}.
+ * </ul>
+ *
+ * <p>A case without the attribute is left out of its share rather than counted as "no": an
+ * extract that does not record representation says nothing about it. Each share rests on the
+ * cases it divides, so it is published only from k of them.
+ */
+public final class AccessToJustice {
+
+  static final List<Disclosure.Rule> RULES =
+      Stream.concat(Stream.of(
+          Disclosure.Rule.of("kk_language_share", CaseCells.LANGUAGE_KNOWN),
+          Disclosure.Rule.of("representation_rate", CaseCells.REPRESENTATION_KNOWN),
+          Disclosure.Rule.of("appeal_rate", CaseCells.APPEAL_KNOWN)), PendingAge.bandRules().stream()).toList();
+
+  private AccessToJustice() {}
+
+  /** The three shares, from the case flow's counts ({@link CaseFlow}); the bands come with the pending ages. */
+  static Dataset<Row> withShares(Dataset<Row> flow) {
+    return flow
+        .withColumn("kk_language_share", DataFrames.ratio(col(CaseCells.KK_LANGUAGE_CASES), col(CaseCells.LANGUAGE_KNOWN)))
+        .withColumn("representation_rate",
+            DataFrames.ratio(col(CaseCells.REPRESENTED_DECISIONS), col(CaseCells.REPRESENTATION_KNOWN)))
+        .withColumn("appeal_rate", DataFrames.ratio(col(CaseCells.APPEALED_DECISIONS), col(CaseCells.APPEAL_KNOWN)));
+  }
+}
