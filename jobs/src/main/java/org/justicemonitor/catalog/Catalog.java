@@ -45,6 +45,7 @@ public final class Catalog {
   public static final String LEVEL_YEAR = INDICATORS + "/level_year";
   public static final String CHANNEL_YEAR = INDICATORS + "/channel_year";
   public static final String SERVICE_RELIABILITY_MONTH = INDICATORS + "/service_reliability_month";
+  public static final String SERVICE_AVAILABILITY_MONTH = INDICATORS + "/service_availability_month";
   public static final String SERVICE_USERS_YEAR = INDICATORS + "/service_users_year";
   public static final String SECURITY_YEAR = INDICATORS + "/security_year";
   public static final String HEARING_EQUIVALENCE_YEAR = INDICATORS + "/hearing_equivalence_year";
@@ -56,7 +57,8 @@ public final class Catalog {
 
   /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy. */
   public static final List<String> INDICATOR_TABLES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
-      COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH, SERVICE_USERS_YEAR,
+      COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH,
+      SERVICE_AVAILABILITY_MONTH, SERVICE_USERS_YEAR,
       SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX, DECISION_DAYS_HISTOGRAM, DIGITAL_IMPACT,
       DIGITAL_IMPACT_EVENT_TIME, CHANNEL_COMPARISON);
 

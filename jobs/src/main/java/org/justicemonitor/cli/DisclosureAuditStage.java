@@ -25,27 +25,27 @@ final class DisclosureAuditStage implements Stage {
   public void run(OutputStore store, Progress progress, PrintStream out) {
     progress.stage("disclosure audit");
     long started = System.nanoTime();
-    audit(new Catalog(store), progress, out, "nothing was published");
+    audit(new Catalog(store), progress, "nothing was published");
     progress.done((System.nanoTime() - started) / 1e9);
   }
 
   /** Audits the tables and the report under a catalog; fails listing the leaks (never a value). */
-  static void audit(Catalog catalog, Progress progress, PrintStream out, String consequence) {
+  static void audit(Catalog catalog, Progress progress, String consequence) {
     int k = DisclosureAudit.publishedK(catalog);
     DisclosureAudit.Result tables = progress.result("differencing attack on the linked tables",
         () -> DisclosureAudit.tables(catalog, k));
     List<DisclosureAudit.Finding> findings = new ArrayList<>(tables.findings());
     findings.addAll(progress.result("figures of the report", () -> ReportDisclosure.check(catalog)));
     if (findings.isEmpty()) {
-      out.printf("disclosure audit: %d count cells, %d identities, k = %d: no suppressed value can be worked out;"
-          + " CSV copies and the report hold only what the tables publish%n", tables.cells(), tables.identities(), k);
+      progress.block(String.format("disclosure audit: %d count cells, %d identities, k = %d: no suppressed value can be"
+          + " worked out; CSV copies and the report hold only what the tables publish", tables.cells(), tables.identities(), k));
       return;
     }
     for (DisclosureAudit.Finding f : findings.subList(0, Math.min(SHOWN, findings.size()))) {
-      out.println("leak: " + f.output() + " " + f.cell() + ": " + f.how());
+      progress.block("leak: " + f.output() + " " + f.cell() + ": " + f.how());
     }
     if (findings.size() > SHOWN) {
-      out.println("... and " + (findings.size() - SHOWN) + " more");
+      progress.block("... and " + (findings.size() - SHOWN) + " more");
     }
     throw new JobFailure("the disclosure audit found " + findings.size() + " leaks (listed above); " + consequence);
   }

@@ -36,7 +36,7 @@ final class DisclosureCommand extends CommandGroup {
     public Integer call() {
       SparkSession spark = session.start("justice-monitor disclosure audit", "UTC");
       try {
-        DisclosureAuditStage.audit(Catalog.published(spark, output), new Progress(spark, System.out), System.out,
+        DisclosureAuditStage.audit(Catalog.published(spark, output), Progress.forStandardOutput(spark),
             "do not publish these outputs");
         return 0;
       } finally {

@@ -73,8 +73,8 @@ final class GenerateCommand implements Callable<Integer> {
         new GeneratorOptions(cases, events, from, to, seed, format, gzip, badFraction, duplicateFraction, anomalies, rowsPerFile,
             rolloutEffect));
     SparkSession spark = session.start("justice-monitor generate", "UTC");
+    Progress progress = Progress.forStandardOutput(spark);
     try {
-      Progress progress = new Progress(spark, System.out);
       progress.stage("generate");
       long started = System.nanoTime();
       List<GenerateJob.Counts> counts = new GenerateJob(spark, options, output, progress).run();
@@ -86,6 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
       System.out.println("input root: " + output + " (extract date " + options.asOf() + ": pass --as-of " + options.asOf() + ")");
       return 0;
     } finally {
+      progress.end();
       spark.stop();
     }
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
+import org.justicemonitor.indicators.ServiceHours;
 import org.justicemonitor.io.Json;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.spark.Progress;
@@ -23,8 +24,20 @@ final class IndicatorsStage implements Stage {
   @Option(
       names = "--outage-failure-rate",
       paramLabel = "RATE",
-      description = "An hour of a service in a region is failing when its failure rate is above this (default: ${DEFAULT-VALUE}).")
+      description = "An hour of a service is down when its failure rate is above this (default: ${DEFAULT-VALUE}).")
   double outageFailureRate = IndicatorOptions.OUTAGE_FAILURE_RATE;
+
+  @Option(
+      names = "--outage-min-requests",
+      paramLabel = "N",
+      description = "An hour of a service is judged up or down only with at least this many requests (default: ${DEFAULT-VALUE}).")
+  int outageMinRequests = IndicatorOptions.OUTAGE_MIN_REQUESTS;
+
+  @Option(
+      names = "--latency-target-ms",
+      paramLabel = "MS",
+      description = "The latency a service request should be answered within (default: ${DEFAULT-VALUE}).")
+  long latencyTargetMs = IndicatorOptions.LATENCY_TARGET_MS;
 
   @Option(
       names = "--notification-deadline-hours",
@@ -57,11 +70,13 @@ final class IndicatorsStage implements Stage {
   private IndicatorOptions options;
 
   /** {@code summary/indicators.json}: the settings the tables were computed with; the report and analysts read them back. */
-  record Summary(String asOf, int minCases, double outageFailureRate, int notificationDeadlineHours,
+  record Summary(String asOf, int minCases, double outageFailureRate, int outageMinRequests, long latencyTargetMs,
+      int notificationDeadlineHours,
       double equivalenceDaysMargin, double equivalenceAppealMargin, List<Double> indexWeights, List<String> tables) {
 
     static Summary of(IndicatorOptions o, List<String> tables) {
-      return new Summary(o.asOf().toString(), o.minCases(), o.outageFailureRate(), o.notificationDeadlineHours(),
+      return new Summary(o.asOf().toString(), o.minCases(), o.outage().failingAbove(), o.outage().minRequests(),
+          o.latencyTargetMs(), o.notificationDeadlineHours(),
           o.daysMargin(), o.appealRateMargin(), o.indexWeights(), tables);
     }
   }
@@ -69,7 +84,8 @@ final class IndicatorsStage implements Stage {
   @Override
   public void prepare(CommonOptions common) {
     IndicatorOptions defaults = IndicatorOptions.of(common.asOf(), minCases);
-    options = new IndicatorOptions(common.asOf(), minCases, outageFailureRate, notificationDeadlineHours, daysMargin,
+    options = new IndicatorOptions(common.asOf(), minCases, new ServiceHours.Rule(outageFailureRate, outageMinRequests),
+        latencyTargetMs, notificationDeadlineHours, daysMargin,
         appealRateMargin, indexWeights.isEmpty() ? defaults.indexWeights() : indexWeights);
   }
 

@@ -28,17 +28,19 @@ abstract class SparkCommand implements Callable<Integer> {
     });
     SparkSession spark =
         common.session.start("justice-monitor " + name(), common.timeZone.getId());
+    Progress progress = Progress.forStandardOutput(spark);
     try {
       OutputStore store = new OutputStore(spark, common.output, runId());
       try {
         store.manifest().settings("spark", sparkSettings(spark));
-        run(spark, store, new Progress(spark, out));
+        run(spark, store, progress);
         store.commit(name(), new Version().getVersion()[0], Catalog::access);
         return 0;
       } finally {
         store.close();
       }
     } finally {
+      progress.end();
       spark.stop();
     }
   }

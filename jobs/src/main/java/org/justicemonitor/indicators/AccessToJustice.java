@@ -32,18 +32,21 @@ public final class AccessToJustice {
 
   static final List<Disclosure.Rule> RULES =
       Stream.concat(Stream.of(
-          Disclosure.Rule.of("kk_language_share", CaseCells.LANGUAGE_KNOWN),
-          Disclosure.Rule.of("representation_rate", CaseCells.REPRESENTATION_KNOWN),
-          Disclosure.Rule.of("appeal_rate", CaseCells.APPEAL_KNOWN)), PendingAge.bandRules().stream()).toList();
+          Disclosure.Rule.of("kk_language_share", CaseCells.KAZAKH.recorded()),
+          Disclosure.Rule.of("representation_rate", CaseCells.REPRESENTED.recorded()),
+          Disclosure.Rule.of("appeal_rate", CaseCells.APPEALED.recorded())), PendingAge.bandRules().stream()).toList();
 
   private AccessToJustice() {}
 
   /** The three shares, from the case flow's counts ({@link CaseFlow}); the bands come with the pending ages. */
   static Dataset<Row> withShares(Dataset<Row> flow) {
     return flow
-        .withColumn("kk_language_share", DataFrames.ratio(col(CaseCells.KK_LANGUAGE_CASES), col(CaseCells.LANGUAGE_KNOWN)))
-        .withColumn("representation_rate",
-            DataFrames.ratio(col(CaseCells.REPRESENTED_DECISIONS), col(CaseCells.REPRESENTATION_KNOWN)))
-        .withColumn("appeal_rate", DataFrames.ratio(col(CaseCells.APPEALED_DECISIONS), col(CaseCells.APPEAL_KNOWN)));
+        .withColumn("kk_language_share", share(CaseCells.KAZAKH))
+        .withColumn("representation_rate", share(CaseCells.REPRESENTED))
+        .withColumn("appeal_rate", share(CaseCells.APPEALED));
+  }
+
+  private static org.apache.spark.sql.Column share(CaseCells.YesNo attribute) {
+    return DataFrames.ratio(col(attribute.yes()), col(attribute.recorded()));
   }
 }

@@ -28,7 +28,8 @@ import org.justicemonitor.spark.DataFrames;
  * category, level and channel, by year and by month.
  *
  * <p>Columns: the grouping columns, {@code month} ({@code yyyy-MM}), {@code measure},
- * {@code value} (days for a day measure, +1/−1 for a pending-age move, null for a count) and
+ * {@code value} (days for a day measure, +1/−1 for a pending-age move, 1/0 for a yes/no
+ * attribute, null for a count) and
  * {@code n}, the number of cases with that fact.
  */
 public final class CaseCells {
@@ -55,20 +56,25 @@ public final class CaseCells {
   /** Days from decision to publication of a published decision. */
   static final String PUBLICATION_DAYS = "publication_days";
 
-  /** Filed in the month with the language of proceedings recorded; and in Kazakh. */
-  static final String LANGUAGE_KNOWN = "language_known";
-  static final String KK_LANGUAGE_CASES = "kk_language_cases";
-  /** Decided in the month with representation recorded; and with a party represented. */
-  static final String REPRESENTATION_KNOWN = "representation_known";
-  static final String REPRESENTED_DECISIONS = "represented_decisions";
-  /** Decided in the month with the appeal recorded; and appealed. */
-  static final String APPEAL_KNOWN = "appeal_known";
-  static final String APPEALED_DECISIONS = "appealed_decisions";
+  /**
+   * A yes/no attribute of a case, counted where it is recorded: value 1 for yes, 0 for no. Its
+   * count is the cases that record it, the sum of its values those that say yes: one fact per
+   * case instead of two.
+   */
+  record YesNo(String measure, String recorded, String yes) {}
+
+  /** Filed in the month with the language of proceedings recorded; yes = Kazakh. */
+  static final YesNo KAZAKH = new YesNo("kazakh", "language_known", "kk_language_cases");
+  /** Decided in the month with representation recorded; yes = a party had a representative. */
+  static final YesNo REPRESENTED = new YesNo("represented", "representation_known", "represented_decisions");
+  /** Decided in the month with the appeal recorded; yes = appealed. */
+  static final YesNo APPEALED = new YesNo("appealed", "appeal_known", "appealed_decisions");
+
+  static final List<YesNo> YES_NO = List.of(KAZAKH, REPRESENTED, APPEALED);
 
   /** The measures that are plain counts of cases. */
   static final List<String> COUNTS = List.of(INCOMING, E_FILING_BASE, E_FILING_CASES, ADMINISTRATIVE_OFFENCES,
-      E_PROTOCOL_OFFENCES, ONLINE_HEARINGS, HEARINGS_BASE, LANGUAGE_KNOWN, KK_LANGUAGE_CASES, REPRESENTATION_KNOWN,
-      REPRESENTED_DECISIONS, APPEAL_KNOWN, APPEALED_DECISIONS);
+      E_PROTOCOL_OFFENCES, ONLINE_HEARINGS, HEARINGS_BASE);
 
   /** The pending-age measure of a threshold: +1 in the month a pending case passes it, −1 in the month it is decided. */
   static String olderThan(int months) {
@@ -107,12 +113,11 @@ public final class CaseCells {
     facts.add(fact(isDecided.and(eProtocol), decidedMonth, PROTOCOL_DAYS, datediff(decided, filed)));
     facts.add(fact(isDecided.and(col("published_at").isNotNull()), decidedMonth, PUBLICATION_DAYS,
         datediff(col("published_at"), decided)));
-    facts.add(fact(col("language").isNotNull(), filedMonth, LANGUAGE_KNOWN, null));
-    facts.add(fact(col("language").equalTo("kk"), filedMonth, KK_LANGUAGE_CASES, null));
-    facts.add(fact(isDecided.and(col("party_represented").isNotNull()), decidedMonth, REPRESENTATION_KNOWN, null));
-    facts.add(fact(isDecided.and(col("party_represented")), decidedMonth, REPRESENTED_DECISIONS, null));
-    facts.add(fact(isDecided.and(col("appealed").isNotNull()), decidedMonth, APPEAL_KNOWN, null));
-    facts.add(fact(isDecided.and(col("appealed")), decidedMonth, APPEALED_DECISIONS, null));
+    Column kazakh = col("language").equalTo("kk");
+    facts.add(fact(kazakh.isNotNull(), filedMonth, KAZAKH.measure(), kazakh));
+    facts.add(fact(isDecided.and(col("party_represented").isNotNull()), decidedMonth, REPRESENTED.measure(),
+        col("party_represented")));
+    facts.add(fact(isDecided.and(col("appealed").isNotNull()), decidedMonth, APPEALED.measure(), col("appealed")));
     for (int m : PendingAge.THRESHOLDS) {
       // Old while pending: from the month holding the day after the m-month anniversary, until
       // the month the case is decided in (PendingAge explains the running total).

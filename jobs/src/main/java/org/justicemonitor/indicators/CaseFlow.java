@@ -117,6 +117,10 @@ public final class CaseFlow {
     for (String measure : CaseCells.COUNTS) {
       aggregates.add(count(measure, measure));
     }
+    for (CaseCells.YesNo a : CaseCells.YES_NO) {
+      aggregates.add(count(a.measure(), a.recorded()));
+      aggregates.add(sum(when(col("measure").equalTo(a.measure()), col("value").multiply(col("n")))).as(a.yes()));
+    }
     for (int m : PendingAge.THRESHOLDS) {
       aggregates.add(sum(when(col("measure").equalTo(CaseCells.olderThan(m)), col("value").multiply(col("n")))).as(older(m)));
     }
@@ -139,6 +143,7 @@ public final class CaseFlow {
     List<String> zeroIfAbsent = new ArrayList<>(CaseCells.COUNTS);
     DAY_MEASURES.forEach(d -> zeroIfAbsent.add(d.count()));
     PendingAge.THRESHOLDS.forEach(m -> zeroIfAbsent.add(older(m)));
+    CaseCells.YES_NO.forEach(a -> zeroIfAbsent.addAll(List.of(a.recorded(), a.yes())));
     for (String count : zeroIfAbsent) {
       flow = flow.withColumn(count, coalesce(col(count), lit(0L)));
     }

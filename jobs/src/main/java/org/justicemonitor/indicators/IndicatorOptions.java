@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param asOf the extract date: the last period reported is the one that holds it
  * @param minCases k of the disclosure control: values resting on fewer cases are suppressed
- * @param outageFailureRate an hour of a service in a region counts as failing when its failure
- *     rate is above this
+ * @param outage when an hour of a service counts, and when it is down ({@link ServiceHours})
+ * @param latencyTargetMs the latency a service request should be answered within, for availability
  * @param notificationDeadlineHours a {@code data_leak}'s subjects count as notified in time within
  *     this many hours of detection
  * @param daysMargin remote and in-person hearings count as equivalent when the difference of
@@ -22,13 +22,16 @@ import java.util.Objects;
 public record IndicatorOptions(
     LocalDate asOf,
     int minCases,
-    double outageFailureRate,
+    ServiceHours.Rule outage,
+    long latencyTargetMs,
     int notificationDeadlineHours,
     double daysMargin,
     double appealRateMargin,
     List<Double> indexWeights) {
 
   public static final double OUTAGE_FAILURE_RATE = 0.5;
+  public static final int OUTAGE_MIN_REQUESTS = 10;
+  public static final long LATENCY_TARGET_MS = 2_000;
   public static final int NOTIFICATION_DEADLINE_HOURS = 72;
   public static final double DAYS_MARGIN = 14;
   public static final double APPEAL_RATE_MARGIN = 0.05;
@@ -38,8 +41,9 @@ public record IndicatorOptions(
     if (minCases < 1) {
       throw new IllegalArgumentException("--min-cases must be at least 1, cannot be: " + minCases);
     }
-    if (!(outageFailureRate >= 0 && outageFailureRate < 1)) {
-      throw new IllegalArgumentException("--outage-failure-rate must be in [0, 1), cannot be: " + outageFailureRate);
+    Objects.requireNonNull(outage, "outage");
+    if (latencyTargetMs < 1) {
+      throw new IllegalArgumentException("--latency-target-ms must be at least 1, cannot be: " + latencyTargetMs);
     }
     if (notificationDeadlineHours < 1) {
       throw new IllegalArgumentException("--notification-deadline-hours must be at least 1, cannot be: " + notificationDeadlineHours);
@@ -59,7 +63,8 @@ public record IndicatorOptions(
 
   /** The defaults for everything but the extract date and k. */
   public static IndicatorOptions of(LocalDate asOf, int minCases) {
-    return new IndicatorOptions(asOf, minCases, OUTAGE_FAILURE_RATE, NOTIFICATION_DEADLINE_HOURS, DAYS_MARGIN,
+    return new IndicatorOptions(asOf, minCases, new ServiceHours.Rule(OUTAGE_FAILURE_RATE, OUTAGE_MIN_REQUESTS),
+        LATENCY_TARGET_MS, NOTIFICATION_DEADLINE_HOURS, DAYS_MARGIN,
         APPEAL_RATE_MARGIN, DigitalJusticeIndex.EQUAL_WEIGHTS);
   }
 }

@@ -97,7 +97,7 @@ public final class IndicatorsJob {
     linked.add(nationalBreakdown(Catalog.CHANNEL_YEAR, districtCells, "filing_channel", from, disclosure));
     linked.add(linked("service_reliability_month", Catalog.SERVICE_RELIABILITY_MONTH, ServiceReliability.RULES,
         ServiceReliability.KEYS, ServiceReliability.KEYS, () ->
-        ServiceReliability.compute(events, options.outageFailureRate(), disclosure)));
+        ServiceReliability.compute(events, options.outage(), disclosure)));
     linked.add(linked("service_users_year", Catalog.SERVICE_USERS_YEAR, ServiceUse.USER_TYPE_RULES,
         List.of("service", "user_type", "period"), List.of("period", "service", "user_type"), () ->
         ServiceUse.byUserType(events, Period.YEAR, disclosure)));
@@ -133,6 +133,10 @@ public final class IndicatorsJob {
         () -> progress.result("inequality", () -> writer.writeWithCsv(Catalog.INEQUALITY, rounded(Inequality.comparable(
             Inequality.compute(RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions),
             minRegions)), List.of("indicator", "period"))),
+        () -> progress.result("service_availability_month", () -> writer.writeWithCsv(Catalog.SERVICE_AVAILABILITY_MONTH,
+            ServiceAvailability.compute(events, published.get(Catalog.SERVICE_RELIABILITY_MONTH), options.outage(),
+                options.latencyTargetMs(), disclosure),
+            ServiceAvailability.KEYS)),
         () -> progress.result("security_year", () -> writer.writeWithCsv(Catalog.SECURITY_YEAR,
             SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()),
             List.of("period", "system"))),

@@ -3,6 +3,7 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -20,7 +21,7 @@ import org.justicemonitor.contract.Contract;
 /**
  * Security incidents per year of detection and affected system, with a row {@code all} for every
  * system together: counts by severity and kind, how many were resolved and the median hours it
- * took, how many are still open at the extract date, personal-data records affected, and the
+ * took (overall and per severity), how many are still open at the extract date, personal-data records affected, and the
  * share of {@code data_leak} incidents whose subjects were notified within the deadline.
  *
  * <p>These are counts of incidents in systems, not of court cases or persons, so the k rule of
@@ -37,8 +38,10 @@ public final class SecurityIncidents {
     List<String> columns = new ArrayList<>(List.of("period", "system", "incidents"));
     Contract.SEVERITIES.forEach(s -> columns.add("severity_" + s));
     Contract.INCIDENT_KINDS.forEach(k -> columns.add("kind_" + k));
-    columns.addAll(List.of("resolved", "median_hours_to_resolve", "open_incidents", "records_affected", "data_leaks",
-        "data_leaks_notified_in_time", "notified_in_time_share"));
+    columns.addAll(List.of("resolved", "median_hours_to_resolve"));
+    Contract.SEVERITIES.forEach(s -> columns.add(hoursToResolve(s)));
+    columns.addAll(List.of("open_incidents", "records_affected", "data_leaks", "data_leaks_notified_in_time",
+        "notified_in_time_share"));
     return columns;
   }
 
@@ -68,11 +71,27 @@ public final class SecurityIncidents {
         Percentiles.exact(everySystem, List.of("period", "system"), col("minutes_to_resolve"),
                 List.of(new Percentiles.Output("median_minutes", 0.5)))
             .select(col("period"), col("system"), col("n").as("resolved"), col("median_minutes").divide(60).as("median_hours_to_resolve"));
+    // By severity: a critical incident should be resolved faster than a low one; one pivot of the medians.
+    Dataset<Row> bySeverity =
+        Percentiles.exact(everySystem, List.of("period", "system", "severity"), col("minutes_to_resolve"),
+                List.of(new Percentiles.Output("median_minutes", 0.5)))
+            .groupBy("period", "system")
+            .pivot("severity", new ArrayList<Object>(Contract.SEVERITIES))
+            .agg(first(col("median_minutes").divide(60)));
+    for (String severity : Contract.SEVERITIES) {
+      bySeverity = bySeverity.withColumnRenamed(severity, hoursToResolve(severity));
+    }
     Dataset<Row> table =
         counts.join(hours, DataFrames.joinKeys("period", "system"), "left")
+            .join(bySeverity, DataFrames.joinKeys("period", "system"), "left")
             .withColumn("resolved", coalesce(col("resolved"), lit(0L)))
             .withColumn("notified_in_time_share", DataFrames.ratio(col("data_leaks_notified_in_time"), col("data_leaks")));
     return DataFrames.publishable(table, columns());
+  }
+
+  /** The median hours to resolve the incidents of one severity. */
+  public static String hoursToResolve(String severity) {
+    return "median_hours_to_resolve_" + severity;
   }
 
   private static Column countWhere(Column condition) {

@@ -29,8 +29,8 @@ public final class SparkSessions {
             .setIfMissing("spark.sql.adaptive.coalescePartitions.enabled", "true")
             .setIfMissing("spark.sql.shuffle.partitions", "64")
             .setIfMissing("spark.sql.parquet.compression.codec", "zstd")
-            // A progress bar for a person at a terminal, not in a log file.
-            .setIfMissing("spark.ui.showConsoleProgress", String.valueOf(System.console() != null))
+            // Spark's bars would interleave with the stages' own progress lines (Progress).
+            .setIfMissing("spark.ui.showConsoleProgress", "false")
             // Output is written by this project's own staging and publishing, not appended to.
             .setIfMissing("spark.sql.sources.partitionOverwriteMode", "dynamic");
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();

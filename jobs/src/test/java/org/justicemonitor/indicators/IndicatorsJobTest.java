@@ -176,7 +176,9 @@ class IndicatorsJobTest {
         List.of(table("hearing_equivalence_year").columns()));
     assertEquals(List.of("period", "system", "incidents", "severity_low", "severity_medium", "severity_high",
         "severity_critical", "kind_unauthorized_access", "kind_data_leak", "kind_malware", "kind_ddos",
-        "kind_misconfiguration", "kind_insider", "kind_other", "resolved", "median_hours_to_resolve", "open_incidents",
+        "kind_misconfiguration", "kind_insider", "kind_other", "resolved", "median_hours_to_resolve",
+        "median_hours_to_resolve_low", "median_hours_to_resolve_medium", "median_hours_to_resolve_high",
+        "median_hours_to_resolve_critical", "open_incidents",
         "records_affected", "data_leaks", "data_leaks_notified_in_time", "notified_in_time_share"),
         List.of(table("security_year").columns()));
 
@@ -203,6 +205,34 @@ class IndicatorsJobTest {
     assertEquals(20L, index.count());
     assertEquals(0L, index.filter(col("digital_justice_index").lt(0).or(col("digital_justice_index").gt(1))).count());
     assertEquals(index.filter(col("rank").isNotNull()).count(), (long) index.agg(org.apache.spark.sql.functions.max("rank")).first().getInt(0));
+  }
+
+  @Test
+  void availabilityJudgesTheHoursWithEnoughRequests() {
+    assertEquals(ServiceAvailability.COLUMNS, List.of(table("service_availability_month").columns()));
+    // The hours with at least 10 requests and the down ones among them, counted from the events
+    // directly, per user region and for the whole country.
+    Dataset<Row> events = SharedSpark.spark().read().parquet(output.resolve("ingested/service_events").toString())
+        .withColumn("hour", org.apache.spark.sql.functions.date_trunc("hour", col("event_ts")))
+        .withColumn("failed", when(col("status").isin("server_error", "timeout"), 1).otherwise(0));
+    int min = IndicatorOptions.OUTAGE_MIN_REQUESTS;
+    for (boolean national : new boolean[] {true, false}) {
+      Dataset<Row> scoped = national ? events.withColumn("region_code", org.apache.spark.sql.functions.lit("all")) : events;
+      Dataset<Row> hours = scoped.groupBy("service", "region_code", "hour").agg(count("*").as("n"), sum("failed").as("f"))
+          .filter(col("n").geq(min));
+      long down = hours.filter(col("f").divide(col("n")).gt(IndicatorOptions.OUTAGE_FAILURE_RATE)).count();
+      Dataset<Row> rows = table("service_availability_month").filter(national ? col("region_code").equalTo("all")
+          : col("region_code").notEqual("all"));
+      Row published = rows.agg(sum("judged_hours"), sum("outage_hours")).first();
+      assertEquals(hours.count(), published.isNullAt(0) ? 0L : published.getLong(0), "judged hours, national " + national);
+      assertEquals(down, published.isNullAt(1) ? 0L : published.getLong(1), "down hours, national " + national);
+    }
+    // The samples' regions have too little traffic to judge an hour: no failing run of a single failed request.
+    assertEquals(0L, table("service_reliability_month").filter(col("longest_failing_run_hours").gt(0)).count());
+    // Every service has a national row for every month with requests, none of them suppressed.
+    Dataset<Row> all = table("service_availability_month").filter(col("region_code").equalTo("all"));
+    assertEquals(events.select("service", "event_month").distinct().count(), all.count());
+    assertEquals(0L, all.filter(col("suppressed")).count());
   }
 
   @Test

@@ -54,6 +54,9 @@ class SecurityIncidentsTest {
     assertEquals(0L, (long) judicial.getAs("severity_critical"));
     assertEquals(2L, (long) judicial.getAs("kind_data_leak"));
     assertEquals(15.0, judicial.<Double>getAs("median_hours_to_resolve"), 1e-12); // (24 + 6) / 2
+    assertEquals(24.0, judicial.<Double>getAs("median_hours_to_resolve_high"), 1e-12);
+    assertEquals(6.0, judicial.<Double>getAs("median_hours_to_resolve_low"), 1e-12);
+    assertTrue(judicial.isNullAt(judicial.fieldIndex("median_hours_to_resolve_critical"))); // none
     assertEquals(150L, (long) judicial.getAs("records_affected"));
     assertEquals(0.5, judicial.<Double>getAs("notified_in_time_share"), 1e-12);
 
@@ -70,6 +73,8 @@ class SecurityIncidentsTest {
     Row all = system(SecurityIncidents.ALL_SYSTEMS, 72);
     assertEquals(4L, (long) all.getAs("incidents"));
     assertEquals(10.5, all.<Double>getAs("median_hours_to_resolve"), 1e-12); // 6, 10.5, 24
+    assertEquals(10.5, all.<Double>getAs("median_hours_to_resolve_medium"), 1e-12);
+    assertTrue(all.isNullAt(all.fieldIndex("median_hours_to_resolve_critical"))); // the critical one is open
     assertEquals(1L, (long) all.getAs("kind_ddos"));
     assertEquals(1.0, system(SecurityIncidents.ALL_SYSTEMS, 96).<Double>getAs("notified_in_time_share"), 1e-12);
     assertEquals(List.of("period", "system", "incidents"), List.of(all.schema().fieldNames()).subList(0, 3));
