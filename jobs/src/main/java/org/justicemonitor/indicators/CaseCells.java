@@ -2,13 +2,16 @@ package org.justicemonitor.indicators;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -28,8 +31,9 @@ import org.justicemonitor.spark.DataFrames;
  * category, level and channel, by year and by month.
  *
  * <p>Columns: the grouping columns, {@code month} ({@code yyyy-MM}), {@code measure},
- * {@code value} (days for a day measure, +1/−1 for a pending-age move, 1/0 for a yes/no
- * attribute, null for a count) and
+ * {@code value} (days for a day measure, +1/−1 for a pending-age move, the code of yes/no
+ * attributes ({@link YesNo}) for the incoming cases and the decisions' attributes, null for
+ * another count) and
  * {@code n}, the number of cases with that fact.
  */
 public final class CaseCells {
@@ -56,19 +60,27 @@ public final class CaseCells {
   /** Days from decision to publication of a published decision. */
   static final String PUBLICATION_DAYS = "publication_days";
 
-  /**
-   * A yes/no attribute of a case, counted where it is recorded: value 1 for yes, 0 for no. Its
-   * count is the cases that record it, the sum of its values those that say yes: one fact per
-   * case instead of two.
-   */
-  record YesNo(String measure, String recorded, String yes) {}
+  /** Decided in the month: whether a party was represented and whether the decision was appealed, in one value. */
+  static final String DECISION_ATTRIBUTES = "decision_attributes";
 
-  /** Filed in the month with the language of proceedings recorded; yes = Kazakh. */
-  static final YesNo KAZAKH = new YesNo("kazakh", "language_known", "kk_language_cases");
-  /** Decided in the month with representation recorded; yes = a party had a representative. */
-  static final YesNo REPRESENTED = new YesNo("represented", "representation_known", "represented_decisions");
-  /** Decided in the month with the appeal recorded; yes = appealed. */
-  static final YesNo APPEALED = new YesNo("appealed", "appeal_known", "appealed_decisions");
+  /**
+   * A yes/no attribute of a case, carried in the value of a fact the case has anyway, so that it
+   * adds no row: the language in {@link #INCOMING}'s (1 Kazakh, 0 Russian, null unrecorded);
+   * representation and appeal in {@link #DECISION_ATTRIBUTES}' as 3 × represented + appealed,
+   * each 1 yes, 0 no, 2 unrecorded.
+   *
+   * @param recorded the name of the count of cases that record it; {@code yes} of those that say yes
+   * @param recordedIf / {@code yesIf} which values of the measure count
+   */
+  record YesNo(String measure, String recorded, String yes, Column recordedIf, Column yesIf) {}
+
+  private static final Column VALUE = col("value");
+
+  static final YesNo KAZAKH = new YesNo(INCOMING, "language_known", "kk_language_cases", VALUE.isNotNull(), VALUE.equalTo(1));
+  static final YesNo REPRESENTED = new YesNo(DECISION_ATTRIBUTES, "representation_known", "represented_decisions",
+      VALUE.lt(6), VALUE.between(3, 5));
+  static final YesNo APPEALED = new YesNo(DECISION_ATTRIBUTES, "appeal_known", "appealed_decisions",
+      pmod(VALUE, lit(3)).notEqual(2), pmod(VALUE, lit(3)).equalTo(1));
 
   static final List<YesNo> YES_NO = List.of(KAZAKH, REPRESENTED, APPEALED);
 
@@ -100,7 +112,7 @@ public final class CaseCells {
     Column format = col("hearing_format");
 
     List<Column> facts = new ArrayList<>();
-    facts.add(fact(lit(true), filedMonth, INCOMING, null));
+    facts.add(fact(lit(true), filedMonth, INCOMING, col("language").equalTo("kk")));
     facts.add(fact(partyFiled, filedMonth, E_FILING_BASE, null));
     facts.add(fact(partyFiled.and(eFiling), filedMonth, E_FILING_CASES, null));
     facts.add(fact(offence, filedMonth, ADMINISTRATIVE_OFFENCES, null));
@@ -113,17 +125,18 @@ public final class CaseCells {
     facts.add(fact(isDecided.and(eProtocol), decidedMonth, PROTOCOL_DAYS, datediff(decided, filed)));
     facts.add(fact(isDecided.and(col("published_at").isNotNull()), decidedMonth, PUBLICATION_DAYS,
         datediff(col("published_at"), decided)));
-    Column kazakh = col("language").equalTo("kk");
-    facts.add(fact(kazakh.isNotNull(), filedMonth, KAZAKH.measure(), kazakh));
-    facts.add(fact(isDecided.and(col("party_represented").isNotNull()), decidedMonth, REPRESENTED.measure(),
-        col("party_represented")));
-    facts.add(fact(isDecided.and(col("appealed").isNotNull()), decidedMonth, APPEALED.measure(), col("appealed")));
+    Column represented = coalesce(col("party_represented").cast("int"), lit(2));
+    Column appealed = coalesce(col("appealed").cast("int"), lit(2));
+    facts.add(fact(isDecided.and(col("party_represented").isNotNull().or(col("appealed").isNotNull())), decidedMonth,
+        DECISION_ATTRIBUTES, represented.multiply(3).plus(appealed)));
     for (int m : PendingAge.THRESHOLDS) {
       // Old while pending: from the month holding the day after the m-month anniversary, until
       // the month the case is decided in (PendingAge explains the running total).
-      Column becomesOld = Period.MONTH.of(date_add(add_months(filed, m), 1));
-      Column counts = decidedMonth.isNull().or(becomesOld.lt(decidedMonth));
-      facts.add(fact(counts, becomesOld, olderThan(m), lit(1)));
+      // The day after the anniversary falls in a month before the decision's: compared as dates,
+      // so the month's label is formatted only for the cases that pass it (few, for the long ages).
+      Column dayOld = date_add(add_months(filed, m), 1);
+      Column counts = decided.isNull().or(dayOld.lt(trunc(decided, "MM")));
+      facts.add(fact(counts, Period.MONTH.of(dayOld), olderThan(m), lit(1)));
       facts.add(fact(counts.and(isDecided), decidedMonth, olderThan(m), lit(-1)));
     }
 

@@ -118,8 +118,9 @@ public final class CaseFlow {
       aggregates.add(count(measure, measure));
     }
     for (CaseCells.YesNo a : CaseCells.YES_NO) {
-      aggregates.add(count(a.measure(), a.recorded()));
-      aggregates.add(sum(when(col("measure").equalTo(a.measure()), col("value").multiply(col("n")))).as(a.yes()));
+      Column of = col("measure").equalTo(a.measure());
+      aggregates.add(sum(when(of.and(a.recordedIf()), col("n"))).as(a.recorded()));
+      aggregates.add(sum(when(of.and(a.yesIf()), col("n"))).as(a.yes()));
     }
     for (int m : PendingAge.THRESHOLDS) {
       aggregates.add(sum(when(col("measure").equalTo(CaseCells.olderThan(m)), col("value").multiply(col("n")))).as(older(m)));

@@ -66,6 +66,9 @@ public final class IndicatorsJob {
     Dataset<Row> cells = progress.result("cases counted", () -> cached(CaseCells.of(cases, CaseCells.GRAIN)));
     Dataset<Row> districtCells = cells.filter(col("court_level").equalTo("district"));
     Dataset<Row> regionCodes = regions.select("region_code", "population");
+    // The service events counted once for the reliability and availability tables.
+    ServiceTraffic traffic = progress.result("service events counted", () -> ServiceTraffic.of(events, options.latencyTargetMs())
+        .kept(this::materialize));
 
     // Every table that shares cases with another is computed first, with primary suppression;
     // complementary suppression then looks at all of them at once before any is written.
@@ -97,7 +100,7 @@ public final class IndicatorsJob {
     linked.add(nationalBreakdown(Catalog.CHANNEL_YEAR, districtCells, "filing_channel", from, disclosure));
     linked.add(linked("service_reliability_month", Catalog.SERVICE_RELIABILITY_MONTH, ServiceReliability.RULES,
         ServiceReliability.KEYS, ServiceReliability.KEYS, () ->
-        ServiceReliability.compute(events, options.outage(), disclosure)));
+        ServiceReliability.compute(traffic, options.outage(), disclosure)));
     linked.add(linked("service_users_year", Catalog.SERVICE_USERS_YEAR, ServiceUse.USER_TYPE_RULES,
         List.of("service", "user_type", "period"), List.of("period", "service", "user_type"), () ->
         ServiceUse.byUserType(events, Period.YEAR, disclosure)));
@@ -134,8 +137,7 @@ public final class IndicatorsJob {
             Inequality.compute(RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions),
             minRegions)), List.of("indicator", "period"))),
         () -> progress.result("service_availability_month", () -> writer.writeWithCsv(Catalog.SERVICE_AVAILABILITY_MONTH,
-            ServiceAvailability.compute(events, published.get(Catalog.SERVICE_RELIABILITY_MONTH), options.outage(),
-                options.latencyTargetMs(), disclosure),
+            ServiceAvailability.compute(traffic, options.outage(), disclosure),
             ServiceAvailability.KEYS)),
         () -> progress.result("security_year", () -> writer.writeWithCsv(Catalog.SECURITY_YEAR,
             SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()),

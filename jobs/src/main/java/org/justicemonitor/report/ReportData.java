@@ -78,6 +78,10 @@ public final class ReportData {
     root.set("channel_comparison", rows(catalog.table(Catalog.CHANNEL_COMPARISON)
         .filter(col("region_code").equalTo(org.justicemonitor.indicators.IndicatorsJob.NATIONAL)).orderBy("period")));
     root.set("security_year", rows(catalog.table(Catalog.SECURITY_YEAR).filter(col("system").equalTo("all")).orderBy("period")));
+    root.set("availability", rows(catalog.table(Catalog.SERVICE_AVAILABILITY_MONTH)
+        .filter(col("region_code").equalTo(org.justicemonitor.indicators.ServiceAvailability.ALL_REGIONS))
+        .orderBy("service", "period")));
+    root.set("court_year", rows(latestYear(catalog.table(Catalog.COURT_YEAR)).orderBy("court_id")));
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);
     root.set("flags", InputFiles.exists(spark, flags)
@@ -93,14 +97,15 @@ public final class ReportData {
    * published histogram: suppressed where the table is.
    */
   private ArrayNode daysHistogram() {
-    Dataset<Row> histogram = catalog.table(Catalog.DECISION_DAYS_HISTOGRAM);
-    Row latest = histogram.agg(max(col("period"))).first();
-    if (latest.isNullAt(0)) {
-      return JSON.createArrayNode();
-    }
-    return rows(histogram.filter(col("period").equalTo(latest.getString(0)))
+    return rows(latestYear(catalog.table(Catalog.DECISION_DAYS_HISTOGRAM))
         .select(col("case_category"), col("bin"), col("decisions"), col("period").cast("int").as("year"))
         .orderBy("case_category", "bin"));
+  }
+
+  /** The rows of a yearly table's latest year (none when the table is empty). */
+  private static Dataset<Row> latestYear(Dataset<Row> yearly) {
+    Row latest = yearly.agg(max(col("period"))).first();
+    return latest.isNullAt(0) ? yearly.limit(0) : yearly.filter(col("period").equalTo(latest.getString(0)));
   }
 
   /** A small table as a JSON array of objects (nulls kept: a suppressed cell must show as such). */

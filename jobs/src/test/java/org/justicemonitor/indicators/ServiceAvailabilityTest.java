@@ -61,9 +61,7 @@ class ServiceAvailabilityTest {
   }
 
   private static Row scope(String region, int k) {
-    Disclosure disclosure = new Disclosure(k);
-    Dataset<Row> reliability = ServiceReliability.compute(events(), RULE, disclosure);
-    return ServiceAvailability.compute(events(), reliability, RULE, 500, disclosure)
+    return ServiceAvailability.compute(ServiceTraffic.of(events(), 500), RULE, new Disclosure(k))
         .filter("region_code = '" + region + "'").first();
   }
 

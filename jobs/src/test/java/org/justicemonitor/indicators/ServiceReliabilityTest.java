@@ -39,7 +39,7 @@ class ServiceReliabilityTest {
   }
 
   private static Row month(double failingAbove, int k) {
-    return ServiceReliability.compute(events(), new ServiceHours.Rule(failingAbove, 1), new Disclosure(k)).first();
+    return ServiceReliability.compute(ServiceTraffic.of(events(), 1000), new ServiceHours.Rule(failingAbove, 1), new Disclosure(k)).first();
   }
 
   @Test
@@ -57,7 +57,7 @@ class ServiceReliabilityTest {
   @Test
   void theThresholdDecidesWhichHoursFail() {
     assertEquals(3L, (long) month(0.4, 1).getAs("longest_failing_run_hours")); // 10h joins the run
-    Row noFailures = ServiceReliability.compute(events().filter("status = 'ok'"), new ServiceHours.Rule(0.0, 1),
+    Row noFailures = ServiceReliability.compute(ServiceTraffic.of(events().filter("status = 'ok'"), 1000), new ServiceHours.Rule(0.0, 1),
         new Disclosure(1)).first();
     assertEquals(0L, (long) noFailures.getAs("longest_failing_run_hours"));
     assertEquals(0.0, noFailures.<Double>getAs("failure_rate"), 1e-12);
@@ -66,7 +66,7 @@ class ServiceReliabilityTest {
   @Test
   void anHourWithTooFewRequestsIsNotJudged() {
     // At 2 requests an hour, 11h (1 request) and 14h are not judged: only 12h is down.
-    Row r = ServiceReliability.compute(events(), new ServiceHours.Rule(0.5, 2), new Disclosure(1)).first();
+    Row r = ServiceReliability.compute(ServiceTraffic.of(events(), 1000), new ServiceHours.Rule(0.5, 2), new Disclosure(1)).first();
     assertEquals(1L, (long) r.getAs("longest_failing_run_hours"));
   }
 

@@ -29,7 +29,7 @@ import org.justicemonitor.catalog.Catalog;
 @ExtendWith(SharedSpark.class)
 class ReportTest {
 
-  private static final int CHARTS = 6;
+  private static final int CHARTS = 7;
 
   @Test
   void thePageIsOneSelfContainedFileInEachLanguage() throws IOException {
@@ -123,6 +123,52 @@ class ReportTest {
     chromium(chromium, "--hide-scrollbars", "--window-size=1300,4200", "--virtual-time-budget=10000",
         "--screenshot=" + screenshot, url);
     assertTrue(Files.size(screenshot) > 50_000, "screenshot " + screenshot);
+  }
+
+  @Test
+  void everyLanguageIsDrawnWithNoRawKeyAndTheRussianAndKazakhPagesWithNoEnglish() throws Exception {
+    String chromium = findChromium();
+    if (System.getenv("CI") != null) {
+      assertTrue(chromium != null, "CI must install Debian's chromium for the report test");
+    }
+    Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+    com.fasterxml.jackson.databind.JsonNode labels = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(ReportTest.class.getResourceAsStream("/report/labels.json"));
+    Pattern rawKey = Pattern.compile("\\b[a-z]+(_[a-z0-9]+)+\\b");
+    for (String lang : ReportPage.LANGUAGES) {
+      Result dom = chromium(chromium, "--virtual-time-budget=10000", "--dump-dom", SampleRun.report(lang).toUri().toString());
+      Matcher drawn = Pattern.compile("data-charts-drawn=\"(\\d+)\"").matcher(dom.out());
+      assertTrue(drawn.find() && drawn.group(1).equals(String.valueOf(CHARTS)), lang + ": charts drawn");
+      String text = visibleText(dom.out());
+      // Every section has its heading in this language.
+      for (String section : List.of("headline", "chart_e_filing", "chart_days", "chart_inequality", "chart_failures", "chart_dji",
+          "access", "chart_pending", "availability", "security", "impact", "regional_table", "drilldown", "courts", "flags",
+          "quality", "method")) {
+        assertTrue(text.contains(labels.get(lang).get(section).asText()), lang + ": section " + section);
+      }
+      // A label key or a raw code shown as text (identifiers belong in <code>, left out of the text).
+      Matcher key = rawKey.matcher(text);
+      assertFalse(key.find(), lang + ": raw key on the page: " + (key.find(0) ? key.group() : ""));
+      if (lang.equals("en")) {
+        continue;
+      }
+      // No English sentence or phrase of the labels where the language has its own.
+      var names = labels.get("en").fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        String english = labels.get("en").get(name).asText();
+        if (english.contains(" ") && !english.equals(labels.get(lang).get(name).asText())) {
+          String words = english.replaceAll("\\{\\w+\\}.*", "").trim();
+          assertFalse(words.contains(" ") && text.contains(words), lang + ": English on the page: " + words);
+        }
+      }
+    }
+  }
+
+  /** What a reader sees of a dumped page: no script, style or code, no tags. */
+  private static String visibleText(String html) {
+    return html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<style.*?</style>", " ")
+        .replaceAll("(?s)<code>.*?</code>", " ").replaceAll("(?s)<[^>]*>", " ").replace("&amp;", "&").replace("&nbsp;", " ");
   }
 
   private record Result(String out, String err) {}
