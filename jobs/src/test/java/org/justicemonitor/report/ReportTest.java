@@ -100,11 +100,7 @@ class ReportTest {
 
   @Test
   void chromiumDrawsEveryChartWithoutErrorsOrRequests() throws Exception {
-    String chromium = findChromium();
-    if (System.getenv("CI") != null) {
-      assertTrue(chromium != null, "CI must install Debian's chromium for the report test");
-    }
-    Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+    String chromium = requireChromium();
     Path page = SampleRun.report("en");
     String url = page.toUri().toString();
 
@@ -127,11 +123,7 @@ class ReportTest {
 
   @Test
   void everyLanguageIsDrawnWithNoRawKeyAndTheRussianAndKazakhPagesWithNoEnglish() throws Exception {
-    String chromium = findChromium();
-    if (System.getenv("CI") != null) {
-      assertTrue(chromium != null, "CI must install Debian's chromium for the report test");
-    }
-    Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+    String chromium = requireChromium();
     com.fasterxml.jackson.databind.JsonNode labels = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(ReportTest.class.getResourceAsStream("/report/labels.json"));
     Pattern rawKey = Pattern.compile("\\b[a-z]+(_[a-z0-9]+)+\\b");
@@ -181,6 +173,16 @@ class ReportTest {
       throw new AssertionError("chromium did not finish in 2 minutes");
     }
     return new Result(Files.readString(out), Files.readString(err));
+  }
+
+  /** Chromium's path: always in CI (it installs Debian's), else the test is skipped without it. */
+  private static String requireChromium() {
+    String chromium = findChromium();
+    if (System.getenv("CI") != null) {
+      assertTrue(chromium != null, "CI must install Debian's chromium for the report test");
+    }
+    Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+    return chromium;
   }
 
   private static String findChromium() {
