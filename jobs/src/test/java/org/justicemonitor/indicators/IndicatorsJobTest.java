@@ -82,35 +82,7 @@ class IndicatorsJobTest {
 
   @Test
   void accessToJusticeAgreesWithACountOfTheCases() {
-    // The country in 2025, counted from the ingested cases with plain filters.
-    Dataset<Row> cases = districtCases();
-    Dataset<Row> filed = cases.filter(year(col("filed_at")).equalTo(2025));
-    Dataset<Row> decided = cases.filter(year(col("decided_at")).equalTo(2025));
-    Row national = table("national_year").filter(col("period").equalTo("2025")).first();
-    assertEquals(ratio(filed.filter(col("language").equalTo("kk")), filed.filter(col("language").isNotNull())),
-        national.<Double>getAs("kk_language_share"), 1e-6);
-    assertEquals(ratio(decided.filter(col("party_represented")), decided.filter(col("party_represented").isNotNull())),
-        national.<Double>getAs("representation_rate"), 1e-6);
-    assertEquals(ratio(decided.filter(col("appealed")), decided.filter(col("appealed").isNotNull())),
-        national.<Double>getAs("appeal_rate"), 1e-6);
-    // Pending at the end of 2025 for more than a year and at most three: filed 2022-12-31 .. 2024-12-30
-    // (older than 12 months: filed + 12 months before 2025-12-31; older than 36 months: filed + 36 months before it).
-    Dataset<Row> pending = cases.filter(col("filed_at").leq(java.sql.Date.valueOf("2025-12-31"))
-        .and(col("decided_at").isNull().or(col("decided_at").gt(java.sql.Date.valueOf("2025-12-31")))));
-    Dataset<Row> oneToThree = pending.filter(col("filed_at").lt(java.sql.Date.valueOf("2024-12-31"))
-        .and(col("filed_at").geq(java.sql.Date.valueOf("2022-12-31"))));
-    assertEquals(ratio(oneToThree, pending), national.<Double>getAs("share_pending_1_3_years"), 1e-6);
-    double bands = 0;
-    for (PendingAge.Band b : PendingAge.BANDS) {
-      bands += national.<Double>getAs(b.column());
-    }
-    assertEquals(1.0, bands, 1e-5);
-  }
-
-  private static double ratio(Dataset<Row> part, Dataset<Row> whole) {
-    long n = whole.count();
-    assertTrue(n >= SampleRun.MIN_CASES, "the samples record it");
-    return (double) part.count() / n;
+    NewTableChecks.accessToJustice(output, 2025);
   }
 
   @Test
@@ -209,28 +181,12 @@ class IndicatorsJobTest {
 
   @Test
   void availabilityJudgesTheHoursWithEnoughRequests() {
-    assertEquals(ServiceAvailability.COLUMNS, List.of(table("service_availability_month").columns()));
-    // The hours with at least 10 requests and the down ones among them, counted from the events
-    // directly, per user region and for the whole country.
-    Dataset<Row> events = SharedSpark.spark().read().parquet(output.resolve("ingested/service_events").toString())
-        .withColumn("hour", org.apache.spark.sql.functions.date_trunc("hour", col("event_ts")))
-        .withColumn("failed", when(col("status").isin("server_error", "timeout"), 1).otherwise(0));
-    int min = IndicatorOptions.OUTAGE_MIN_REQUESTS;
-    for (boolean national : new boolean[] {true, false}) {
-      Dataset<Row> scoped = national ? events.withColumn("region_code", org.apache.spark.sql.functions.lit("all")) : events;
-      Dataset<Row> hours = scoped.groupBy("service", "region_code", "hour").agg(count("*").as("n"), sum("failed").as("f"))
-          .filter(col("n").geq(min));
-      long down = hours.filter(col("f").divide(col("n")).gt(IndicatorOptions.OUTAGE_FAILURE_RATE)).count();
-      Dataset<Row> rows = table("service_availability_month").filter(national ? col("region_code").equalTo("all")
-          : col("region_code").notEqual("all"));
-      Row published = rows.agg(sum("judged_hours"), sum("outage_hours")).first();
-      assertEquals(hours.count(), published.isNullAt(0) ? 0L : published.getLong(0), "judged hours, national " + national);
-      assertEquals(down, published.isNullAt(1) ? 0L : published.getLong(1), "down hours, national " + national);
-    }
+    NewTableChecks.availability(output, IndicatorOptions.of(SampleRun.AS_OF, SampleRun.MIN_CASES).outage());
     // The samples' regions have too little traffic to judge an hour: no failing run of a single failed request.
     assertEquals(0L, table("service_reliability_month").filter(col("longest_failing_run_hours").gt(0)).count());
     // Every service has a national row for every month with requests, none of them suppressed.
     Dataset<Row> all = table("service_availability_month").filter(col("region_code").equalTo("all"));
+    Dataset<Row> events = SharedSpark.spark().read().parquet(output.resolve("ingested/service_events").toString());
     assertEquals(events.select("service", "event_month").distinct().count(), all.count());
     assertEquals(0L, all.filter(col("suppressed")).count());
   }

@@ -1,0 +1,66 @@
+package org.justicemonitor.indicators;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.justicemonitor.SampleRun;
+import org.justicemonitor.SharedSpark;
+import org.justicemonitor.catalog.Catalog;
+import org.justicemonitor.generate.GenerateJob;
+import org.justicemonitor.generate.GeneratorOptions;
+import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.spark.Progress;
+
+/**
+ * The access-to-justice columns and the availability table on a generated root (3,000 cases,
+ * 30,000 events with injected outages), against plain counts of its ingested rows. Its traffic
+ * is low (about one request in seven hours per service), so every hour with a request is judged
+ * here: the failed requests then give down hours to count. The minimum itself is checked by
+ * {@link ServiceAvailabilityTest}.
+ */
+@ExtendWith(SharedSpark.class)
+class GeneratedRootTest {
+
+  @TempDir static Path dir;
+  private static final ServiceHours.Rule RULE = new ServiceHours.Rule(0.5, 1);
+
+  @BeforeAll
+  static void generateIngestAndCount() {
+    Path input = dir.resolve("input");
+    new GenerateJob(SharedSpark.spark(), new GeneratorOptions(3000, 30_000, YearMonth.of(2023, 1), YearMonth.of(2025, 12), 19,
+        "csv", false, 0.0, 0.0, 2, 100_000), input.toString(), new Progress(SharedSpark.spark(), System.out)).run();
+    SampleRun.ingest(input.toString(), dir.resolve("out").toString(), 0.05);
+    OutputStore store = new OutputStore(SharedSpark.spark(), dir.resolve("out").toString(), "test-generated");
+    try {
+      IndicatorOptions defaults = IndicatorOptions.of(SampleRun.AS_OF, SampleRun.MIN_CASES);
+      new IndicatorsJob(store, new IndicatorOptions(defaults.asOf(), defaults.minCases(), RULE, defaults.latencyTargetMs(),
+          defaults.notificationDeadlineHours(), defaults.daysMargin(), defaults.appealRateMargin(), defaults.indexWeights()),
+          new Progress(SharedSpark.spark(), System.out)).run();
+      store.commit("indicators", "test", Catalog::access);
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void accessToJustice() {
+    NewTableChecks.accessToJustice(dir.resolve("out"), 2025);
+    NewTableChecks.accessToJustice(dir.resolve("out"), 2024);
+  }
+
+  @Test
+  void availability() {
+    NewTableChecks.availability(dir.resolve("out"), RULE);
+    // Not a vacuous check: there are down hours, in the country's rows and in the regions'.
+    var table = SharedSpark.spark().read().parquet(dir.resolve("out/indicators/service_availability_month").toString())
+        .filter(col("outage_hours").gt(0));
+    long national = table.filter(col("region_code").equalTo(ServiceAvailability.ALL_REGIONS)).count();
+    assertTrue(national > 0 && table.count() > national, "months with down hours: " + national + " national of " + table.count());
+  }
+}
