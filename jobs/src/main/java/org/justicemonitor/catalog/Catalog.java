@@ -47,6 +47,8 @@ public final class Catalog {
   public static final String SERVICE_RELIABILITY_MONTH = INDICATORS + "/service_reliability_month";
   public static final String SERVICE_AVAILABILITY_MONTH = INDICATORS + "/service_availability_month";
   public static final String SERVICE_USERS_YEAR = INDICATORS + "/service_users_year";
+  public static final String DATA_QUALITY_COURT = INDICATORS + "/data_quality_court";
+  public static final String DATA_QUALITY_COLUMN = INDICATORS + "/data_quality_column";
   public static final String SECURITY_YEAR = INDICATORS + "/security_year";
   public static final String HEARING_EQUIVALENCE_YEAR = INDICATORS + "/hearing_equivalence_year";
   public static final String DIGITAL_JUSTICE_INDEX = INDICATORS + "/digital_justice_index";
@@ -60,7 +62,7 @@ public final class Catalog {
       COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH,
       SERVICE_AVAILABILITY_MONTH, SERVICE_USERS_YEAR,
       SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX, DECISION_DAYS_HISTOGRAM, DIGITAL_IMPACT,
-      DIGITAL_IMPACT_EVENT_TIME, CHANNEL_COMPARISON);
+      DIGITAL_IMPACT_EVENT_TIME, CHANNEL_COMPARISON, DATA_QUALITY_COURT, DATA_QUALITY_COLUMN);
 
   public static final String ANOMALIES = "anomalies";
   public static final String FLAGS = ANOMALIES + "/flags";
@@ -125,6 +127,19 @@ public final class Catalog {
     String path = location.apply(ingested(spec));
     return InputFiles.exists(spark, path)
         ? java.util.Optional.of(spark.read().schema(spec.storedSchema()).parquet(path)) : java.util.Optional.empty();
+  }
+
+  /** A dataset's quarantine (rejected rows, as text), empty when ingest rejected none of it. */
+  public Dataset<Row> quarantineTable(DatasetSpec spec) {
+    String path = location.apply(quarantine(spec));
+    if (InputFiles.exists(spark, path)) {
+      return spark.read().parquet(path);
+    }
+    StructType text = new StructType();
+    for (String column : spec.columnNames()) {
+      text = text.add(column, org.apache.spark.sql.types.DataTypes.StringType);
+    }
+    return spark.createDataFrame(java.util.List.of(), text);
   }
 
   /** The region reference the ingest validated against. */

@@ -60,6 +60,13 @@ final class IndicatorsStage implements Stage {
   double appealRateMargin = IndicatorOptions.APPEAL_RATE_MARGIN;
 
   @Option(
+      names = "--quality-threshold",
+      paramLabel = "SCORE",
+      description = "Flag (NQ) a published value resting on a court whose data-quality score of the year is below this, "
+          + "0-100 (default: ${DEFAULT-VALUE}).")
+  double qualityThreshold = IndicatorOptions.QUALITY_THRESHOLD;
+
+  @Option(
       names = "--index-weights",
       paramLabel = "W",
       split = ",",
@@ -72,12 +79,13 @@ final class IndicatorsStage implements Stage {
   /** {@code summary/indicators.json}: the settings the tables were computed with; the report and analysts read them back. */
   record Summary(String asOf, int minCases, double outageFailureRate, int outageMinRequests, long latencyTargetMs,
       int notificationDeadlineHours,
-      double equivalenceDaysMargin, double equivalenceAppealMargin, List<Double> indexWeights, List<String> tables) {
+      double equivalenceDaysMargin, double equivalenceAppealMargin, double qualityThreshold, List<Double> indexWeights,
+      List<String> tables) {
 
     static Summary of(IndicatorOptions o, List<String> tables) {
       return new Summary(o.asOf().toString(), o.minCases(), o.outage().failingAbove(), o.outage().minRequests(),
           o.latencyTargetMs(), o.notificationDeadlineHours(),
-          o.daysMargin(), o.appealRateMargin(), o.indexWeights(), tables);
+          o.daysMargin(), o.appealRateMargin(), o.qualityThreshold(), o.indexWeights(), tables);
     }
   }
 
@@ -86,7 +94,7 @@ final class IndicatorsStage implements Stage {
     IndicatorOptions defaults = IndicatorOptions.of(common.asOf(), minCases);
     options = new IndicatorOptions(common.asOf(), minCases, new ServiceHours.Rule(outageFailureRate, outageMinRequests),
         latencyTargetMs, notificationDeadlineHours, daysMargin,
-        appealRateMargin, indexWeights.isEmpty() ? defaults.indexWeights() : indexWeights);
+        appealRateMargin, qualityThreshold, indexWeights.isEmpty() ? defaults.indexWeights() : indexWeights);
   }
 
   @Override

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param daysMargin remote and in-person hearings count as equivalent when the difference of
  *     their median days to decision is surely within ± this many days
  * @param appealRateMargin the same for their appeal rates (a difference of shares)
+ * @param qualityThreshold a published value resting on a court whose data-quality score of the
+ *     year is below this is flagged ({@link DataQuality})
  * @param indexWeights the Digital Justice Index weights of its components, in the order of {@link
  *     DigitalJusticeIndex#COMPONENTS}
  */
@@ -27,6 +29,7 @@ public record IndicatorOptions(
     int notificationDeadlineHours,
     double daysMargin,
     double appealRateMargin,
+    double qualityThreshold,
     List<Double> indexWeights) {
 
   public static final double OUTAGE_FAILURE_RATE = 0.5;
@@ -35,6 +38,7 @@ public record IndicatorOptions(
   public static final int NOTIFICATION_DEADLINE_HOURS = 72;
   public static final double DAYS_MARGIN = 14;
   public static final double APPEAL_RATE_MARGIN = 0.05;
+  public static final double QUALITY_THRESHOLD = 90;
 
   public IndicatorOptions {
     Objects.requireNonNull(asOf, "asOf");
@@ -52,6 +56,9 @@ public record IndicatorOptions(
       throw new IllegalArgumentException("equivalence margins must be positive (the appeal-rate margin below 1), cannot be: "
           + daysMargin + " days, " + appealRateMargin);
     }
+    if (!(qualityThreshold >= 0 && qualityThreshold <= 100)) {
+      throw new IllegalArgumentException("--quality-threshold must be in [0, 100], cannot be: " + qualityThreshold);
+    }
     indexWeights = List.copyOf(indexWeights);
     if (indexWeights.size() != DigitalJusticeIndex.COMPONENTS.size()
         || indexWeights.stream().anyMatch(w -> !(w >= 0))
@@ -65,6 +72,6 @@ public record IndicatorOptions(
   public static IndicatorOptions of(LocalDate asOf, int minCases) {
     return new IndicatorOptions(asOf, minCases, new ServiceHours.Rule(OUTAGE_FAILURE_RATE, OUTAGE_MIN_REQUESTS),
         LATENCY_TARGET_MS, NOTIFICATION_DEADLINE_HOURS, DAYS_MARGIN,
-        APPEAL_RATE_MARGIN, DigitalJusticeIndex.EQUAL_WEIGHTS);
+        APPEAL_RATE_MARGIN, QUALITY_THRESHOLD, DigitalJusticeIndex.EQUAL_WEIGHTS);
   }
 }

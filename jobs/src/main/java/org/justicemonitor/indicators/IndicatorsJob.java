@@ -122,10 +122,18 @@ public final class IndicatorsJob {
     }
 
     TableWriter writer = new TableWriter(store);
+    // Data quality first: the court, region and national tables flag the values that rest on a low-quality court.
+    DataQuality.Tables quality = DataQuality.compute(cases, catalog.quarantineTable(Contract.CASES), options.asOf(), disclosure);
+    Dataset<Row> qualityOfCourts = progress.result("data_quality_court", () -> writer.writeWithCsv(Catalog.DATA_QUALITY_COURT,
+        quality.courts(), DataQuality.KEYS));
+    progress.result("data_quality_column", () -> writer.writeWithCsv(Catalog.DATA_QUALITY_COLUMN, quality.columns(),
+        List.of("source", "court_id", "period", "column")));
+    Dataset<Row> lowQuality = DataQuality.lowQuality(qualityOfCourts, options.qualityThreshold()).cache();
     List<Dataset<Row>> written = Concurrently.map(linked, threads, l -> {
       Dataset<Row> complements = complementsOf(l.table(), protection.complements());
-      return progress.result(l.label(), () -> writer.writeWithCsv(l.table(),
-          disclosure.complement(primary.get(l.table()), l.rules(), l.keys(), complements), l.sortBy()));
+      Dataset<Row> protectedRows = disclosure.complement(primary.get(l.table()), l.rules(), l.keys(), complements);
+      return progress.result(l.label(), () -> writer.writeWithCsv(l.table(), qualityFlagged(l.table(), protectedRows, lowQuality),
+          l.sortBy()));
     });
     Map<String, Dataset<Row>> published = byTable(linked, written);
     Dataset<Row> year = published.get(Catalog.REGION_YEAR);
@@ -160,6 +168,17 @@ public final class IndicatorsJob {
     cells.unpersist();
     disclosureSummary = DisclosureSummary.of(disclosure.k(), model.cells(), protection);
     return tables;
+  }
+
+  /** The court, region and national tables with their {@code quality_flag}; the others as they are. */
+  private static Dataset<Row> qualityFlagged(String table, Dataset<Row> rows, Dataset<Row> lowQuality) {
+    if (table.equals(Catalog.COURT_YEAR) || table.equals(Catalog.COURT_MONTH)) {
+      return DataQuality.flagged(rows, lowQuality, List.of("court_id"));
+    }
+    if (table.equals(Catalog.REGION_YEAR) || table.equals(Catalog.REGION_MONTH)) {
+      return DataQuality.flagged(rows, lowQuality, List.of("region_code"));
+    }
+    return table.equals(Catalog.NATIONAL_YEAR) ? DataQuality.flagged(rows, lowQuality, List.of()) : rows;
   }
 
   /** The impact of digital programmes, from rollouts/ when it was delivered; empty tables, said so, when not. */

@@ -40,7 +40,8 @@ class GeneratedRootTest {
     try {
       IndicatorOptions defaults = IndicatorOptions.of(SampleRun.AS_OF, SampleRun.MIN_CASES);
       new IndicatorsJob(store, new IndicatorOptions(defaults.asOf(), defaults.minCases(), RULE, defaults.latencyTargetMs(),
-          defaults.notificationDeadlineHours(), defaults.daysMargin(), defaults.appealRateMargin(), defaults.indexWeights()),
+          defaults.notificationDeadlineHours(), defaults.daysMargin(), defaults.appealRateMargin(), defaults.qualityThreshold(),
+          defaults.indexWeights()),
           new Progress(SharedSpark.spark(), System.out)).run();
       store.commit("indicators", "test", Catalog::access);
     } finally {
