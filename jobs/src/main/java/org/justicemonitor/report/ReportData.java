@@ -82,6 +82,7 @@ public final class ReportData {
         .filter(col("region_code").equalTo(org.justicemonitor.indicators.ServiceAvailability.ALL_REGIONS))
         .orderBy("service", "period")));
     root.set("court_year", rows(latestYear(catalog.table(Catalog.COURT_YEAR)).orderBy("court_id")));
+    root.set("hearing_equivalence_year", rows(latestYear(catalog.table(Catalog.HEARING_EQUIVALENCE_YEAR)).orderBy("case_category")));
     root.set("data_quality_court", rows(latestYear(catalog.table(Catalog.DATA_QUALITY_COURT)).orderBy("court_id")));
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);

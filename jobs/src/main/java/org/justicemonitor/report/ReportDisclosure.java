@@ -34,6 +34,7 @@ public final class ReportDisclosure {
       new Embedded("security_year", Catalog.SECURITY_YEAR, List.of("system", "period")),
       new Embedded("availability", Catalog.SERVICE_AVAILABILITY_MONTH, List.of("service", "region_code", "period")),
       new Embedded("court_year", Catalog.COURT_YEAR, List.of("court_id", "period")),
+      new Embedded("hearing_equivalence_year", Catalog.HEARING_EQUIVALENCE_YEAR, List.of("case_category", "period")),
       new Embedded("data_quality_court", Catalog.DATA_QUALITY_COURT, List.of("source", "court_id", "period")),
       new Embedded("days_histogram", Catalog.DECISION_DAYS_HISTOGRAM, List.of("case_category", "bin", "period")),
       new Embedded("digital_impact", Catalog.DIGITAL_IMPACT, List.of("program", "outcome")),

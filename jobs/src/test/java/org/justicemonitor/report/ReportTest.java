@@ -134,7 +134,7 @@ class ReportTest {
       String text = visibleText(dom.out());
       // Every section has its heading in this language.
       for (String section : List.of("headline", "chart_e_filing", "chart_days", "chart_inequality", "chart_failures", "chart_dji",
-          "court_quality",
+          "court_quality", "theil", "equivalence",
           "access", "chart_pending", "availability", "security", "impact", "regional_table", "drilldown", "courts", "flags",
           "quality", "method")) {
         assertTrue(text.contains(labels.get(lang).get(section).asText()), lang + ": section " + section);
