@@ -135,11 +135,7 @@ public final class Catalog {
     if (InputFiles.exists(spark, path)) {
       return spark.read().parquet(path);
     }
-    StructType text = new StructType();
-    for (String column : spec.columnNames()) {
-      text = text.add(column, org.apache.spark.sql.types.DataTypes.StringType);
-    }
-    return spark.createDataFrame(java.util.List.of(), text);
+    return spark.createDataFrame(java.util.List.of(), spec.rawSchema());
   }
 
   /** The region reference the ingest validated against. */

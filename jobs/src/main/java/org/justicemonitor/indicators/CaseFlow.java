@@ -25,7 +25,8 @@ import org.justicemonitor.spark.DataFrames;
  * incoming (filed in the period), resolved (decided in it), pending at its end, CEPEJ clearance
  * rate and disposition time, days to decision, e-filing and online-hearing shares and days to
  * register an e-filing; the digital-adoption measures of {@link DigitalAdoption}, the pending
- * age of {@link PendingAge} and the access-to-justice shares of {@link AccessToJustice}. Also the base counts each share rests on, for disclosure control.
+ * age of {@link PendingAge} and the access-to-justice shares of {@link AccessToJustice}. Also
+ * the base counts each share rests on, for disclosure control.
  *
  * <p>Everything comes from {@link CaseCells}, the cases counted once: a table sums cells of its
  * groups and periods, and takes exact percentiles from their per-value counts.

@@ -137,6 +137,14 @@ public final class DataQuality {
    * @param asOf the extract date
    */
   public static Tables compute(Dataset<Row> cases, Dataset<Row> quarantined, LocalDate asOf, Disclosure disclosure) {
+    return of(counts(cases, asOf), quarantined, disclosure);
+  }
+
+  /**
+   * The cases of each court and year of filing counted once for both tables: the cases, the
+   * decided, the gaps of each rule and column.
+   */
+  public static Dataset<Row> counts(Dataset<Row> cases, LocalDate asOf) {
     Column year = Period.YEAR.of(col("filed_at"));
     Column longPending = col("decided_at").isNull().and(col("filed_at").lt(add_months(lit(Date.valueOf(asOf)), -120)));
     List<Column> sums = new ArrayList<>(List.of(
@@ -148,8 +156,12 @@ public final class DataQuality {
       sums.add(sum(when(e.applies(), 1L).otherwise(0L)).as("_applies_" + e.column()));
       sums.add(sum(when(e.applies().and(col(e.column()).isNotNull()), 1L).otherwise(0L)).as("_has_" + e.column()));
     }
-    Dataset<Row> counted = cases.groupBy(col("court_id"), col("court_level"), col("region_code"), year.as("period"))
+    return cases.groupBy(col("court_id"), col("court_level"), col("region_code"), year.as("period"))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+  }
+
+  /** The two tables from the {@link #counts} of the cases and the rejected rows. */
+  public static Tables of(Dataset<Row> counted, Dataset<Row> quarantined, Disclosure disclosure) {
 
     // Rejected rows by the court and filing year as written; only those of a known court count.
     Dataset<Row> rejected = quarantined

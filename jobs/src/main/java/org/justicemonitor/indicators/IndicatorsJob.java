@@ -123,7 +123,10 @@ public final class IndicatorsJob {
 
     TableWriter writer = new TableWriter(store);
     // Data quality first: the court, region and national tables flag the values that rest on a low-quality court.
-    DataQuality.Tables quality = DataQuality.compute(cases, catalog.quarantineTable(Contract.CASES), options.asOf(), disclosure);
+    // Counted once, kept for both tables.
+    Dataset<Row> qualityCounts = progress.result("data quality counted",
+        () -> materialize("data-quality-counts", DataQuality.counts(cases, options.asOf())));
+    DataQuality.Tables quality = DataQuality.of(qualityCounts, catalog.quarantineTable(Contract.CASES), disclosure);
     Dataset<Row> qualityOfCourts = progress.result("data_quality_court", () -> writer.writeWithCsv(Catalog.DATA_QUALITY_COURT,
         quality.courts(), DataQuality.KEYS));
     progress.result("data_quality_column", () -> writer.writeWithCsv(Catalog.DATA_QUALITY_COLUMN, quality.columns(),

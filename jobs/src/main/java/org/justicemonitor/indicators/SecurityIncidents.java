@@ -21,8 +21,8 @@ import org.justicemonitor.contract.Contract;
 /**
  * Security incidents per year of detection and affected system, with a row {@code all} for every
  * system together: counts by severity and kind, how many were resolved and the median hours it
- * took (overall and per severity), how many are still open at the extract date, personal-data records affected, and the
- * share of {@code data_leak} incidents whose subjects were notified within the deadline.
+ * took (overall and per severity), how many are still open at the extract date, personal-data
+ * records affected, and the share of {@code data_leak} incidents whose subjects were notified within the deadline.
  *
  * <p>These are counts of incidents in systems, not of court cases or persons, so the k rule of
  * the case tables does not hide them: a year with 3 critical incidents says 3.

@@ -52,7 +52,7 @@ public final class ServiceAvailability {
     Dataset<Row> nationalHours = traffic.hours().groupBy("service", "period", "hour")
         .agg(sum("n").as("n"), sum("f").as("f"))
         .withColumn("region_code", lit(ALL_REGIONS));
-    Dataset<Row> hours = traffic.hours().select("service", "region_code", "period", "hour", "n", "f").unionByName(nationalHours);
+    Dataset<Row> hours = traffic.hours().unionByName(nationalHours);
     long target = traffic.latencyTargetMs();
     Dataset<Row> table =
         traffic.months().join(ServiceHours.outages(hours, keys, outage), DataFrames.joinKeys(KEYS.toArray(String[]::new)), "left")

@@ -25,7 +25,7 @@ import org.justicemonitor.spark.DataFrames;
  *
  * <p>Why a minimum: with one request an hour, a single timeout would make an outage. At 10
  * requests and a 50% bar, a service failing 1% of its requests as usual has a down hour about
- * once in 4 billion hours. Hours with fewer requests say nothing either way. They are neither up
+ * once in 5 billion hours. Hours with fewer requests say nothing either way. They are neither up
  * nor down, and they break a run. A run is counted in the month its hours are in: a run across
  * midnight of the month's last day is split. Hours are UTC clock hours. Kazakhstan's offsets are
  * whole hours, so they are also local clock hours.
@@ -61,17 +61,14 @@ public final class ServiceHours {
    *
    * @param events service events with {@code event_ts}, {@code event_month} and {@code status}
    * @param keys the grouping columns (e.g. {@code service}, {@code region_code}); {@code period} is the month
-   * @param more further sums per hour, e.g. of requests slower than a target
-   * @return the keys, {@code period}, {@code hour} (hours since the epoch), {@code n} requests,
-   *     {@code f} failed, and the {@code more} columns
+   * @return the keys, {@code period}, {@code hour} (hours since the epoch), {@code n} requests and
+   *     {@code f} failed
    */
-  public static Dataset<Row> hourly(Dataset<Row> events, List<String> keys, Column... more) {
+  public static Dataset<Row> hourly(Dataset<Row> events, List<String> keys) {
     List<Column> group = DataFrames.columns(keys);
     group.add(col("event_month").as("period"));
     group.add(floor(unix_seconds(col("event_ts")).divide(3600)).as("hour"));
-    List<Column> sums = new ArrayList<>(List.of(sum(failed()).cast("long").as("f")));
-    sums.addAll(List.of(more));
-    return events.groupBy(group.toArray(Column[]::new)).agg(count("*").as("n"), sums.toArray(Column[]::new));
+    return events.groupBy(group.toArray(Column[]::new)).agg(count("*").as("n"), sum(failed()).cast("long").as("f"));
   }
 
   /**

@@ -20,9 +20,8 @@ import org.apache.spark.sql.Row;
  * {@link ServiceAvailability}): two aggregations over the events instead of one or two per table.
  *
  * <ul>
- *   <li>{@code hours}: per service, user region, month and clock hour, the requests {@code n}, the
- *       failed {@code f}, the timed ({@code timed}) and those slower than the latency target
- *       ({@code over_target});
+ *   <li>{@code hours}: per service, user region, month and clock hour, the requests {@code n} and
+ *       the failed {@code f} ({@link ServiceHours#hourly});
  *   <li>{@code months}: per service, region and month, and per service and month for the whole
  *       country ({@code region_code} {@value ServiceAvailability#ALL_REGIONS}): {@code requests},
  *       {@code failures}, {@code timed}, {@code over_target}, and the p50 and p95 latency
@@ -36,8 +35,7 @@ public record ServiceTraffic(Dataset<Row> hours, Dataset<Row> months, long laten
 
   public static ServiceTraffic of(Dataset<Row> events, long latencyTargetMs) {
     Column slow = when(col("latency_ms").gt(latencyTargetMs), 1L).otherwise(0L);
-    Dataset<Row> hours = ServiceHours.hourly(events, List.of("service", "region_code"), count("latency_ms").as("timed"),
-        sum(slow).as("over_target"));
+    Dataset<Row> hours = ServiceHours.hourly(events, List.of("service", "region_code"));
     // Every request once for its user's region and once for the whole country: the percentiles do not add up.
     Dataset<Row> scoped = events.select(col("event_month"), col("service"), col("status"), col("latency_ms"),
         explode(array(col("region_code"), lit(ServiceAvailability.ALL_REGIONS))).as("region_code"));
