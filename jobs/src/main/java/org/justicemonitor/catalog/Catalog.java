@@ -135,7 +135,8 @@ public final class Catalog {
     if (InputFiles.exists(spark, path)) {
       return spark.read().parquet(path);
     }
-    return spark.createDataFrame(java.util.List.of(), spec.rawSchema());
+    // No rejected row: the same columns a quarantine has, the reason among them.
+    return spark.createDataFrame(java.util.List.of(), spec.rawSchema().add("reason", org.apache.spark.sql.types.DataTypes.StringType));
   }
 
   /** The region reference the ingest validated against. */

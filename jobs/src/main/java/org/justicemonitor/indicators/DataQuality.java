@@ -3,6 +3,7 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
@@ -12,6 +13,8 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -23,6 +26,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.justicemonitor.ingest.ReasonCode;
 import org.justicemonitor.spark.DataFrames;
 
 /**
@@ -41,12 +45,26 @@ import org.justicemonitor.spark.DataFrames;
  *       decided cases;
  *   <li>pending_over_10_years_rate = cases still pending at the extract date and filed more than
  *       10 years before it / cases filed in the year;
+ *   <li>date_order_rate, hearing_before_filing_rate, published_before_decided_rate = the court's
+ *       rejected rows of the year whose dates were out of order at all, whose first hearing came
+ *       before the filing, whose decision was published before it was taken / its rows of the year
+ *       (parts of quarantine_rate, from the quarantine's reason codes);
  *   <li>volume_jump = the year's cases are under half or over twice the year before's (both years
  *       resting on k cases; null in a court's first year or after a year without cases);
+ *   <li>last_month_decisions_missing (timeliness) = the court's decisions of the year's last month
+ *       (December, or the extract's last complete month in its year) are under half of its
+ *       monthly mean over the 12 months before, relative to the same ratio for all courts of its
+ *       level, which takes out the season and the country's trend: decisions missing from the
+ *       extract or reaching it late. It rests on the court's decisions of the 12 months. Only the
+ *       yes/no is published, since the ratio with the court tables' months would give back a
+ *       month's decisions that suppression hid;
  *   <li>score = 100 × the mean of (1 − quarantine_rate), completeness,
  *       (1 − decided_without_hearing_format_rate, 1 in a year without decisions) and
  *       (1 − pending_over_10_years_rate); rank 1 = the highest published score of the year.
  * </ul>
+ *
+ * <p>The score leaves out the date-order rates (already inside quarantine_rate) and
+ * last_month_decisions_missing (a thin month can be a true drop; it is a question for the court, not a fault of a row).
  *
  * <p>Only rates are published, never the counts, because those are the court tables' incoming
  * cases, which complementary suppression may have hidden. Each rate rests on the cases it divides.
@@ -74,10 +92,14 @@ public final class DataQuality {
 
   static final List<Disclosure.Rule> RULES = List.of(
       Disclosure.Rule.of("quarantine_rate", "rows"),
+      Disclosure.Rule.of("date_order_rate", "rows"),
+      Disclosure.Rule.of("hearing_before_filing_rate", "rows"),
+      Disclosure.Rule.of("published_before_decided_rate", "rows"),
       Disclosure.Rule.of("completeness", "cases"),
       Disclosure.Rule.of("decided_without_hearing_format_rate", "decided"),
       Disclosure.Rule.of("pending_over_10_years_rate", "cases"),
       Disclosure.Rule.of("volume_jump", "cases"),
+      Disclosure.Rule.of("last_month_decisions_missing", "base_decisions"),
       Disclosure.Rule.of("score", "rows", "cases"));
 
   public static final List<String> COURT_COLUMNS =
@@ -94,7 +116,29 @@ public final class DataQuality {
   /** The CEPEJ-style flag of a published value that rests on a court of low data quality. */
   public static final String LOW_QUALITY = "NQ";
 
+  /** The reason-code details of the two named date-order rules (see {@code RowValidator}). */
+  static final String HEARING_BEFORE_FILING = "filed_at>first_hearing_at";
+  static final String PUBLISHED_BEFORE_DECIDED = "decided_at>published_at";
+
+  /** A court's last month under this share of its usual decisions, relative to its level's, misses decisions. */
+  static final double THIN_MONTH_RATIO = 0.5;
+
   private DataQuality() {}
+
+  /** The first day of the extract's last complete month: its own month when the extract date ends it. */
+  static LocalDate latestCompleteMonth(LocalDate asOf) {
+    return asOf.equals(asOf.withDayOfMonth(asOf.lengthOfMonth())) ? asOf.withDayOfMonth(1)
+        : asOf.minusMonths(1).withDayOfMonth(1);
+  }
+
+  /**
+   * Each court's decisions per month: {@code court_id}, {@code court_level}, {@code month} (its
+   * first day), {@code decisions}.
+   */
+  public static Dataset<Row> decisionsByMonth(Dataset<Row> cases) {
+    return cases.filter(DECIDED).groupBy(col("court_id"), col("court_level"), trunc(col("decided_at"), "month").as("month"))
+        .agg(count("*").as("decisions"));
+  }
 
   /**
    * The courts and years whose published score is below a threshold.
@@ -125,6 +169,37 @@ public final class DataQuality {
         .select(Stream.concat(Stream.of(table.columns()).map(c -> col(c)), Stream.of(col("quality_flag"))).toArray(Column[]::new));
   }
 
+  /**
+   * Timeliness of each court and year: {@code last_month_decisions_missing} and the
+   * {@code base_decisions} of the 12 months before the year's last month, which it rests on. A year
+   * with no complete month at the extract date has neither.
+   */
+  static Dataset<Row> lastMonth(Dataset<Row> counted, Dataset<Row> decisionsByMonth, LocalDate asOf) {
+    LocalDate latest = latestCompleteMonth(asOf);
+    Column december = to_date(concat_ws("-", col("period"), lit("12-01")));
+    Column lastMonth = when(col("period").cast("int").lt(latest.getYear()), december)
+        .when(col("period").cast("int").equalTo(latest.getYear()), lit(Date.valueOf(latest)));
+    Dataset<Row> years = counted.select(col("court_id"), col("court_level"), col("period"), lastMonth.as("_last_month"))
+        .filter(col("_last_month").isNotNull());
+    Dataset<Row> months = decisionsByMonth.select(col("court_id").as("_court"), col("court_level").as("_level"), col("month"),
+        col("decisions"));
+    Column inWindow = col("month").geq(add_months(col("_last_month"), -12)).and(col("month").leq(col("_last_month")));
+    Column recent = sum(when(col("month").equalTo(col("_last_month")), col("decisions")).otherwise(0L));
+    Column base = sum(when(col("month").lt(col("_last_month")), col("decisions")).otherwise(0L));
+    // Each court-year against its own 13 months: a range join within one court, on tables of courts × months.
+    Dataset<Row> courts = years.join(months, col("_court").equalTo(col("court_id")).and(inWindow), "left")
+        .groupBy("court_id", "court_level", "period").agg(recent.as("_recent"), base.as("base_decisions"));
+    // Every court of the level with decisions, whether or not it has cases filed in the year.
+    Dataset<Row> levels = years.select("period", "_last_month").distinct()
+        .join(months, inWindow).groupBy(col("_level").as("court_level"), col("period"))
+        .agg(recent.as("_level_recent"), base.as("_level_base"));
+    Column levelRatio = DataFrames.ratio(col("_level_recent"), col("_level_base"));
+    Column relative = DataFrames.ratio(col("_recent"), col("base_decisions")).divide(levelRatio);
+    return courts.join(levels, DataFrames.joinKeys("court_level", "period"), "left")
+        .select(col("court_id"), col("period"), col("base_decisions"),
+            when(col("base_decisions").gt(0).and(levelRatio.gt(0)), relative.lt(THIN_MONTH_RATIO)).as("last_month_decisions_missing"));
+  }
+
   private static List<String> concat(List<String> keys, String more) {
     List<String> all = new ArrayList<>(keys);
     all.add(more);
@@ -137,7 +212,7 @@ public final class DataQuality {
    * @param asOf the extract date
    */
   public static Tables compute(Dataset<Row> cases, Dataset<Row> quarantined, LocalDate asOf, Disclosure disclosure) {
-    return of(counts(cases, asOf), quarantined, disclosure);
+    return of(counts(cases, asOf), decisionsByMonth(cases), quarantined, asOf, disclosure);
   }
 
   /**
@@ -160,14 +235,21 @@ public final class DataQuality {
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
   }
 
-  /** The two tables from the {@link #counts} of the cases and the rejected rows. */
-  public static Tables of(Dataset<Row> counted, Dataset<Row> quarantined, Disclosure disclosure) {
+  /**
+   * The two tables from the {@link #counts} of the cases, their {@link #decisionsByMonth} and the
+   * rejected rows.
+   */
+  public static Tables of(Dataset<Row> counted, Dataset<Row> decisionsByMonth, Dataset<Row> quarantined, LocalDate asOf,
+      Disclosure disclosure) {
 
     // Rejected rows by the court and filing year as written; only those of a known court count.
+    Column dateOrder = col("reason").contains(ReasonCode.DATE_ORDER.code() + "(");
     Dataset<Row> rejected = quarantined
         .filter(substring(col("filed_at"), 1, 4).rlike("^[0-9]{4}$"))
         .groupBy(col("court_id"), substring(col("filed_at"), 1, 4).as("period"))
-        .agg(count("*").as("_rejected"));
+        .agg(count("*").as("_rejected"), count(when(dateOrder, 1)).as("_date_order"),
+            count(when(dateOrder.and(col("reason").contains(HEARING_BEFORE_FILING)), 1)).as("_hearing_before_filing"),
+            count(when(dateOrder.and(col("reason").contains(PUBLISHED_BEFORE_DECIDED)), 1)).as("_published_before_decided"));
 
     Column completeness = lit(0.0);
     for (Expected e : COLUMNS) {
@@ -176,12 +258,17 @@ public final class DataQuality {
     completeness = completeness.divide(COLUMNS.size());
     org.apache.spark.sql.expressions.WindowSpec byCourt = Window.partitionBy("court_id").orderBy("period");
     Dataset<Row> rates = counted.join(rejected, DataFrames.joinKeys("court_id", "period"), "left")
+        .join(lastMonth(counted, decisionsByMonth, asOf), DataFrames.joinKeys("court_id", "period"), "left")
         .withColumn("_rejected", coalesce(col("_rejected"), lit(0L)))
         .withColumn("rows", col("cases").plus(col("_rejected")))
         .withColumn("previous_cases", when(lag(col("period").cast("int"), 1).over(byCourt).equalTo(col("period").cast("int").minus(1)),
             lag("cases", 1).over(byCourt)))
         .withColumn("source", lit(SOURCE))
         .withColumn("quarantine_rate", DataFrames.ratio(col("_rejected"), col("rows")))
+        .withColumn("date_order_rate", DataFrames.ratio(coalesce(col("_date_order"), lit(0L)), col("rows")))
+        .withColumn("hearing_before_filing_rate", DataFrames.ratio(coalesce(col("_hearing_before_filing"), lit(0L)), col("rows")))
+        .withColumn("published_before_decided_rate",
+            DataFrames.ratio(coalesce(col("_published_before_decided"), lit(0L)), col("rows")))
         .withColumn("completeness", completeness)
         .withColumn("decided_without_hearing_format_rate", DataFrames.ratio(col("_no_format"), col("decided")))
         .withColumn("pending_over_10_years_rate", DataFrames.ratio(col("_long_pending"), col("cases")))

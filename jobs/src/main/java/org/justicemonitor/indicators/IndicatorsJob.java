@@ -126,7 +126,10 @@ public final class IndicatorsJob {
     // Counted once, kept for both tables.
     Dataset<Row> qualityCounts = progress.result("data quality counted",
         () -> materialize("data-quality-counts", DataQuality.counts(cases, options.asOf())));
-    DataQuality.Tables quality = DataQuality.of(qualityCounts, catalog.quarantineTable(Contract.CASES), disclosure);
+    Dataset<Row> decisionsByMonth = progress.result("decisions by court and month",
+        () -> materialize("decisions-by-month", DataQuality.decisionsByMonth(cases)));
+    DataQuality.Tables quality = DataQuality.of(qualityCounts, decisionsByMonth, catalog.quarantineTable(Contract.CASES),
+        options.asOf(), disclosure);
     Dataset<Row> qualityOfCourts = progress.result("data_quality_court", () -> writer.writeWithCsv(Catalog.DATA_QUALITY_COURT,
         quality.courts(), DataQuality.KEYS));
     progress.result("data_quality_column", () -> writer.writeWithCsv(Catalog.DATA_QUALITY_COLUMN, quality.columns(),

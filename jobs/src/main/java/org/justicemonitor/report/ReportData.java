@@ -84,6 +84,8 @@ public final class ReportData {
     root.set("court_year", rows(latestYear(catalog.table(Catalog.COURT_YEAR)).orderBy("court_id")));
     root.set("hearing_equivalence_year", rows(latestYear(catalog.table(Catalog.HEARING_EQUIVALENCE_YEAR)).orderBy("case_category")));
     root.set("data_quality_court", rows(latestYear(catalog.table(Catalog.DATA_QUALITY_COURT)).orderBy("court_id")));
+    root.set("data_quality_column", rows(latestYear(catalog.table(Catalog.DATA_QUALITY_COLUMN)).orderBy("court_id", "column")));
+    root.set("service_users_year", rows(latestYear(catalog.table(Catalog.SERVICE_USERS_YEAR)).orderBy("service", "user_type")));
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);
     root.set("flags", InputFiles.exists(spark, flags)

@@ -36,6 +36,8 @@ public final class ReportDisclosure {
       new Embedded("court_year", Catalog.COURT_YEAR, List.of("court_id", "period")),
       new Embedded("hearing_equivalence_year", Catalog.HEARING_EQUIVALENCE_YEAR, List.of("case_category", "period")),
       new Embedded("data_quality_court", Catalog.DATA_QUALITY_COURT, List.of("source", "court_id", "period")),
+      new Embedded("data_quality_column", Catalog.DATA_QUALITY_COLUMN, List.of("source", "court_id", "period", "column")),
+      new Embedded("service_users_year", Catalog.SERVICE_USERS_YEAR, List.of("service", "user_type", "period")),
       new Embedded("days_histogram", Catalog.DECISION_DAYS_HISTOGRAM, List.of("case_category", "bin", "period")),
       new Embedded("digital_impact", Catalog.DIGITAL_IMPACT, List.of("program", "outcome")),
       new Embedded("channel_comparison", Catalog.CHANNEL_COMPARISON, List.of("region_code", "period")),

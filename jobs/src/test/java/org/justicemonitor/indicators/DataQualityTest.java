@@ -22,6 +22,8 @@ class DataQualityTest {
       + "filed_at DATE, registered_at DATE, first_hearing_at DATE, decided_at DATE, hearing_format STRING, appealed BOOLEAN, "
       + "judge_id STRING, party_represented BOOLEAN, language STRING");
 
+  private static final StructType QUARANTINE = StructType.fromDDL("court_id STRING, filed_at STRING, reason STRING");
+
   private static Row c(String court, String filed, String registered, String hearing, String decided, String format,
       Boolean appealed, String judge, Boolean represented, String language) {
     return RowFactory.create(court, "district", "71", d(filed), d(registered), d(hearing), d(decided), format, appealed, judge,
@@ -46,10 +48,10 @@ class DataQualityTest {
         // Another court, one complete case in 2025.
         c("71-D02", "2025-01-01", "2025-01-01", "2025-01-03", "2025-01-05", "in_person", false, "J3", false, "kk")), CASES);
     Dataset<Row> quarantined = SharedSpark.spark().createDataFrame(List.of(
-        RowFactory.create(a, "2025-02-30"),        // an impossible date, but its year reads: 71-D01's 2025
-        RowFactory.create(a, "garbage"),           // no year: counts for no row
-        RowFactory.create("99-X99", "2025-01-01")), // an unknown court: counts for no court
-        StructType.fromDDL("court_id STRING, filed_at STRING"));
+        RowFactory.create(a, "2025-02-30", "invalid_date(filed_at)"), // an impossible date, but its year reads: 71-D01's 2025
+        RowFactory.create(a, "garbage", "invalid_date(filed_at)"),    // no year: counts for no row
+        RowFactory.create("99-X99", "2025-01-01", "invalid_enum(court_level)")), // an unknown court: counts for no court
+        QUARANTINE);
     return DataQuality.compute(cases, quarantined, LocalDate.of(2025, 12, 31), new Disclosure(k));
   }
 
@@ -63,6 +65,7 @@ class DataQualityTest {
     assertEquals(DataQuality.COURT_COLUMNS, List.of(courts.columns()));
     Row y = court(courts, "71-D01", "2025");
     assertEquals(1.0 / 6, y.<Double>getAs("quarantine_rate"), 1e-6);  // 1 rejected of 5 kept + 1
+    assertEquals(0.0, y.<Double>getAs("date_order_rate"), 1e-12);     // its date was impossible, not out of order
     // registered 2/3 decided, first hearing 1/2 (c3, c5), appealed 2/3, judge 4/5, representation 4/5, language 4/5.
     double completeness = (2.0 / 3 + 0.5 + 2.0 / 3 + 0.8 + 0.8 + 0.8) / 6;
     assertEquals(completeness, y.<Double>getAs("completeness"), 1e-6);
@@ -121,5 +124,67 @@ class DataQualityTest {
     assertNull(small.getAs("score"));
     assertNull(small.getAs("rank"));
     assertEquals(1, (int) court(courts, "71-D01", "2025").<Integer>getAs("rank"));
+  }
+
+  @Test
+  void theDateOrderRulesComeFromTheQuarantinesReasons() {
+    String x = "71-D05";
+    Dataset<Row> cases = SharedSpark.spark().createDataFrame(List.of(
+        c(x, "2025-01-10", "2025-01-11", "2025-01-20", "2025-02-10", "online", true, "J2", false, "ru"),
+        c(x, "2025-02-10", "2025-02-11", "2025-02-20", "2025-03-10", "online", true, "J2", false, "ru"),
+        c(x, "2025-03-10", "2025-03-11", "2025-03-20", "2025-04-10", "online", true, "J2", false, "ru")), CASES);
+    Dataset<Row> quarantined = SharedSpark.spark().createDataFrame(List.of(
+        // A hearing before the filing (and so before the registration too).
+        RowFactory.create(x, "2025-05-01", "date_order(filed_at>first_hearing_at,registered_at>first_hearing_at)"),
+        // Published before decided, along with another fault.
+        RowFactory.create(x, "2025-05-02", "invalid_enum(language); date_order(decided_at>published_at)"),
+        // Out of order otherwise: registered before filed.
+        RowFactory.create(x, "2025-05-03", "date_order(filed_at>registered_at)"),
+        RowFactory.create(x, "2025-05-04", "invalid_enum(hearing_format)")), QUARANTINE);
+    Row y = court(DataQuality.compute(cases, quarantined, LocalDate.of(2025, 12, 31), new Disclosure(1)).courts(), x, "2025");
+    // 3 kept + 4 rejected = 7 rows; rates are published to 6 decimals.
+    assertEquals(4.0 / 7, y.<Double>getAs("quarantine_rate"), 1e-6);
+    assertEquals(3.0 / 7, y.<Double>getAs("date_order_rate"), 1e-6);
+    assertEquals(1.0 / 7, y.<Double>getAs("hearing_before_filing_rate"), 1e-6);
+    assertEquals(1.0 / 7, y.<Double>getAs("published_before_decided_rate"), 1e-6);
+    // The date-order rates are parts of the quarantine rate, not counted again in the score.
+    assertEquals(Math.round(1000 * (3.0 / 7 + 1 + 1 + 1) / 4) / 10.0, y.<Double>getAs("score"), 1e-9);
+  }
+
+  @Test
+  void aThinLastMonthMeansDecisionsMissing() {
+    // The extract ends on 15 October 2025: September is its last complete month.
+    StructType monthly = StructType.fromDDL("court_id STRING, court_level STRING, month DATE, decisions BIGINT");
+    List<Row> decisions = new java.util.ArrayList<>();
+    for (LocalDate m = LocalDate.of(2024, 9, 1); m.isBefore(LocalDate.of(2025, 9, 1)); m = m.plusMonths(1)) {
+      decisions.add(RowFactory.create("A", "district", java.sql.Date.valueOf(m), 10L));
+      decisions.add(RowFactory.create("B", "district", java.sql.Date.valueOf(m), 10L));
+      // D has no case filed in the years asked about, and counts for its level all the same.
+      decisions.add(RowFactory.create("D", "district", java.sql.Date.valueOf(m), 10L));
+    }
+    decisions.add(RowFactory.create("A", "district", d("2025-09-01"), 2L));
+    decisions.add(RowFactory.create("B", "district", d("2025-09-01"), 10L));
+    decisions.add(RowFactory.create("C", "district", d("2025-09-01"), 5L));
+    decisions.add(RowFactory.create("D", "district", d("2025-09-01"), 10L));
+    decisions.add(RowFactory.create("E", "regional", d("2025-09-01"), 1L));  // another level: no bearing
+    decisions.add(RowFactory.create("B", "district", d("2025-10-01"), 99L));  // after the last complete month: not counted
+    StructType years = StructType.fromDDL("court_id STRING, court_level STRING, period STRING");
+    Dataset<Row> counted = SharedSpark.spark().createDataFrame(List.of(RowFactory.create("A", "district", "2025"),
+        RowFactory.create("B", "district", "2025"), RowFactory.create("C", "district", "2025"),
+        RowFactory.create("A", "district", "2024"), RowFactory.create("B", "district", "2024")), years);
+    Dataset<Row> judged = DataQuality.lastMonth(counted, SharedSpark.spark().createDataFrame(decisions, monthly),
+        LocalDate.of(2025, 10, 15));
+    // District courts: 27 decisions in September against 360 in the 12 months before.
+    // A: (2 / 120) / (27 / 360) = 2/9, under a half; B: 10/9; C: nothing to compare with.
+    Row a = court(judged, "A", "2025");
+    assertEquals(120L, (long) a.<Long>getAs("base_decisions"));
+    assertEquals(true, a.getAs("last_month_decisions_missing"));
+    assertEquals(false, court(judged, "B", "2025").getAs("last_month_decisions_missing"));
+    assertEquals(0L, (long) court(judged, "C", "2025").<Long>getAs("base_decisions"));
+    assertNull(court(judged, "C", "2025").getAs("last_month_decisions_missing"));
+    // 2024 ends in December: 10 decisions against 30 (September to November) for each, as for their level.
+    Row before = court(judged, "A", "2024");
+    assertEquals(30L, (long) before.<Long>getAs("base_decisions"));
+    assertEquals(false, before.getAs("last_month_decisions_missing"));
   }
 }

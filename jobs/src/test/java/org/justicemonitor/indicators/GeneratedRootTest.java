@@ -18,8 +18,9 @@ import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.spark.Progress;
 
 /**
- * The access-to-justice columns and the availability table on a generated root (3,000 cases,
- * 30,000 events with injected outages), against plain counts of its ingested rows. Its traffic
+ * The access-to-justice columns, the availability table and the courts' data quality on a
+ * generated root (3,000 cases, 30,000 events with injected outages, 2% spoiled rows), against
+ * plain counts of its ingested and rejected rows. Its traffic
  * is low (about one request in seven hours per service), so every hour with a request is judged
  * here: the failed requests then give down hours to count. The minimum itself is checked by
  * {@link ServiceAvailabilityTest}.
@@ -29,12 +30,14 @@ class GeneratedRootTest {
 
   @TempDir static Path dir;
   private static final ServiceHours.Rule RULE = new ServiceHours.Rule(0.5, 1);
+  /** Rows spoiled in one known way each, so that the quarantine, and the date-order rates, have rows to count. */
+  private static final double BAD_ROWS = 0.02;
 
   @BeforeAll
   static void generateIngestAndCount() {
     Path input = dir.resolve("input");
     new GenerateJob(SharedSpark.spark(), new GeneratorOptions(3000, 30_000, YearMonth.of(2023, 1), YearMonth.of(2025, 12), 19,
-        "csv", false, 0.0, 0.0, 2, 100_000), input.toString(), new Progress(SharedSpark.spark(), System.out)).run();
+        "csv", false, BAD_ROWS, 0.0, 2, 100_000), input.toString(), new Progress(SharedSpark.spark(), System.out)).run();
     SampleRun.ingest(input.toString(), dir.resolve("out").toString(), 0.05);
     OutputStore store = new OutputStore(SharedSpark.spark(), dir.resolve("out").toString(), "test-generated");
     try {
@@ -63,5 +66,12 @@ class GeneratedRootTest {
         .filter(col("outage_hours").gt(0));
     long national = table.filter(col("region_code").equalTo(ServiceAvailability.ALL_REGIONS)).count();
     assertTrue(national > 0 && table.count() > national, "months with down hours: " + national + " national of " + table.count());
+  }
+
+  @Test
+  void dataQuality() {
+    // Not a vacuous check: the spoiled rows include dates out of order, in both years.
+    assertTrue(NewTableChecks.dataQuality(dir.resolve("out"), 2025) > 0, "rows out of order counted in 2025");
+    assertTrue(NewTableChecks.dataQuality(dir.resolve("out"), 2024) > 0, "rows out of order counted in 2024");
   }
 }

@@ -194,23 +194,9 @@ class IndicatorsJobTest {
   }
 
   @Test
-  void dataQualityOfTheBusiestCourtAgreesWithACountOfItsRows() {
-    Dataset<Row> cases = SharedSpark.spark().read().parquet(output.resolve("ingested/cases").toString())
-        .filter(year(col("filed_at")).equalTo(2025));
-    String court = cases.groupBy("court_id").count().orderBy(col("count").desc(), col("court_id")).first().getString(0);
-    Dataset<Row> mine = cases.filter(col("court_id").equalTo(court));
-    long rejected = SharedSpark.spark().read().parquet(output.resolve("quarantine/cases").toString())
-        .filter(col("court_id").equalTo(court).and(col("filed_at").startsWith("2025"))).count();
-    Row quality = table("data_quality_court").filter(col("court_id").equalTo(court).and(col("period").equalTo("2025"))).first();
-    assertEquals((double) rejected / (mine.count() + rejected), quality.<Double>getAs("quarantine_rate"), 1e-6);
-    Row language = table("data_quality_column").filter(col("court_id").equalTo(court).and(col("period").equalTo("2025"))
-        .and(col("column").equalTo("language"))).first();
-    assertEquals((double) mine.filter(col("language").isNotNull()).count() / mine.count(),
-        language.<Double>getAs("completeness"), 1e-6);
-    // Ranks 1.. over the published scores of the year, the best first.
-    Dataset<Row> year = table("data_quality_court").filter(col("period").equalTo("2025").and(col("score").isNotNull()));
-    assertEquals(1, (int) year.orderBy(col("score").desc()).first().<Integer>getAs("rank"));
-    assertTrue(year.count() > 10, "courts scored: " + year.count());
+  void dataQualityOfEveryCourtAgreesWithACountOfItsRows() {
+    NewTableChecks.dataQuality(output, 2025);
+    NewTableChecks.dataQuality(output, 2024);
   }
 
   @Test

@@ -17,12 +17,17 @@ import org.apache.spark.sql.Row;
 import org.justicemonitor.SharedSpark;
 
 /**
- * The access-to-justice columns and the availability table of a run, against plain counts of its
- * ingested cases and events: the same checks on data-samples and on a generated root.
+ * The access-to-justice columns, the availability table and the courts' data quality of a run,
+ * against plain counts of its ingested and rejected rows: the same checks on data-samples and on
+ * a generated root.
  */
 final class NewTableChecks {
 
   private NewTableChecks() {}
+
+  private static void view(Dataset<Row> table, String name) {
+    table.createOrReplaceTempView(name);
+  }
 
   private static Dataset<Row> read(Path output, String table) {
     return SharedSpark.spark().read().parquet(output.resolve(table).toString());
@@ -78,6 +83,64 @@ final class NewTableChecks {
       assertEquals(hours.count(), published.isNullAt(0) ? 0L : published.getLong(0), "judged hours, national " + national);
       assertEquals(down, published.isNullAt(1) ? 0L : published.getLong(1), "down hours, national " + national);
     }
+  }
+
+  /**
+   * Every published court row of a year: the quarantine and date-order rates, the language's
+   * completeness and the timeliness flag against plain counts of the ingested and rejected rows;
+   * the ranks over the published scores.
+   *
+   * @return the rejected rows with dates out of order that the year's rates counted
+   */
+  static long dataQuality(Path output, int year) {
+    view(read(output, "ingested/cases"), "kept");
+    view(read(output, "quarantine/cases"), "rejected");
+    view(read(output, "indicators/data_quality_court"), "quality");
+    view(read(output, "indicators/data_quality_column").filter(col("column").equalTo("language")), "language");
+    String y = String.valueOf(year);
+    Dataset<Row> expected = SharedSpark.spark().sql(
+        "WITH k AS (SELECT court_id, count(*) AS n, count(language) AS with_language FROM kept WHERE year(filed_at) = " + y
+            + " GROUP BY court_id), "
+            + "r AS (SELECT court_id, count(*) AS n, count_if(reason LIKE '%date_order(%') AS out_of_order FROM rejected "
+            + "WHERE filed_at LIKE '" + y + "-%' GROUP BY court_id) "
+            + "SELECT k.court_id, coalesce(r.n, 0) / (k.n + coalesce(r.n, 0)) AS quarantine_rate, "
+            + "coalesce(r.out_of_order, 0) / (k.n + coalesce(r.n, 0)) AS date_order_rate, with_language / k.n AS language, "
+            + "coalesce(r.out_of_order, 0) AS out_of_order FROM k LEFT JOIN r ON k.court_id = r.court_id");
+    Dataset<Row> published = SharedSpark.spark().sql("SELECT q.court_id, q.quarantine_rate, q.date_order_rate, "
+        + "l.completeness AS language FROM quality q JOIN language l ON q.court_id = l.court_id AND q.period = l.period "
+        + "WHERE q.period = '" + y + "' AND q.quarantine_rate IS NOT NULL AND l.completeness IS NOT NULL");
+    Dataset<Row> compared = published.join(expected.withColumnRenamed("quarantine_rate", "e_quarantine")
+        .withColumnRenamed("date_order_rate", "e_date_order").withColumnRenamed("language", "e_language"), "court_id");
+    long courts = compared.count();
+    assertTrue(courts >= 10, "courts compared: " + courts);
+    assertEquals(0L, compared.filter("abs(quarantine_rate - e_quarantine) > 1e-6 OR abs(date_order_rate - e_date_order) > 1e-6 "
+        + "OR abs(language - e_language) > 1e-6").count(), "courts whose rates differ from a count of their rows");
+    // Ranks 1.. over the published scores of the year, the best first.
+    Dataset<Row> scored = read(output, "indicators/data_quality_court").filter(col("period").equalTo(y).and(col("score").isNotNull()));
+    assertEquals(1, (int) scored.orderBy(col("score").desc()).first().<Integer>getAs("rank"));
+    lastMonthOfTheYear(output, year);
+    return compared.agg(sum("out_of_order")).first().getLong(0);
+  }
+
+  /**
+   * The timeliness flag of every published court row against its decisions counted by hand: the
+   * year's December against the 12 months before, relative to the courts of the same level.
+   */
+  private static void lastMonthOfTheYear(Path output, int year) {
+    String december = year + "-12-01";
+    Dataset<Row> ratios = SharedSpark.spark().sql(
+        "WITH d AS (SELECT court_id, court_level, count_if(decided_at >= DATE'" + december + "') AS recent, "
+            + "count_if(decided_at < DATE'" + december + "') AS base FROM kept "
+            + "WHERE decided_at >= add_months(DATE'" + december + "', -12) AND decided_at < add_months(DATE'" + december + "', 1) "
+            + "GROUP BY court_id, court_level), "
+            + "l AS (SELECT court_level, sum(recent) / sum(base) AS level FROM d GROUP BY court_level) "
+            + "SELECT d.court_id, (recent / base) / level < 0.5 AS missing FROM d JOIN l USING (court_level) WHERE base > 0");
+    Dataset<Row> flags = read(output, "indicators/data_quality_court")
+        .filter(col("period").equalTo(String.valueOf(year)).and(col("last_month_decisions_missing").isNotNull()))
+        .join(ratios, "court_id");
+    assertTrue(flags.count() >= 10, "courts judged on their last month: " + flags.count());
+    assertEquals(0L, flags.filter(col("missing").notEqual(col("last_month_decisions_missing"))).count(),
+        "courts whose last month was judged otherwise than by a count of their decisions");
   }
 
   private static double ratio(Dataset<Row> part, Dataset<Row> whole) {
