@@ -60,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--rollout-effect", paramLabel = "SHARE", description = "Also write rollouts/: half the district courts"
       + " adopt e_case_management, staggered over four dates, and their days to decision change by SHARE from then"
-      + " (-0.3: 30% shorter; 0: a rollout without effect). The effect is written to labels/digital_impact.csv.")
+      + " (-0.3: 30%% shorter; 0: a rollout without effect). The effect is written to labels/digital_impact.csv.")
   Double rolloutEffect;
 
   @Mixin SessionOptions session = new SessionOptions();
