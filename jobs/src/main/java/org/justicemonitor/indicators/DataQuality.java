@@ -1,20 +1,26 @@
 package org.justicemonitor.indicators;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -52,10 +58,10 @@ import org.justicemonitor.spark.DataFrames;
  *   <li>volume_jump = the year's cases are under half or over twice the year before's (both years
  *       resting on k cases; null in a court's first year or after a year without cases);
  *   <li>last_month_decisions_missing (timeliness) = the court's decisions of the year's last month
- *       (December, or the extract's last complete month in its year) are under half of its
- *       monthly mean over the 12 months before, relative to the same ratio for all courts of its
- *       level, which takes out the season and the country's trend: decisions missing from the
- *       extract or reaching it late. It rests on the court's decisions of the 12 months. Only the
+ *       (December, or the extract's last complete month in its year) are under half of what its 12
+ *       months before and its level's month predict (which takes out the season and the country's
+ *       trend), and so few that a Poisson month has fewer 1 time in 100 at most: decisions missing from the extract or reaching it late.
+ *       It rests on the court's decisions of the 12 months. Only the
  *       yes/no is published, since the ratio with the court tables' months would give back a
  *       month's decisions that suppression hid;
  *   <li>score = 100 × the mean of (1 − quarantine_rate), completeness,
@@ -120,8 +126,10 @@ public final class DataQuality {
   static final String HEARING_BEFORE_FILING = "filed_at>first_hearing_at";
   static final String PUBLISHED_BEFORE_DECIDED = "decided_at>published_at";
 
-  /** A court's last month under this share of its usual decisions, relative to its level's, misses decisions. */
+  /** A court's last month under this share of its expected decisions, relative to its level's, misses decisions. */
   static final double THIN_MONTH_RATIO = 0.5;
+  /** And only when a month so thin happens by chance under 1 time in 100 (Poisson). */
+  static final double CHANCE = 0.01;
 
   private DataQuality() {}
 
@@ -193,11 +201,32 @@ public final class DataQuality {
     Dataset<Row> levels = years.select("period", "_last_month").distinct()
         .join(months, inWindow).groupBy(col("_level").as("court_level"), col("period"))
         .agg(recent.as("_level_recent"), base.as("_level_base"));
-    Column levelRatio = DataFrames.ratio(col("_level_recent"), col("_level_base"));
-    Column relative = DataFrames.ratio(col("_recent"), col("base_decisions")).divide(levelRatio);
+    // The month the court's 12 months predict at its level's pace. Null for a level without a decision
+    // in the 12 months: a shared subexpression may be computed before the CASE that guards it.
+    Column expected = try_divide(col("base_decisions").multiply(col("_level_recent")), col("_level_base"));
+    Column thin = col("_recent").lt(expected.multiply(THIN_MONTH_RATIO));
     return courts.join(levels, DataFrames.joinKeys("court_level", "period"), "left")
         .select(col("court_id"), col("period"), col("base_decisions"),
-            when(col("base_decisions").gt(0).and(levelRatio.gt(0)), relative.lt(THIN_MONTH_RATIO)).as("last_month_decisions_missing"));
+            when(col("base_decisions").gt(0).and(col("_level_recent").gt(0)),
+                // The tail is summed only for a thin month (a CASE evaluates its branch on demand).
+                when(thin, poissonAtMost(col("_recent"), expected).lt(CHANCE)).otherwise(false))
+                .as("last_month_decisions_missing"));
+  }
+
+  /**
+   * P(X ≤ r) for a Poisson count X of mean μ > 0, exactly: the terms e^−μ μ^i / i! summed in log
+   * space, so that neither e^−μ of a large court nor μ^i overflows on its own.
+   */
+  static Column poissonAtMost(Column r, Column mu) {
+    Column first = negate(mu);
+    Column logMu = log(mu);
+    Column summed = aggregate(sequence(lit(1L), r.cast("long")), struct(first.as("log_term"), exp(first).as("sum")),
+        (acc, i) -> {
+          Column term = acc.getField("log_term").plus(logMu).minus(log(i.cast("double")));
+          return struct(term.as("log_term"), acc.getField("sum").plus(exp(term)).as("sum"));
+        });
+    // sequence(1, 0) would count down: the month without a decision is the first term alone.
+    return when(r.equalTo(0), exp(first)).otherwise(summed.getField("sum"));
   }
 
   private static List<String> concat(List<String> keys, String more) {

@@ -161,30 +161,53 @@ class DataQualityTest {
       decisions.add(RowFactory.create("B", "district", java.sql.Date.valueOf(m), 10L));
       // D has no case filed in the years asked about, and counts for its level all the same.
       decisions.add(RowFactory.create("D", "district", java.sql.Date.valueOf(m), 10L));
+      decisions.add(RowFactory.create("F", "district", java.sql.Date.valueOf(m), 2L));
     }
-    decisions.add(RowFactory.create("A", "district", d("2025-09-01"), 2L));
+    decisions.add(RowFactory.create("A", "district", d("2025-09-01"), 1L));
     decisions.add(RowFactory.create("B", "district", d("2025-09-01"), 10L));
     decisions.add(RowFactory.create("C", "district", d("2025-09-01"), 5L));
     decisions.add(RowFactory.create("D", "district", d("2025-09-01"), 10L));
-    decisions.add(RowFactory.create("E", "regional", d("2025-09-01"), 1L));  // another level: no bearing
+    // Another level, with no bearing on the district courts; its only court has nothing before September.
+    decisions.add(RowFactory.create("E", "regional", d("2025-09-01"), 1L));
+    // F decides 2 a month, and none in September: under half, but a Poisson month expected at 1.63 is empty 1 time in 5.
     decisions.add(RowFactory.create("B", "district", d("2025-10-01"), 99L));  // after the last complete month: not counted
     StructType years = StructType.fromDDL("court_id STRING, court_level STRING, period STRING");
     Dataset<Row> counted = SharedSpark.spark().createDataFrame(List.of(RowFactory.create("A", "district", "2025"),
         RowFactory.create("B", "district", "2025"), RowFactory.create("C", "district", "2025"),
+        RowFactory.create("F", "district", "2025"), RowFactory.create("E", "regional", "2025"),
         RowFactory.create("A", "district", "2024"), RowFactory.create("B", "district", "2024")), years);
     Dataset<Row> judged = DataQuality.lastMonth(counted, SharedSpark.spark().createDataFrame(decisions, monthly),
         LocalDate.of(2025, 10, 15));
-    // District courts: 27 decisions in September against 360 in the 12 months before.
-    // A: (2 / 120) / (27 / 360) = 2/9, under a half; B: 10/9; C: nothing to compare with.
+    // District courts: 26 decisions in September against 384 in the 12 months before, so a court's
+    // September is expected at 26/384 of its 12 months. A: 1 against 120 × 26/384 = 8.125, under a
+    // half, and P(X ≤ 1) = e^−8.125 × 9.125 = 0.0027 for a Poisson X of that mean, under 1%; B: 10;
+    // C: nothing to compare with; F: 0 against 1.625, under a half, but P(X = 0) = 0.197.
     Row a = court(judged, "A", "2025");
     assertEquals(120L, (long) a.<Long>getAs("base_decisions"));
     assertEquals(true, a.getAs("last_month_decisions_missing"));
     assertEquals(false, court(judged, "B", "2025").getAs("last_month_decisions_missing"));
     assertEquals(0L, (long) court(judged, "C", "2025").<Long>getAs("base_decisions"));
     assertNull(court(judged, "C", "2025").getAs("last_month_decisions_missing"));
+    assertEquals(false, court(judged, "F", "2025").getAs("last_month_decisions_missing"));
+    assertNull(court(judged, "E", "2025").getAs("last_month_decisions_missing"));  // a level without a 12 months
     // 2024 ends in December: 10 decisions against 30 (September to November) for each, as for their level.
     Row before = court(judged, "A", "2024");
     assertEquals(30L, (long) before.<Long>getAs("base_decisions"));
     assertEquals(false, before.getAs("last_month_decisions_missing"));
+  }
+
+  @Test
+  void thePoissonTailIsExactForSmallAndLargeMeans() {
+    Dataset<Row> means = SharedSpark.spark().createDataFrame(List.of(RowFactory.create(0L, 3.0), RowFactory.create(3L, 10.0),
+        RowFactory.create(2L, 10.0), RowFactory.create(400L, 1000.0), RowFactory.create(1000L, 1000.0)),
+        StructType.fromDDL("r BIGINT, mu DOUBLE"));
+    List<Row> tails = means.select(DataQuality.poissonAtMost(org.apache.spark.sql.functions.col("r"),
+        org.apache.spark.sql.functions.col("mu"))).collectAsList();
+    assertEquals(Math.exp(-3), tails.get(0).getDouble(0), 1e-12);                       // 0.0498: not under 1%
+    assertEquals(Math.exp(-10) * (1 + 10 + 50 + 1000.0 / 6), tails.get(1).getDouble(0), 1e-12);  // 0.0103
+    assertEquals(Math.exp(-10) * 61, tails.get(2).getDouble(0), 1e-12);                 // 0.0028
+    // 400 where 1,000 were due: 1.32e-103, though e^−1000 alone underflows a double.
+    assertEquals(1.3197e-103, tails.get(3).getDouble(0), 1e-106);
+    assertEquals(0.5084, tails.get(4).getDouble(0), 1e-3);  // at the mean, a little over a half
   }
 }
