@@ -208,7 +208,7 @@ public final class DataQuality {
     return courts.join(levels, DataFrames.joinKeys("court_level", "period"), "left")
         .select(col("court_id"), col("period"), col("base_decisions"),
             when(col("base_decisions").gt(0).and(col("_level_recent").gt(0)),
-                // The tail is summed only for a thin month (a CASE evaluates its branch on demand).
+                // The tail is wanted only for a thin month.
                 when(thin, poissonAtMost(col("_recent"), expected).lt(CHANCE)).otherwise(false))
                 .as("last_month_decisions_missing"));
   }
