@@ -33,6 +33,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.justicemonitor.ingest.ReasonCode;
+import org.justicemonitor.ingest.RowValidator;
 import org.justicemonitor.spark.DataFrames;
 
 /**
@@ -59,18 +60,19 @@ import org.justicemonitor.spark.DataFrames;
  *       resting on k cases; null in a court's first year or after a year without cases);
  *   <li>last_month_decisions_missing (timeliness) = the court's decisions of the year's last month
  *       (December, or the extract's last complete month in its year) are under half of what its 12
- *       months before and its level's month predict (which takes out the season and the country's
- *       trend), and so few that a Poisson month has fewer 1 time in 100 at most: decisions missing from the extract or reaching it late.
- *       It rests on the court's decisions of the 12 months. Only the
- *       yes/no is published, since the ratio with the court tables' months would give back a
- *       month's decisions that suppression hid;
+ *       months before predict at its level's pace (which takes out the season and the country's
+ *       trend), and fewer than a Poisson month of that mean falls to 1 time in 100: decisions
+ *       missing from the extract or reaching it late. It rests on the court's decisions of the 12
+ *       months. Only the yes/no is published, since the ratio with the court tables' months would
+ *       give back a month's decisions that suppression hid;
  *   <li>score = 100 × the mean of (1 − quarantine_rate), completeness,
  *       (1 − decided_without_hearing_format_rate, 1 in a year without decisions) and
  *       (1 − pending_over_10_years_rate); rank 1 = the highest published score of the year.
  * </ul>
  *
  * <p>The score leaves out the date-order rates (already inside quarantine_rate) and
- * last_month_decisions_missing (a thin month can be a true drop; it is a question for the court, not a fault of a row).
+ * last_month_decisions_missing (a thin month can be a true drop: a question for the court, not a
+ * fault of a row).
  *
  * <p>Only rates are published, never the counts, because those are the court tables' incoming
  * cases, which complementary suppression may have hidden. Each rate rests on the cases it divides.
@@ -122,9 +124,9 @@ public final class DataQuality {
   /** The CEPEJ-style flag of a published value that rests on a court of low data quality. */
   public static final String LOW_QUALITY = "NQ";
 
-  /** The reason-code details of the two named date-order rules (see {@code RowValidator}). */
-  static final String HEARING_BEFORE_FILING = "filed_at>first_hearing_at";
-  static final String PUBLISHED_BEFORE_DECIDED = "decided_at>published_at";
+  /** The two named date-order rules, as a rejected row's reason names them. */
+  static final String HEARING_BEFORE_FILING = RowValidator.orderViolation("filed_at", "first_hearing_at");
+  static final String PUBLISHED_BEFORE_DECIDED = RowValidator.orderViolation("decided_at", "published_at");
 
   /** A court's last month under this share of its expected decisions, relative to its level's, misses decisions. */
   static final double THIN_MONTH_RATIO = 0.5;
@@ -205,11 +207,11 @@ public final class DataQuality {
     // in the 12 months: a shared subexpression may be computed before the CASE that guards it.
     Column expected = try_divide(col("base_decisions").multiply(col("_level_recent")), col("_level_base"));
     Column thin = col("_recent").lt(expected.multiply(THIN_MONTH_RATIO));
+    Column judged = col("base_decisions").gt(0).and(col("_level_recent").gt(0));
     return courts.join(levels, DataFrames.joinKeys("court_level", "period"), "left")
         .select(col("court_id"), col("period"), col("base_decisions"),
-            when(col("base_decisions").gt(0).and(col("_level_recent").gt(0)),
-                // The tail is wanted only for a thin month.
-                when(thin, poissonAtMost(col("_recent"), expected).lt(CHANCE)).otherwise(false))
+            // Judged where there is a 12 months to compare with; the tail is wanted only for a thin month.
+            when(judged.and(thin), poissonAtMost(col("_recent"), expected).lt(CHANCE)).when(judged, false)
                 .as("last_month_decisions_missing"));
   }
 

@@ -189,7 +189,7 @@ public final class RowValidator {
         for (int j = i + 1; j < order.size(); j++) {
           String earlier = order.get(i);
           String later = order.get(j);
-          violations.add(when(typed.get(earlier).gt(typed.get(later)), lit(earlier + ">" + later)));
+          violations.add(when(typed.get(earlier).gt(typed.get(later)), lit(orderViolation(earlier, later))));
         }
       }
       Column detail = concat_ws(",", violations.toArray(Column[]::new));
@@ -263,6 +263,11 @@ public final class RowValidator {
       case BOOLEAN -> reason(ReasonCode.INVALID_BOOLEAN, c.name());
       case LONG -> reason(ReasonCode.INVALID_NUMBER, c.name());
     };
+  }
+
+  /** How a {@code date_order} entry names one pair out of order, e.g. {@code decided_at>published_at}. */
+  public static String orderViolation(String earlier, String later) {
+    return earlier + ">" + later;
   }
 
   private static Column reason(ReasonCode code, String column) {

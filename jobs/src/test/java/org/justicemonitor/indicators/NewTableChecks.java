@@ -26,10 +26,6 @@ final class NewTableChecks {
 
   private NewTableChecks() {}
 
-  private static void view(Dataset<Row> table, String name) {
-    table.createOrReplaceTempView(name);
-  }
-
   private static Dataset<Row> read(Path output, String table) {
     return SharedSpark.spark().read().parquet(output.resolve(table).toString());
   }
@@ -94,10 +90,10 @@ final class NewTableChecks {
    * @return the rejected rows with dates out of order that the year's rates counted
    */
   static long dataQuality(Path output, int year) {
-    view(read(output, "ingested/cases"), "kept");
-    view(read(output, "quarantine/cases"), "rejected");
-    view(read(output, "indicators/data_quality_court"), "quality");
-    view(read(output, "indicators/data_quality_column").filter(col("column").equalTo("language")), "language");
+    read(output, "ingested/cases").createOrReplaceTempView("kept");
+    read(output, "quarantine/cases").createOrReplaceTempView("rejected");
+    read(output, "indicators/data_quality_court").createOrReplaceTempView("quality");
+    read(output, "indicators/data_quality_column").filter(col("column").equalTo("language")).createOrReplaceTempView("language");
     String y = String.valueOf(year);
     Dataset<Row> expected = SharedSpark.spark().sql(
         "WITH k AS (SELECT court_id, count(*) AS n, count(language) AS with_language FROM kept WHERE year(filed_at) = " + y
@@ -151,22 +147,17 @@ final class NewTableChecks {
       }
       long recent = c.getLong(1);
       double expected = c.getDouble(2);
-      double tail = 0;
-      for (long i = 0; i <= recent; i++) {
-        tail += Math.exp(-expected + i * Math.log(expected) - logFactorial(i));
+      // log of e^−μ μ^i / i!, term by term.
+      double logTerm = -expected;
+      double tail = Math.exp(logTerm);
+      for (long i = 1; i <= recent; i++) {
+        logTerm += Math.log(expected) - Math.log(i);
+        tail += Math.exp(logTerm);
       }
       assertEquals(recent < expected / 2 && tail < 0.01, published.get(c.getString(0)), c.getString(0) + " " + year);
       judged++;
     }
     assertTrue(judged >= 10, "courts judged on their last month: " + judged);
-  }
-
-  private static double logFactorial(long n) {
-    double sum = 0;
-    for (long i = 2; i <= n; i++) {
-      sum += Math.log(i);
-    }
-    return sum;
   }
 
   private static double ratio(Dataset<Row> part, Dataset<Row> whole) {
