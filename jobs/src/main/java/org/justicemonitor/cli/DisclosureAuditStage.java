@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.catalog.Catalog;
-import org.justicemonitor.indicators.DisclosureAudit;
+import org.justicemonitor.disclosure.DisclosureAudit;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.report.ReportDisclosure;
 import org.justicemonitor.spark.Progress;

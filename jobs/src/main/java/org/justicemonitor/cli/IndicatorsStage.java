@@ -6,7 +6,7 @@ import java.util.List;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
-import org.justicemonitor.indicators.ServiceHours;
+import org.justicemonitor.measures.ServiceHours;
 import org.justicemonitor.io.Json;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.spark.Progress;

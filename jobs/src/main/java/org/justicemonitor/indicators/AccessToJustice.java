@@ -1,5 +1,10 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlow;
+import org.justicemonitor.measures.PendingAge;
+
 import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
@@ -39,7 +44,7 @@ public final class AccessToJustice {
   private AccessToJustice() {}
 
   /** The three shares, from the case flow's counts ({@link CaseFlow}); the bands come with the pending ages. */
-  static Dataset<Row> withShares(Dataset<Row> flow) {
+  public static Dataset<Row> withShares(Dataset<Row> flow) {
     return flow
         .withColumn("kk_language_share", share(CaseCells.KAZAKH))
         .withColumn("representation_rate", share(CaseCells.REPRESENTED))

@@ -1,5 +1,11 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlow;
+import org.justicemonitor.measures.PendingAge;
+import org.justicemonitor.measures.Period;
+
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -36,7 +42,7 @@ public final class CaseFlowBreakdown {
           Disclosure.Rule.ratio("congestion_rate", "resolved", "pending_end"),
           Disclosure.Rule.ratio("demand_service_index", "incoming", "resolved"));
 
-  static final List<Disclosure.Rule> RULES =
+  public static final List<Disclosure.Rule> RULES =
       Stream.of(FLOW_RULES, CNJ_RULES, PendingAge.rules(), AccessToJustice.RULES).flatMap(List::stream).toList();
 
   /** The measures of every breakdown table, after its key columns and {@code period}: one per rule. */

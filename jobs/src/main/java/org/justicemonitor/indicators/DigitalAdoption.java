@@ -1,5 +1,9 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlow;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.measures.ServiceHours;
+import org.justicemonitor.quality.DataQuality;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

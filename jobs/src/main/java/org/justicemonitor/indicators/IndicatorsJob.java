@@ -1,5 +1,18 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.ComplementarySuppression;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.disclosure.DisclosureSummary;
+import org.justicemonitor.disclosure.LinkedCells;
+import org.justicemonitor.disclosure.LinkedTables;
+import org.justicemonitor.evaluation.ChannelComparison;
+import org.justicemonitor.evaluation.DigitalImpact;
+import org.justicemonitor.evaluation.HearingEquivalence;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.Period;
+import org.justicemonitor.measures.ServiceTraffic;
+import org.justicemonitor.quality.DataQuality;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;

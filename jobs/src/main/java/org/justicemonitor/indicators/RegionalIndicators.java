@@ -1,5 +1,10 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlow;
+import org.justicemonitor.measures.Period;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -60,7 +65,7 @@ public final class RegionalIndicators {
           .flatMap(List::stream).toList();
 
   /** What every column of the tables rests on. */
-  static final List<Disclosure.Rule> RULES = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();
+  public static final List<Disclosure.Rule> RULES = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();
 
   /** Every column of the tables: the contract's, then the project's. */
   public static final List<String> COLUMNS =

@@ -1,5 +1,8 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.measures.Percentiles;
+import org.justicemonitor.measures.Period;
+
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;

@@ -1,5 +1,9 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.ServiceHours;
+import org.justicemonitor.measures.ServiceTraffic;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;

@@ -1,5 +1,8 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.Period;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
@@ -37,7 +40,7 @@ public final class ServiceUse {
             sum(when(col("service").equalTo("e_notary"), 1).otherwise(0)).cast("long").as("e_notary_requests"));
   }
 
-  static final List<Disclosure.Rule> USER_TYPE_RULES =
+  public static final List<Disclosure.Rule> USER_TYPE_RULES =
       List.of(Disclosure.Rule.count("requests"), Disclosure.Rule.ratio("share_of_service_requests", "requests"));
 
   /**

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.catalog.Catalog;
-import org.justicemonitor.indicators.DisclosureAudit.Finding;
+import org.justicemonitor.disclosure.DisclosureAudit.Finding;
 
 /**
  * The report's part of the disclosure audit: every figure the page embeds from a published table

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
 import org.justicemonitor.contract.Contract;
-import org.justicemonitor.indicators.Disclosure;
-import org.justicemonitor.indicators.DigitalImpact;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.evaluation.DigitalImpact;
 
 /**
  * The impact estimate on generated courts whose answer is known: half the district courts adopt

@@ -1,6 +1,13 @@
 package org.justicemonitor.indicators;
 
-import static org.justicemonitor.indicators.CaseFlowTest.d;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlow;
+import org.justicemonitor.measures.CaseFlowTest;
+import org.justicemonitor.measures.PendingAge;
+import org.justicemonitor.measures.Period;
+
+import static org.justicemonitor.measures.CaseFlowTest.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

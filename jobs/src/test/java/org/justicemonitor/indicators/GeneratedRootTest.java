@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.measures.ServiceHours;
+
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

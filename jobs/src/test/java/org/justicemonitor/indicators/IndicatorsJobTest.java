@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.DisclosureAudit;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;

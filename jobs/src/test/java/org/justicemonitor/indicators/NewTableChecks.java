@@ -1,5 +1,8 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.measures.PendingAge;
+import org.justicemonitor.measures.ServiceHours;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_trunc;

@@ -1,5 +1,9 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.ServiceHours;
+import org.justicemonitor.measures.ServiceTraffic;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -1,0 +1,127 @@
+package org.justicemonitor.disclosure;
+
+import org.justicemonitor.indicators.CaseFlowBreakdown;
+import org.justicemonitor.indicators.RegionalIndicators;
+import org.justicemonitor.indicators.ServiceUse;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.justicemonitor.catalog.Catalog;
+import org.justicemonitor.spark.Concurrently;
+
+/**
+ * An attack on what a run published: can any suppressed count be worked out from the published
+ * tables? It rebuilds the linked tables' cells and identities ({@link LinkedTables}) from the
+ * Parquet tables as a reader gets them, bounds every suppressed cell ({@link LinkedCells#attack}),
+ * and lists each one it pins down; it also checks that each table's CSV copy holds exactly what
+ * the table holds. Findings name the table, the row and the column, never a value.
+ */
+public final class DisclosureAudit {
+
+  /** One leak: where, and how it leaks. */
+  public record Finding(String output, String cell, String how) {}
+
+  /** What the audit looked at and what it found; clean when it found nothing. */
+  public record Result(int k, int cells, int identities, List<Finding> findings) {
+    public boolean clean() {
+      return findings.isEmpty();
+    }
+  }
+
+  /** The rules of every linked table whose values give their counts away. */
+  private static final List<Disclosure.Rule> REVEALING = java.util.stream.Stream.of(RegionalIndicators.RULES,
+          CaseFlowBreakdown.RULES, ServiceUse.USER_TYPE_RULES)
+      .flatMap(List::stream).filter(r -> r.reveals() && !r.restsOn().equals(List.of(r.column()))).distinct().toList();
+
+  private DisclosureAudit() {}
+
+  /**
+   * A published ratio next to a suppressed count it is made of gives the count away (resolved =
+   * clearance rate × incoming); so does a share whose total the other rows give.
+   */
+  static List<Finding> ratios(String table, Dataset<Row> rows) {
+    List<String> columns = List.of(rows.columns());
+    List<Disclosure.Rule> applicable = REVEALING.stream()
+        .filter(rule -> columns.contains(rule.column()) && columns.containsAll(rule.restsOn())).toList();
+    if (applicable.isEmpty()) {
+      return List.of();
+    }
+    // Every rule's count in one pass over the table.
+    List<Column> counts = new ArrayList<>();
+    for (Disclosure.Rule rule : applicable) {
+      Column anyHidden = lit(false);
+      Column allHidden = lit(true);
+      for (String base : rule.restsOn()) {
+        anyHidden = anyHidden.or(col(base).isNull());
+        allHidden = allHidden.and(col(base).isNull());
+      }
+      Column gives = rule.restsOn().size() == 1 ? anyHidden : anyHidden.and(not(allHidden));
+      counts.add(sum(when(col(rule.column()).isNotNull().and(gives), 1L).otherwise(0L)));
+    }
+    Row n = rows.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < applicable.size(); i++) {
+      long given = n.isNullAt(i) ? 0 : n.getLong(i);
+      if (given > 0) {
+        findings.add(new Finding(table, given + " rows: " + applicable.get(i).column(),
+            "published beside a suppressed count it gives away"));
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * Rows in one table and not the other, counted with their multiplicity both ways (as two
+   * {@code exceptAll}s would), in one aggregation: each row's copies in {@code a} less those in {@code b}.
+   */
+  static long differingRows(Dataset<Row> a, Dataset<Row> b) {
+    Column[] all = java.util.Arrays.stream(a.columns()).map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> tagged = a.withColumn("_side", lit(1L)).unionByName(b.withColumn("_side", lit(-1L)));
+    Row r = tagged.groupBy(all).agg(sum("_side").as("_d")).agg(sum(abs(col("_d")))).first();
+    return r.isNullAt(0) ? 0 : r.getLong(0);
+  }
+
+  /** The k the tables under the catalog were published with, from {@code summary/indicators.json}. */
+  public static int publishedK(Catalog catalog) {
+    String summary = catalog.text(Catalog.INDICATORS_SUMMARY).orElseThrow(() -> new org.justicemonitor.JobFailure(
+        "no " + Catalog.INDICATORS_SUMMARY + " to audit; run `justice-monitor indicators` with the same --output first"));
+    try {
+      return org.justicemonitor.io.Json.parseObject(summary).path("min_cases").asInt(10);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new org.justicemonitor.JobFailure(Catalog.INDICATORS_SUMMARY + " is not JSON; run indicators again", e);
+    }
+  }
+
+  /** Attacks the indicator tables under the catalog's root with the threshold they were published with. */
+  public static Result tables(Catalog catalog, int k) {
+    LinkedTables linked = new LinkedTables(catalog::table, catalog.regions());
+    LinkedCells cells = linked.cells();
+    List<Finding> findings = new ArrayList<>();
+    for (int i : cells.recovered(k)) {
+      LinkedCells.Cell c = cells.cell(i);
+      findings.add(new Finding(c.table(), "[" + c.key() + "] " + c.measure(), "recoverable from the published tables"));
+    }
+    // Small queries, one per table: from a few driver threads, results in the tables' order.
+    int threads = Concurrently.threads(catalog.regions().sparkSession());
+    Concurrently.map(LinkedTables.SHAPES, threads, shape -> ratios(shape.table(), catalog.table(shape.table())))
+        .forEach(findings::addAll);
+    List<Long> differing = Concurrently.map(Catalog.INDICATOR_TABLES, threads,
+        table -> differingRows(catalog.table(table), catalog.csvCopy(table)));
+    for (int i = 0; i < differing.size(); i++) {
+      if (differing.get(i) > 0) {
+        findings.add(new Finding(Catalog.INDICATOR_TABLES.get(i) + ".csv", "", differing.get(i) + " rows differ from the Parquet table"));
+      }
+    }
+    return new Result(k, cells.size(), cells.identities(), findings);
+  }
+}

@@ -1,0 +1,256 @@
+package org.justicemonitor.evaluation;
+
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseDurations;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.justicemonitor.spark.DataFrames;
+
+/**
+ * Did a digital programme change how long cases take? From {@code rollouts/} (which court or
+ * region adopted which programme when) and the cases, the {@link StaggeredAdoption} estimate per
+ * programme and outcome: {@code indicators/digital_impact}, and by months since adoption
+ * {@code indicators/digital_impact_event_time}.
+ *
+ * <p>Units are courts; a region's rollout stands for each of its courts, a court's own rollout
+ * for that court, the earliest date winning. The per-case outcome is {@code ln(1 + days)}, so
+ * effects are relative ({@code exp(ATT) − 1} on the geometric mean of 1 + days), less the mean of
+ * the case's category and court level, so that a change of case mix does not pose as an effect.
+ * A case counts in the month it was filed, before or after its court's adoption month (the
+ * adoption month itself is month 0). Cases filed within {@link CaseDurations}' horizons before the
+ * extract date are left out.
+ */
+public final class DigitalImpact {
+
+  public static final String DAYS_TO_DECISION = "days_to_decision";
+  public static final String DAYS_TO_REGISTER_E_FILING = "days_to_register_e_filing";
+  public static final String CLEARANCE_RATE = "clearance_rate";
+  static final int REPLICATES = 499;
+  /** Below this many adopting courts a bootstrap over courts is rough, and the note says so. */
+  static final int FEW_UNITS = 5;
+  static final long SEED = 20_210_501L;
+  static final String METHOD = "staggered difference-in-differences (Callaway-Sant'Anna, not-yet-treated courts as"
+      + " comparison), log days less its case category and court level mean, 95% cluster bootstrap by court ("
+      + REPLICATES + " replicates)";
+
+  static final String LEVEL_METHOD = "staggered difference-in-differences (Callaway-Sant'Anna, not-yet-treated courts as"
+      + " comparison) of each court's monthly clearance rate (decisions / filings), weighted by filings, as a relative change"
+      + " of the adopting courts' rate; 95% cluster bootstrap by court (" + REPLICATES + " replicates)";
+
+  static final List<Disclosure.Rule> RULES = List.of(
+      Disclosure.Rule.count("cases"),
+      Disclosure.Rule.of("relative_effect", "cases"),
+      Disclosure.Rule.of("ci_low", "cases"),
+      Disclosure.Rule.of("ci_high", "cases"));
+
+  public static final List<String> COLUMNS = Stream.of(
+      Stream.of("program", "outcome"), RULES.stream().map(Disclosure.Rule::column).filter(c -> !c.equals("cases")),
+      Stream.of("treated_units", "comparison_units", "cases", "method", "note", "suppressed", "suppression_reason"))
+      .flatMap(s -> s).toList();
+
+  public static final List<String> EVENT_TIME_COLUMNS = List.of("program", "outcome", "months_since_adoption",
+      "relative_effect", "ci_low", "ci_high", "treated_units", "comparison_units", "cases", "suppressed", "suppression_reason");
+
+  private static final StructType EFFECTS = new StructType()
+      .add("program", DataTypes.StringType).add("outcome", DataTypes.StringType)
+      .add("relative_effect", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
+      .add("treated_units", DataTypes.IntegerType).add("comparison_units", DataTypes.IntegerType)
+      .add("cases", DataTypes.LongType).add("method", DataTypes.StringType).add("note", DataTypes.StringType);
+
+  private static final StructType EVENT_TIME = new StructType()
+      .add("program", DataTypes.StringType).add("outcome", DataTypes.StringType)
+      .add("months_since_adoption", DataTypes.IntegerType)
+      .add("relative_effect", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
+      .add("treated_units", DataTypes.IntegerType).add("comparison_units", DataTypes.IntegerType)
+      .add("cases", DataTypes.LongType);
+
+  /**
+   * @param effects one row per programme and outcome
+   * @param eventTime one row per programme, outcome and month since adoption (−12 … 24)
+   * @param unitsWithoutCases the courts and regions rollouts name that have no case: left out
+   */
+  public record Tables(Dataset<Row> effects, Dataset<Row> eventTime, List<String> unitsWithoutCases) {}
+
+  private DigitalImpact() {}
+
+  /**
+   * @param start the month of the earliest filing: month 0 of the panel
+   */
+  public static Tables compute(Dataset<Row> cases, Dataset<Row> rollouts, YearMonth start, LocalDate asOf,
+      Disclosure disclosure) {
+    SparkSession spark = cases.sparkSession();
+    // One row per court, a few hundred: made once here, not again from the cases for each use below.
+    Dataset<Row> courtsOfCases = cases.groupBy("court_id").agg(first("region_code", true).as("region_code"));
+    Dataset<Row> courts = spark.createDataFrame(courtsOfCases.collectAsList(), courtsOfCases.schema());
+    Dataset<Row> byCourt = rollouts.filter(col("court_id").isNotNull()).join(courts.select("court_id"), "court_id")
+        .select("program", "court_id", "started_on");
+    Dataset<Row> byRegion = rollouts.filter(col("court_id").isNull()).drop("court_id").join(courts, "region_code")
+        .select("program", "court_id", "started_on");
+    List<String> withoutCases = new ArrayList<>();
+    // Court ids and region codes: public names of institutions, a few at most.
+    rollouts.filter(col("court_id").isNotNull()).select("court_id").distinct().except(courts.select("court_id"))
+        .orderBy("court_id").limit(20).collectAsList().forEach(r -> withoutCases.add("court " + r.getString(0)));
+    rollouts.filter(col("court_id").isNull()).select("region_code").distinct().except(courts.select("region_code"))
+        .orderBy("region_code").limit(20).collectAsList().forEach(r -> withoutCases.add("region " + r.getString(0)));
+    // One row per programme and adopting court: a few hundred at most.
+    Map<String, Map<String, LocalDate>> adoption = new TreeMap<>();
+    for (Row r : byCourt.unionByName(byRegion).groupBy("program", "court_id").agg(min("started_on"))
+        .orderBy("program", "court_id").collectAsList()) {
+      adoption.computeIfAbsent(r.getString(0), p -> new TreeMap<>()).put(r.getString(1), r.getDate(2).toLocalDate());
+    }
+    List<Row> effects = new ArrayList<>();
+    List<Row> eventTime = new ArrayList<>();
+    if (!adoption.isEmpty()) {
+      Map<String, Cells> outcomes = new TreeMap<>();
+      outcomes.put(DAYS_TO_DECISION, Cells.of(CaseDurations.decided(cases, asOf), CaseDurations.LOG_DAYS_TO_DECISION, start));
+      outcomes.put(DAYS_TO_REGISTER_E_FILING, Cells.of(
+          CaseDurations.registered(cases, asOf).filter(col("filing_channel").equalTo("e_filing")),
+          CaseDurations.LOG_DAYS_TO_REGISTER, start));
+      outcomes.put(CLEARANCE_RATE, Cells.clearance(cases, start));
+      for (Map.Entry<String, Map<String, LocalDate>> program : adoption.entrySet()) {
+        for (Map.Entry<String, Cells> outcome : outcomes.entrySet()) {
+          StaggeredAdoption.Panel panel = outcome.getValue().panel(program.getValue(), start);
+          boolean level = outcome.getKey().equals(CLEARANCE_RATE);
+          Optional<StaggeredAdoption.Result> result = StaggeredAdoption.estimate(panel, REPLICATES, SEED,
+              level ? StaggeredAdoption.Scale.LEVEL : StaggeredAdoption.Scale.LOG);
+          if (result.isEmpty()) {
+            continue;
+          }
+          java.util.function.DoubleFunction<Double> relative = level ? DigitalImpact::finite : DigitalImpact::relative;
+          StaggeredAdoption.Estimate o = result.get().overall();
+          effects.add(RowFactory.create(program.getKey(), outcome.getKey(), relative.apply(o.value()),
+              relative.apply(o.ciLow()), relative.apply(o.ciHigh()), o.treatedUnits(), o.comparisonUnits(), o.treatedCases(),
+              level ? LEVEL_METHOD : METHOD, note(program.getKey(), outcome.getKey(), o, level)));
+          result.get().byEventTime().forEach((e, est) -> eventTime.add(RowFactory.create(program.getKey(), outcome.getKey(),
+              e, relative.apply(est.value()), relative.apply(est.ciLow()), relative.apply(est.ciHigh()), est.treatedUnits(),
+              est.comparisonUnits(), est.treatedCases())));
+        }
+      }
+    }
+    Dataset<Row> effectTable = disclosure.apply(spark.createDataFrame(effects, EFFECTS), RULES);
+    Dataset<Row> eventTable = disclosure.apply(spark.createDataFrame(eventTime, EVENT_TIME), RULES);
+    return new Tables(DataFrames.publishable(effectTable, COLUMNS), DataFrames.publishable(eventTable, EVENT_TIME_COLUMNS),
+        withoutCases);
+  }
+
+  /** A relative change as it is, null when there is none. */
+  static Double finite(double relativeChange) {
+    return Double.isNaN(relativeChange) ? null : relativeChange;
+  }
+
+  /** exp(d) − 1: a difference in mean log as a relative change. */
+  static Double relative(double logDifference) {
+    return Double.isNaN(logDifference) ? null : Math.expm1(logDifference);
+  }
+
+  /** The estimate in plain words, for the table's {@code note} and the report. */
+  static String note(String program, String outcome, StaggeredAdoption.Estimate e, boolean level) {
+    String what = outcome.equals(DAYS_TO_REGISTER_E_FILING) ? "days to register an e-filing" : outcome.replace('_', ' ');
+    double v = level ? e.value() : Math.expm1(e.value());
+    double lo = level ? e.ciLow() : Math.expm1(e.ciLow());
+    double hi = level ? e.ciHigh() : Math.expm1(e.ciHigh());
+    String down = level ? "lower" : "shorter";
+    String up = level ? "higher" : "longer";
+    String effect;
+    if (Double.isNaN(lo)) {
+      effect = String.format(Locale.ROOT, "%s %.0f%% %s (no interval: too few courts)", what, 100 * Math.abs(v),
+          v < 0 ? down : up);
+    } else if (lo <= 0 && hi >= 0) {
+      effect = String.format(Locale.ROOT, "no change in %s distinguishable from none (%+.0f%%, 95%% CI %+.0f%% to %+.0f%%)",
+          what, 100 * v, 100 * lo, 100 * hi);
+    } else {
+      boolean shorter = v < 0;
+      effect = String.format(Locale.ROOT, "%s %.0f%% %s (95%% CI %.0f–%.0f%%)", what, 100 * Math.abs(v),
+          shorter ? down : up, 100 * Math.min(Math.abs(lo), Math.abs(hi)), 100 * Math.max(Math.abs(lo), Math.abs(hi)));
+    }
+    String few = e.treatedUnits() < FEW_UNITS
+        ? "; only " + e.treatedUnits() + " adopting courts: the interval is rough, read it as a first look" : "";
+    return String.format(Locale.ROOT, "%s in the %d courts that adopted %s, in their first %d months, against %d courts"
+        + " not yet using it in the same months%s", effect, e.treatedUnits(), program, StaggeredAdoption.POST + 1,
+        e.comparisonUnits(), few);
+  }
+
+  /** Per court and filing month: cases and the sum of their adjusted outcome, collected once per outcome. */
+  private record Cells(Map<String, Map<Integer, double[]>> byCourt) {
+
+    static Cells of(Dataset<Row> cases, Column logDays, YearMonth start) {
+      Dataset<Row> outcome = cases.withColumn("_y", logDays)
+          .withColumn("_month", CaseDurations.monthIndex(col("filed_at"), start));
+      Dataset<Row> strata = outcome.groupBy("case_category", "court_level").agg(avg("_y").as("_stratum_mean"));
+      Dataset<Row> adjusted = outcome.join(broadcast(strata), DataFrames.joinKeys("case_category", "court_level"))
+          .withColumn("_y", col("_y").minus(col("_stratum_mean")));
+      Map<String, Map<Integer, double[]>> cells = new TreeMap<>();
+      // One row per court and month: courts × months, a few tens of thousands at most.
+      for (Row r : adjusted.groupBy("court_id", "_month").agg(count("*"), sum("_y")).collectAsList()) {
+        cells.computeIfAbsent(r.getString(0), c -> new HashMap<>()).put(r.getInt(1), new double[] {r.getLong(2), r.getDouble(3)});
+      }
+      return new Cells(cells);
+    }
+
+    /**
+     * Per court and month: cases filed (the weight) and cases decided in the month (the sum), so
+     * a cell's mean is its clearance rate. Months up to the extract date; a court-month without
+     * filings has no rate.
+     */
+    static Cells clearance(Dataset<Row> cases, YearMonth start) {
+      Dataset<Row> filed = cases.groupBy(col("court_id"), CaseDurations.monthIndex(col("filed_at"), start).as("_month"))
+          .agg(count("*").as("_filed"));
+      Dataset<Row> decided = cases.filter(col("decided_at").isNotNull())
+          .groupBy(col("court_id"), CaseDurations.monthIndex(col("decided_at"), start).as("_month"))
+          .agg(count("*").as("_decided"));
+      Map<String, Map<Integer, double[]>> cells = new TreeMap<>();
+      // One row per court and month, as above.
+      for (Row r : filed.join(decided, DataFrames.joinKeys("court_id", "_month"), "left").collectAsList()) {
+        double decisions = r.isNullAt(3) ? 0 : r.getLong(3);
+        cells.computeIfAbsent(r.getString(0), c -> new HashMap<>()).put(r.getInt(1), new double[] {r.getLong(2), decisions});
+      }
+      return new Cells(cells);
+    }
+
+    StaggeredAdoption.Panel panel(Map<String, LocalDate> adopted, YearMonth start) {
+      List<String> units = new ArrayList<>(new TreeSet<>(byCourt.keySet()));
+      int months = byCourt.values().stream().flatMap(m -> m.keySet().stream()).mapToInt(Integer::intValue).max().orElse(0) + 1;
+      int[] cohort = new int[units.size()];
+      long[][] n = new long[units.size()][months];
+      double[][] y = new double[units.size()][months];
+      for (int i = 0; i < units.size(); i++) {
+        LocalDate on = adopted.get(units.get(i));
+        // Adopted before the first month of cases: treated throughout, so neither estimated nor a comparison.
+        cohort[i] = on == null ? StaggeredAdoption.NEVER
+            : (int) Math.max(0, ChronoUnit.MONTHS.between(start, YearMonth.from(on)));
+        for (Map.Entry<Integer, double[]> cell : byCourt.get(units.get(i)).entrySet()) {
+          n[i][cell.getKey()] = (long) cell.getValue()[0];
+          y[i][cell.getKey()] = cell.getValue()[1];
+        }
+      }
+      return new StaggeredAdoption.Panel(units, cohort, n, y);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.justicemonitor.disclosure;
+
+import org.justicemonitor.measures.Period;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.justicemonitor.disclosure.LinkedCells.Cell;
+import org.justicemonitor.disclosure.LinkedCells.State;
+
+/**
+ * Hand-made linked cells where primary suppression alone leaks, the attack that shows it, and
+ * the complements that stop it. k = 10 throughout.
+ */
+class ComplementarySuppressionTest {
+
+  private static final int K = 10;
+
+  private static int cell(LinkedCells cells, String key, long value) {
+    return cells.add(new Cell("t", key, "n"), value, value < K ? State.PRIMARY : State.PUBLISHED);
+  }
+
+  @Test
+  void aRowWithOneSmallCellAndAPublishedTotalLeaksUntilASecondCellIsSuppressed() {
+    // total 30 = a 4 + b 12 + c 14: a is suppressed, but 30 − 12 − 14 = 4.
+    LinkedCells cells = new LinkedCells();
+    int a = cell(cells, "a", 4);
+    int b = cell(cells, "b", 12);
+    int c = cell(cells, "c", 14);
+    int total = cell(cells, "total", 30);
+    cells.sum(total, List.of(a, b, c));
+    assertEquals(List.of(a), cells.recovered(K));
+
+    ComplementarySuppression.Result r = ComplementarySuppression.protect(cells, K);
+    // The part of least value goes with it, not the total: the least information lost.
+    assertEquals(List.of(new Cell("t", "b", "n")), r.complements());
+    assertEquals(List.of(), cells.recovered(K));
+    long[][] bounds = cells.attack(K);
+    assertEquals(0, bounds[0][a]); // a in [0, 9]: 30 − 14 − b with b >= 10 leaves at most 6
+    assertEquals(6, bounds[1][a]);
+    assertEquals(10, bounds[0][b]); // b in [10, 16]: published-size, and 30 − 14 − a
+    assertEquals(16, bounds[1][b]);
+  }
+
+  @Test
+  void thePendingIdentityLeaksThroughTheNextPeriodToo() {
+    // Period 1: 25 filed, 22 decided, 3 pending (suppressed): 25 − 22 = 3.
+    // Period 2: 20 filed, 11 decided, 12 pending: 12 − 20 + 11 = 3 again, once period 1 is protected.
+    LinkedCells cells = new LinkedCells();
+    int in1 = cell(cells, "in1", 25);
+    int res1 = cell(cells, "res1", 22);
+    int p1 = cell(cells, "p1", 3);
+    int in2 = cell(cells, "in2", 20);
+    int res2 = cell(cells, "res2", 11);
+    int p2 = cell(cells, "p2", 12);
+    cells.identity(List.of(p1, in1, res1), List.of(1, -1, 1));
+    cells.identity(List.of(p2, in2, res2, p1), List.of(1, -1, 1, -1));
+    assertEquals(List.of(p1), cells.recovered(K));
+
+    ComplementarySuppression.Result r = ComplementarySuppression.protect(cells, K);
+    assertEquals(List.of(), cells.recovered(K));
+    assertEquals(List.of(), r.unprotected());
+    assertTrue(r.complements().size() >= 2, "one complement in each period: " + r.complements());
+  }
+
+  @Test
+  void twoSmallCellsAreRecoveredFromTheirTotalWhenReadersKnowTheyAreUnderK() {
+    // 18 = x + y with both under 10: the only way is 9 + 9. The total must go too.
+    LinkedCells cells = new LinkedCells();
+    int x = cell(cells, "x", 9);
+    int y = cell(cells, "y", 9);
+    int total = cell(cells, "total", 18);
+    cells.sum(total, List.of(x, y));
+    assertEquals(List.of(x, y), cells.recovered(K));
+    assertEquals(List.of(new Cell("t", "total", "n")), ComplementarySuppression.protect(cells, K).complements());
+    assertEquals(List.of(), cells.recovered(K));
+  }
+
+  @Test
+  void rerunsProtectTheSameCells() {
+    List<Cell> first = ComplementarySuppression.protect(grid(), K).complements();
+    assertEquals(first, ComplementarySuppression.protect(grid(), K).complements());
+    assertTrue(!first.isEmpty());
+  }
+
+  /** Three months of three courts with their year totals, two months small. */
+  private static LinkedCells grid() {
+    LinkedCells cells = new LinkedCells();
+    long[][] months = {{12, 4, 15}, {11, 13, 12}, {20, 14, 6}};
+    for (int court = 0; court < 3; court++) {
+      int[] m = new int[3];
+      long year = 0;
+      for (int month = 0; month < 3; month++) {
+        m[month] = cell(cells, "c" + court + "m" + month, months[court][month]);
+        year += months[court][month];
+      }
+      cells.sum(cell(cells, "c" + court + "y", year), List.of(m[0], m[1], m[2]));
+    }
+    for (int month = 0; month < 3; month++) {
+      long sum = 0;
+      for (int court = 0; court < 3; court++) {
+        sum += months[court][month];
+      }
+      int region = cell(cells, "r" + "m" + month, sum);
+      cells.sum(region, List.of(cells.find(new Cell("t", "c0m" + month, "n")).orElseThrow(),
+          cells.find(new Cell("t", "c1m" + month, "n")).orElseThrow(), cells.find(new Cell("t", "c2m" + month, "n")).orElseThrow()));
+    }
+    return cells;
+  }
+}
