@@ -13,6 +13,8 @@ import org.justicemonitor.contract.RegionReference;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
+import org.justicemonitor.tables.IndicatorTables;
+import org.justicemonitor.tables.TableDeclaration;
 
 /**
  * Every output a run publishes under its root: where each lives, who may see it, and how a later
@@ -34,35 +36,10 @@ public final class Catalog {
   public static final String QUARANTINE = "quarantine";
   public static final String REGIONS = INGESTED + "/regions";
 
-  public static final String INDICATORS = "indicators";
-  public static final String REGION_YEAR = INDICATORS + "/region_year";
-  public static final String REGION_MONTH = INDICATORS + "/region_month";
-  public static final String NATIONAL_YEAR = INDICATORS + "/national_year";
-  public static final String INEQUALITY = INDICATORS + "/inequality";
-  public static final String COURT_YEAR = INDICATORS + "/court_year";
-  public static final String COURT_MONTH = INDICATORS + "/court_month";
-  public static final String CATEGORY_YEAR = INDICATORS + "/category_year";
-  public static final String LEVEL_YEAR = INDICATORS + "/level_year";
-  public static final String CHANNEL_YEAR = INDICATORS + "/channel_year";
-  public static final String SERVICE_RELIABILITY_MONTH = INDICATORS + "/service_reliability_month";
-  public static final String SERVICE_AVAILABILITY_MONTH = INDICATORS + "/service_availability_month";
-  public static final String SERVICE_USERS_YEAR = INDICATORS + "/service_users_year";
-  public static final String DATA_QUALITY_COURT = INDICATORS + "/data_quality_court";
-  public static final String DATA_QUALITY_COLUMN = INDICATORS + "/data_quality_column";
-  public static final String SECURITY_YEAR = INDICATORS + "/security_year";
-  public static final String HEARING_EQUIVALENCE_YEAR = INDICATORS + "/hearing_equivalence_year";
-  public static final String DIGITAL_JUSTICE_INDEX = INDICATORS + "/digital_justice_index";
-  public static final String DIGITAL_IMPACT = INDICATORS + "/digital_impact";
-  public static final String DIGITAL_IMPACT_EVENT_TIME = INDICATORS + "/digital_impact_event_time";
-  public static final String CHANNEL_COMPARISON = INDICATORS + "/channel_comparison";
-  public static final String DECISION_DAYS_HISTOGRAM = INDICATORS + "/decision_days_histogram";
+  public static final String INDICATORS = TableDeclaration.INDICATORS;
 
-  /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy. */
-  public static final List<String> INDICATOR_TABLES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
-      COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH,
-      SERVICE_AVAILABILITY_MONTH, SERVICE_USERS_YEAR,
-      SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX, DECISION_DAYS_HISTOGRAM, DIGITAL_IMPACT,
-      DIGITAL_IMPACT_EVENT_TIME, CHANNEL_COMPARISON, DATA_QUALITY_COURT, DATA_QUALITY_COLUMN);
+  /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy (declared in {@link IndicatorTables}). */
+  public static final List<String> INDICATOR_TABLES = IndicatorTables.ALL.stream().map(TableDeclaration::path).toList();
 
   public static final String ANOMALIES = "anomalies";
   public static final String FLAGS = ANOMALIES + "/flags";

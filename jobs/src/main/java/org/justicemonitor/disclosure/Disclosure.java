@@ -11,48 +11,32 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.justicemonitor.tables.CellStatus;
+import org.justicemonitor.tables.Measure;
+import org.justicemonitor.tables.TableDeclaration;
 
 /**
- * Statistical disclosure control, the one step every published figure goes through. Primary: a
- * published value that rests on fewer than k cases is set to null, the row marked
- * {@code suppressed} and the reason named, without the number itself. Complementary: counts that
- * {@link ComplementarySuppression} chose so that no primary cell can be worked out from the
- * others are set to null too, with every value resting on them ({@link #complement}).
+ * Statistical disclosure control, the one step every published figure goes through, with the
+ * rules its table declares ({@link TableDeclaration#restsOn}). Primary: a published value that
+ * rests on fewer than k cases is set to null and its cell status set to {@link
+ * CellStatus#PRIMARY}. Complementary: counts that {@link ComplementarySuppression} chose so that
+ * no primary cell can be worked out from the others are set to null too, with every value that
+ * would give one of them away ({@link #complement}), status {@link CellStatus#COMPLEMENT}. The
+ * status is data, one {@code <column>_status} per ruled column; {@code suppressed} and {@code
+ * suppression_reason} are written from it for people.
  */
 public final class Disclosure {
 
-  /**
-   * A published column and the counts it rests on: it is suppressed when any of them is below k.
-   * A count column names itself.
-   *
-   * @param reveals whether the value, with the row's other published values, gives its counts
-   *     away (a clearance rate with incoming gives resolved; a share of a total others give; a rate
-   *     per 1,000 of a public population): then it goes with any of them suppressed as a
-   *     complement. A median resting on the resolved cases does not.
-   */
-  public record Rule(String column, List<String> restsOn, boolean reveals) {
-    public static Rule count(String column) {
-      return new Rule(column, List.of(column), true);
-    }
-
-    public static Rule of(String column, String... restsOn) {
-      return new Rule(column, List.of(restsOn), false);
-    }
-
-    /** A ratio of counts, at least one of them published in the row or given away by others. */
-    public static Rule ratio(String column, String... counts) {
-      return new Rule(column, List.of(counts), true);
-    }
-  }
-
-  /** Complements of one table: the row key (key values joined by {@code |}) and the counts to suppress. */
-  public static final StructType COMPLEMENTS_SCHEMA = new StructType()
+  /** Complements of one table: the row key (grain values joined by {@code |}) and the counts to suppress. */
+  static final StructType COMPLEMENTS_SCHEMA = new StructType()
       .add("_key", DataTypes.StringType)
       .add("_complements", DataTypes.createArrayType(DataTypes.StringType));
 
@@ -69,88 +53,82 @@ public final class Disclosure {
     return k;
   }
 
-  /** Applies the rules; adds {@code suppressed} and {@code suppression_reason}. */
-  public Dataset<Row> apply(Dataset<Row> table, List<Rule> rules) {
-    List<Column> reasons = new ArrayList<>();
-    List<Column> conditions = new ArrayList<>();
-    for (Rule rule : rules) {
+  /**
+   * Applies the declared rules: each ruled column gets its status ({@code A} published, {@code C}
+   * resting on fewer than k cases, {@code M} no value to publish), values under the rule become
+   * null; then {@code suppressed} and {@code suppression_reason}.
+   */
+  public Dataset<Row> apply(Dataset<Row> table, TableDeclaration declaration) {
+    Map<String, Column> status = new LinkedHashMap<>();
+    for (Measure m : declaration.ruled()) {
       Column small = lit(false);
-      for (String base : rule.restsOn()) {
+      for (String base : declaration.restsOn(m)) {
         small = small.or(coalesce(col(base), lit(0)).lt(k));
       }
-      conditions.add(small);
-      reasons.add(when(small, lit(rule.column())));
+      status.put(m.column(), when(small, lit(CellStatus.PRIMARY.code()))
+          .when(col(m.column()).isNull(), lit(CellStatus.NOT_APPLICABLE.code()))
+          .otherwise(lit(CellStatus.PUBLISHED.code())));
     }
-    Column listed = concat_ws(", ", reasons.toArray(Column[]::new));
-    Column reason = when(listed.notEqual(""), concat(listed, lit(" rest on fewer than " + k + " cases")));
     // One projection: every condition sees the counts before any of them is suppressed.
     List<Column> select = new ArrayList<>();
     for (String name : table.columns()) {
-      int i = indexOf(rules, name);
-      select.add(i < 0 ? col(name) : when(conditions.get(i).unary_$bang(), col(name)).as(name));
+      Column s = status.get(name);
+      select.add(s == null ? col(name) : when(s.equalTo(CellStatus.PUBLISHED.code()), col(name)).as(name));
     }
-    select.add(reason.isNotNull().as("suppressed"));
-    select.add(reason.as("suppression_reason"));
-    return table.select(select.toArray(Column[]::new));
+    status.forEach((name, s) -> select.add(s.as(name + CellStatus.SUFFIX)));
+    return described(table.select(select.toArray(Column[]::new)), declaration);
   }
 
   /**
    * Suppresses complementary counts: in each row of {@code complements}, the named counts and
-   * every column that would give one of them away ({@link Rule#reveals}); the reason says which,
-   * after any primary reason.
-   *
-   * @param keys the columns whose values, joined by {@code |}, make a row's key
+   * every column that would give one of them away ({@link TableDeclaration#reveals}).
    */
-  public Dataset<Row> complement(Dataset<Row> table, List<Rule> rules, List<String> keys, Dataset<Row> complements) {
-    Column key = concat_ws("|", keys.stream().map(c -> col(c).cast("string")).toArray(Column[]::new));
+  public Dataset<Row> complement(Dataset<Row> table, TableDeclaration declaration, Dataset<Row> complements) {
+    Column key = concat_ws("|", declaration.grain().stream().map(c -> col(c).cast("string")).toArray(Column[]::new));
     Dataset<Row> joined = table.join(broadcast(complements), key.equalTo(complements.col("_key")), "left");
     Column chosen = coalesce(col("_complements"), array().cast(COMPLEMENTS_SCHEMA.apply("_complements").dataType()));
-    // Each ruled column: whether this row's complements take it along.
-    java.util.Map<String, Column> taken = new java.util.LinkedHashMap<>();
-    for (String name : table.columns()) {
-      int i = indexOf(rules, name);
-      if (i >= 0) {
-        taken.put(name, revealed(rules.get(i), chosen));
+    Map<String, Column> taken = new LinkedHashMap<>();
+    for (Measure m : declaration.ruled()) {
+      Column hit = array_contains(chosen, m.column());
+      if (declaration.reveals(m)) {
+        for (String base : declaration.restsOn(m)) {
+          hit = hit.or(array_contains(chosen, base));
+        }
       }
+      taken.put(m.column(), hit);
     }
-    List<Column> listed = new ArrayList<>();
-    taken.forEach((name, hit) -> listed.add(when(hit.and(col(name).isNotNull()), lit(name))));
-    Column names = concat_ws(", ", listed.toArray(Column[]::new));
-    Column note = when(names.notEqual(""), concat(names, lit(" suppressed as complements, so that no value under " + k
-        + " can be worked out from the others")));
-    Column reason = concat_ws("; ", col("suppression_reason"), note);
     List<Column> select = new ArrayList<>();
     for (String name : table.columns()) {
-      if (name.equals("suppressed")) {
-        select.add(col(name).or(note.isNotNull()).as(name));
-      } else if (name.equals("suppression_reason")) {
-        select.add(when(reason.notEqual(""), reason).as(name));
-      } else if (taken.containsKey(name)) {
+      String ruled = name.endsWith(CellStatus.SUFFIX) ? name.substring(0, name.length() - CellStatus.SUFFIX.length()) : null;
+      if (taken.containsKey(name)) {
         select.add(when(taken.get(name).unary_$bang(), col(name)).as(name));
+      } else if (ruled != null && taken.containsKey(ruled)) {
+        select.add(when(taken.get(ruled).and(col(name).equalTo(CellStatus.PUBLISHED.code())),
+            lit(CellStatus.COMPLEMENT.code())).otherwise(col(name)).as(name));
       } else {
         select.add(col(name));
       }
     }
-    return joined.select(select.toArray(Column[]::new));
+    return described(joined.select(select.toArray(Column[]::new)), declaration);
   }
 
-  /** Whether a column must go with the complements chosen for its row: it is one, or gives one away. */
-  private static Column revealed(Rule rule, Column chosen) {
-    Column hit = array_contains(chosen, rule.column());
-    if (rule.reveals()) {
-      for (String base : rule.restsOn()) {
-        hit = hit.or(array_contains(chosen, base));
-      }
+  /** {@code suppressed} and {@code suppression_reason}, written from the cell statuses. */
+  private Dataset<Row> described(Dataset<Row> table, TableDeclaration declaration) {
+    List<Column> primary = new ArrayList<>();
+    List<Column> complement = new ArrayList<>();
+    for (Measure m : declaration.ruled()) {
+      Column status = col(m.statusColumn());
+      primary.add(when(status.equalTo(CellStatus.PRIMARY.code()), lit(m.column())));
+      complement.add(when(status.equalTo(CellStatus.COMPLEMENT.code()), lit(m.column())));
     }
-    return hit;
-  }
-
-  private static int indexOf(List<Rule> rules, String column) {
-    for (int i = 0; i < rules.size(); i++) {
-      if (rules.get(i).column().equals(column)) {
-        return i;
-      }
-    }
-    return -1;
+    Column primaryList = concat_ws(", ", primary.toArray(Column[]::new));
+    Column complementList = concat_ws(", ", complement.toArray(Column[]::new));
+    Column reason = concat_ws("; ",
+        when(primaryList.notEqual(""), concat(primaryList, lit(" rest on fewer than " + k + " cases"))),
+        when(complementList.notEqual(""), concat(complementList, lit(" suppressed as complements, so that no value under "
+            + k + " can be worked out from the others"))));
+    return table
+        .withColumn(TableDeclaration.SUPPRESSED, reason.notEqual(""))
+        .withColumn(TableDeclaration.SUPPRESSION_REASON, when(reason.notEqual(""), reason));
   }
 }

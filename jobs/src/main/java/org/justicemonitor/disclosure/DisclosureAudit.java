@@ -1,5 +1,9 @@
 package org.justicemonitor.disclosure;
 
+import org.justicemonitor.tables.IndicatorTables;
+import org.justicemonitor.tables.Measure;
+import org.justicemonitor.tables.TableDeclaration;
+
 import org.justicemonitor.indicators.CaseFlowBreakdown;
 import org.justicemonitor.indicators.RegionalIndicators;
 import org.justicemonitor.indicators.ServiceUse;
@@ -38,34 +42,31 @@ public final class DisclosureAudit {
     }
   }
 
-  /** The rules of every linked table whose values give their counts away. */
-  private static final List<Disclosure.Rule> REVEALING = java.util.stream.Stream.of(RegionalIndicators.RULES,
-          CaseFlowBreakdown.RULES, ServiceUse.USER_TYPE_RULES)
-      .flatMap(List::stream).filter(r -> r.reveals() && !r.restsOn().equals(List.of(r.column()))).distinct().toList();
-
   private DisclosureAudit() {}
 
   /**
    * A published ratio next to a suppressed count it is made of gives the count away (resolved =
    * clearance rate × incoming); so does a share whose total the other rows give.
    */
-  static List<Finding> ratios(String table, Dataset<Row> rows) {
+  static List<Finding> ratios(TableDeclaration table, Dataset<Row> rows) {
     List<String> columns = List.of(rows.columns());
-    List<Disclosure.Rule> applicable = REVEALING.stream()
-        .filter(rule -> columns.contains(rule.column()) && columns.containsAll(rule.restsOn())).toList();
+    // The declared values that give their counts away, other than the counts themselves.
+    List<Measure> applicable = table.ruled().stream()
+        .filter(m -> table.reveals(m) && !table.restsOn(m).equals(List.of(m.column())))
+        .filter(m -> columns.contains(m.column()) && columns.containsAll(table.restsOn(m))).toList();
     if (applicable.isEmpty()) {
       return List.of();
     }
     // Every rule's count in one pass over the table.
     List<Column> counts = new ArrayList<>();
-    for (Disclosure.Rule rule : applicable) {
+    for (Measure rule : applicable) {
       Column anyHidden = lit(false);
       Column allHidden = lit(true);
-      for (String base : rule.restsOn()) {
+      for (String base : table.restsOn(rule)) {
         anyHidden = anyHidden.or(col(base).isNull());
         allHidden = allHidden.and(col(base).isNull());
       }
-      Column gives = rule.restsOn().size() == 1 ? anyHidden : anyHidden.and(not(allHidden));
+      Column gives = table.restsOn(rule).size() == 1 ? anyHidden : anyHidden.and(not(allHidden));
       counts.add(sum(when(col(rule.column()).isNotNull().and(gives), 1L).otherwise(0L)));
     }
     Row n = rows.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
@@ -73,7 +74,7 @@ public final class DisclosureAudit {
     for (int i = 0; i < applicable.size(); i++) {
       long given = n.isNullAt(i) ? 0 : n.getLong(i);
       if (given > 0) {
-        findings.add(new Finding(table, given + " rows: " + applicable.get(i).column(),
+        findings.add(new Finding(table.path(), given + " rows: " + applicable.get(i).column(),
             "published beside a suppressed count it gives away"));
       }
     }
@@ -113,13 +114,13 @@ public final class DisclosureAudit {
     }
     // Small queries, one per table: from a few driver threads, results in the tables' order.
     int threads = Concurrently.threads(catalog.regions().sparkSession());
-    Concurrently.map(LinkedTables.SHAPES, threads, shape -> ratios(shape.table(), catalog.table(shape.table())))
+    Concurrently.map(IndicatorTables.LINKED, threads, table -> ratios(table, catalog.table(table.path())))
         .forEach(findings::addAll);
-    List<Long> differing = Concurrently.map(Catalog.INDICATOR_TABLES, threads,
-        table -> differingRows(catalog.table(table), catalog.csvCopy(table)));
+    List<Long> differing = Concurrently.map(IndicatorTables.ALL, threads,
+        table -> differingRows(catalog.table(table.path()), catalog.csvCopy(table.path())));
     for (int i = 0; i < differing.size(); i++) {
       if (differing.get(i) > 0) {
-        findings.add(new Finding(Catalog.INDICATOR_TABLES.get(i) + ".csv", "", differing.get(i) + " rows differ from the Parquet table"));
+        findings.add(new Finding(IndicatorTables.ALL.get(i).path() + ".csv", "", differing.get(i) + " rows differ from the Parquet table"));
       }
     }
     return new Result(k, cells.size(), cells.identities(), findings);

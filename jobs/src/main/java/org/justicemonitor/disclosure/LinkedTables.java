@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.justicemonitor.catalog.Catalog;
+import org.justicemonitor.tables.CellStatus;
+import org.justicemonitor.tables.IndicatorTables;
+import org.justicemonitor.tables.Measure;
+import org.justicemonitor.tables.TableDeclaration;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.disclosure.LinkedCells.Cell;
 import org.justicemonitor.disclosure.LinkedCells.State;
@@ -35,12 +36,16 @@ import org.justicemonitor.disclosure.LinkedCells.State;
  * with the public population, take part as counts of the regional tables (months, regions, and
  * the e-notary rows of service_reliability_month). A row absent from a table (no events of a service in a region-month) counts 0.
  */
-public final class LinkedTables {
+final class LinkedTables {
 
   static final List<String> FLOW = List.of("incoming", "resolved", "pending_end");
 
-  /** A table taking part: its name, key columns (period last) and count columns. */
-  record Shape(String table, List<String> keys, List<String> counts) {
+  /** A table taking part: its path, grain (period last) and count columns, from its declaration. */
+  record Shape(TableDeclaration declaration, String table, List<String> keys, List<String> counts) {
+    static Shape of(TableDeclaration d) {
+      return new Shape(d, d.path(), d.grain(), d.counts());
+    }
+
     String series(Row r) {
       StringBuilder b = new StringBuilder();
       for (int i = 0; i < keys.size() - 1; i++) {
@@ -54,34 +59,30 @@ public final class LinkedTables {
       String period = String.valueOf(r.<Object>getAs("period"));
       return s.isEmpty() ? period : s + "|" + period;
     }
+
+    /** The measures that give a count away with public figures: rates per population, shares of a total. */
+    List<Measure> givingAway(Measure.Kind kind) {
+      return declaration.measures().stream().filter(m -> m.kind() == kind).toList();
+    }
   }
 
-  static final Shape REGION_YEAR = new Shape(Catalog.REGION_YEAR, List.of("region_code", "period"),
-      List.of("incoming", "resolved", "pending_end", "service_requests"));
-  static final Shape REGION_MONTH = new Shape(Catalog.REGION_MONTH, REGION_YEAR.keys(), REGION_YEAR.counts());
-  static final Shape NATIONAL_YEAR = new Shape(Catalog.NATIONAL_YEAR, REGION_YEAR.keys(), REGION_YEAR.counts());
-  static final Shape COURT_YEAR = new Shape(Catalog.COURT_YEAR, List.of("court_id", "period"), FLOW);
-  static final Shape COURT_MONTH = new Shape(Catalog.COURT_MONTH, COURT_YEAR.keys(), FLOW);
-  static final Shape CATEGORY_YEAR = new Shape(Catalog.CATEGORY_YEAR, List.of("case_category", "period"), FLOW);
-  static final Shape LEVEL_YEAR = new Shape(Catalog.LEVEL_YEAR, List.of("court_level", "period"), FLOW);
-  static final Shape CHANNEL_YEAR = new Shape(Catalog.CHANNEL_YEAR, List.of("filing_channel", "period"), FLOW);
-  static final Shape SERVICES = new Shape(Catalog.SERVICE_RELIABILITY_MONTH, List.of("service", "region_code", "period"),
-      List.of("requests"));
-  static final Shape USERS = new Shape(Catalog.SERVICE_USERS_YEAR, List.of("service", "user_type", "period"),
-      List.of("requests"));
-  static final Shape HISTOGRAM = new Shape(Catalog.DECISION_DAYS_HISTOGRAM, List.of("case_category", "bin", "period"),
-      List.of("decisions"));
+  static final Shape REGION_YEAR = Shape.of(IndicatorTables.REGION_YEAR);
+  static final Shape REGION_MONTH = Shape.of(IndicatorTables.REGION_MONTH);
+  static final Shape NATIONAL_YEAR = Shape.of(IndicatorTables.NATIONAL_YEAR);
+  static final Shape COURT_YEAR = Shape.of(IndicatorTables.COURT_YEAR);
+  static final Shape COURT_MONTH = Shape.of(IndicatorTables.COURT_MONTH);
+  static final Shape CATEGORY_YEAR = Shape.of(IndicatorTables.CATEGORY_YEAR);
+  static final Shape LEVEL_YEAR = Shape.of(IndicatorTables.LEVEL_YEAR);
+  static final Shape CHANNEL_YEAR = Shape.of(IndicatorTables.CHANNEL_YEAR);
+  static final Shape SERVICES = Shape.of(IndicatorTables.SERVICE_RELIABILITY_MONTH);
+  static final Shape USERS = Shape.of(IndicatorTables.SERVICE_USERS_YEAR);
+  static final Shape HISTOGRAM = Shape.of(IndicatorTables.DECISION_DAYS_HISTOGRAM);
 
-  static final List<Shape> SHAPES = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, COURT_YEAR, COURT_MONTH,
-      CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICES, USERS, HISTOGRAM);
+  static final List<Shape> SHAPES = IndicatorTables.LINKED.stream().map(Shape::of).toList();
 
-  private static final Pattern PRIMARY = Pattern.compile("(?:^|; )([a-z0-9_, ]+) rests? on fewer than");
-  private static final Pattern COMPLEMENT = Pattern.compile("(?:^|; )([a-z0-9_, ]+) suppressed as complements");
-
-  private static final String NOTARY_RATE = "e_notary_requests_per_1000";
-  /** Not a column: the count a published rate per 1,000 inhabitants gives away. */
-  static final String NOTARY_REQUESTS = "e_notary_requests";
-  private static final List<Shape> REGIONAL = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR);
+  /** Not a column: the e-notary requests that the published rate per 1,000 inhabitants gives away. */
+  static final String NOTARY_REQUESTS = IndicatorTables.REGION_YEAR.measure("e_notary_requests_per_1000")
+      .orElseThrow().numerator();
 
   private final Map<String, Long> population = new java.util.HashMap<>();
   private final LinkedCells cells = new LinkedCells();
@@ -93,22 +94,28 @@ public final class LinkedTables {
    *
    * @param table a table by its catalog name
    */
-public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) {
+  LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) {
+    this(table, regions, SHAPES);
+  }
+
+  /** The same over any declared tables: cells from their counts and the counts their rates give away. */
+  LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions, List<Shape> shapes) {
     // The region reference (20-odd rows) is public: a reader turns e-notary requests per 1,000
     // back into requests.
     for (Row r : regions.select("region_code", "population").collectAsList()) {
       population.put(r.getString(0), r.isNullAt(1) ? 0L : ((Number) r.get(1)).longValue());
     }
-    population.put(IndicatorsJob.NATIONAL, population.values().stream().mapToLong(Long::longValue).sum());
-    for (Shape shape : SHAPES) {
+    population.put(IndicatorTables.NATIONAL, population.values().stream().mapToLong(Long::longValue).sum());
+    for (Shape shape : shapes) {
       Dataset<Row> t = table.apply(shape.table());
       List<Column> columns = new ArrayList<>();
-      shape.keys().forEach(k -> columns.add(col(k)));
-      shape.counts().forEach(c -> columns.add(col(c)));
-      columns.add(col("suppression_reason"));
-      for (String extra : List.of("court_level", "region_code", "share_of_service_requests", NOTARY_RATE)) {
-        if (List.of(t.columns()).contains(extra) && !shape.keys().contains(extra)) {
-          columns.add(col(extra));
+      shape.declaration().keys().forEach(k -> columns.add(col(k.column())));
+      for (Measure m : shape.declaration().measures()) {
+        boolean read = m.kind() == Measure.Kind.COUNT || m.kind() == Measure.Kind.PER_POPULATION
+            || m.kind() == Measure.Kind.SHARE_OF_TOTAL;
+        if (read) {
+          columns.add(col(m.column()));
+          columns.add(col(m.statusColumn()));
         }
       }
       // Small published tables: at most courts × months rows.
@@ -118,8 +125,8 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
         for (String count : shape.counts()) {
           addCell(shape, r, count);
         }
-        if (REGIONAL.contains(shape)) {
-          addNotaryRequests(shape, r);
+        for (Measure rate : shape.givingAway(Measure.Kind.PER_POPULATION)) {
+          addPerPopulation(shape, r, rate);
         }
       }
     }
@@ -132,43 +139,33 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
 
   private void addCell(Shape shape, Row r, String count) {
     Object v = r.getAs(count);
-    String reason = r.getAs("suppression_reason");
-    State state = v != null ? State.PUBLISHED
-        : listed(COMPLEMENT, reason, count) ? State.COMPLEMENTARY
+    cells.add(new Cell(shape.table(), shape.key(r), count), v == null ? -1 : ((Number) v).longValue(),
+        state(v, r.getAs(count + CellStatus.SUFFIX)));
+  }
+
+  /** What a reader knows of a cell, from its published value and status. */
+  private static State state(Object value, String status) {
+    return value != null ? State.PUBLISHED
+        : CellStatus.of(status) == CellStatus.COMPLEMENT ? State.COMPLEMENTARY
         : State.PRIMARY;
-    cells.add(new Cell(shape.table(), shape.key(r), count), v == null ? -1 : ((Number) v).longValue(), state);
   }
 
   /**
-   * The e-notary requests of a region row: rate × population / 1,000 where the rate is published
-   * (exact: rates keep six decimals), else suppressed as the rate is. Suppressing it as a
-   * complement suppresses the rate, which rests on it.
+   * The count a rate per 1,000 inhabitants gives away: rate × population / 1,000 where the rate
+   * is published (exact: rates keep six decimals), else suppressed as the rate is. Suppressing it
+   * as a complement suppresses the rate, which rests on it.
    */
-  private void addNotaryRequests(Shape shape, Row r) {
-    Object rate = r.getAs(NOTARY_RATE);
-    String reason = r.getAs("suppression_reason");
+  private void addPerPopulation(Shape shape, Row r, Measure rate) {
+    Object value = r.getAs(rate.column());
     long people = population.getOrDefault(r.<String>getAs("region_code"), 0L);
-    State state = rate != null ? State.PUBLISHED
-        : listed(COMPLEMENT, reason, NOTARY_RATE) ? State.COMPLEMENTARY
-        : State.PRIMARY;
-    long value = rate == null ? -1 : Math.round(((Number) rate).doubleValue() * people / 1000.0);
-    cells.add(new Cell(shape.table(), shape.key(r), NOTARY_REQUESTS), value, state);
+    long count = value == null ? -1 : Math.round(((Number) value).doubleValue() * people / 1000.0);
+    cells.add(new Cell(shape.table(), shape.key(r), rate.numerator()), count,
+        state(value, r.getAs(rate.statusColumn())));
   }
 
-  /** Whether a suppression reason names the column in the part the pattern finds. */
-  static boolean listed(Pattern part, String reason, String column) {
-    if (reason == null) {
-      return false;
-    }
-    Matcher m = part.matcher(reason);
-    while (m.find()) {
-      for (String c : m.group(1).split(", ")) {
-        if (c.strip().equals(column)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  /** A table's rows; none when the model was built without it. */
+  private List<Row> rowsOf(Shape shape) {
+    return rows.getOrDefault(shape, List.of());
   }
 
   private int cell(Shape shape, String key, String measure) {
@@ -188,7 +185,7 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
     courtsToLevels();
     breakdownToNation(CATEGORY_YEAR);
     breakdownToNation(CHANNEL_YEAR);
-    for (Row r : rows.get(LEVEL_YEAR)) {
+    for (Row r : rowsOf(LEVEL_YEAR)) {
       if ("district".equals(r.getAs("court_level"))) {
         for (String x : FLOW) {
           equal(cell(LEVEL_YEAR, LEVEL_YEAR.key(r), x), cell(NATIONAL_YEAR, national(r.getAs("period")), x));
@@ -203,7 +200,7 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
   /** pending(t) = pending(t − 1) + incoming(t) − resolved(t); pending before the first period is 0. */
   private void stockAndFlow(Shape s) {
     Map<String, TreeMap<String, Row>> series = new TreeMap<>();
-    for (Row r : rows.get(s)) {
+    for (Row r : rowsOf(s)) {
       series.computeIfAbsent(s.series(r), x -> new TreeMap<>()).put(r.getAs("period"), r);
     }
     for (TreeMap<String, Row> one : series.values()) {
@@ -226,7 +223,7 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
   private void monthsToYears(Shape months, Shape years, List<String> flows) {
     Map<String, List<String>> monthsOfYear = new TreeMap<>();
     Map<String, String> lastMonth = new TreeMap<>();
-    for (Row r : rows.get(months)) {
+    for (Row r : rowsOf(months)) {
       String period = r.getAs("period");
       String yearKey = months.series(r).isEmpty() ? period.substring(0, 4) : months.series(r) + "|" + period.substring(0, 4);
       monthsOfYear.computeIfAbsent(yearKey, y -> new ArrayList<>()).add(months.key(r));
@@ -286,7 +283,7 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
   /** The row keys of a table, grouped by what {@code group} says of each row (null leaves a row out). */
   private Map<String, List<String>> keysBy(Shape shape, Function<Row, String> group) {
     Map<String, List<String>> groups = new TreeMap<>();
-    for (Row r : rows.get(shape)) {
+    for (Row r : rowsOf(shape)) {
       String g = group.apply(r);
       if (g != null) {
         groups.computeIfAbsent(g, x -> new ArrayList<>()).add(shape.key(r));
@@ -312,11 +309,11 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
    */
   private void userTypesToServices() {
     Map<String, List<Row>> byServiceYear = new TreeMap<>();
-    for (Row r : rows.get(USERS)) {
+    for (Row r : rowsOf(USERS)) {
       byServiceYear.computeIfAbsent(r.getAs("service") + "|" + r.getAs("period"), x -> new ArrayList<>()).add(r);
     }
     Map<String, List<String>> monthsOfServiceYear = new TreeMap<>();
-    for (Row r : rows.get(SERVICES)) {
+    for (Row r : rowsOf(SERVICES)) {
       monthsOfServiceYear.computeIfAbsent(r.getAs("service") + "|" + r.<String>getAs("period").substring(0, 4),
           x -> new ArrayList<>()).add(SERVICES.key(r));
     }
@@ -324,7 +321,7 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
       List<Integer> parts = users.stream().map(r -> cell(USERS, USERS.key(r), "requests")).toList();
       Long total = null;
       for (Row r : users) {
-        Object share = r.getAs("share_of_service_requests");
+        Object share = r.getAs(USERS.givingAway(Measure.Kind.SHARE_OF_TOTAL).get(0).column());
         Object requests = r.getAs("requests");
         if (share != null && requests != null && ((Number) share).doubleValue() > 0) {
           total = Math.round(((Number) requests).doubleValue() / ((Number) share).doubleValue());
@@ -360,6 +357,6 @@ public LinkedTables(Function<String, Dataset<Row>> table, Dataset<Row> regions) 
   }
 
   private static String national(String period) {
-    return IndicatorsJob.NATIONAL + "|" + period;
+    return IndicatorTables.NATIONAL + "|" + period;
   }
 }

@@ -1,5 +1,7 @@
 package org.justicemonitor.evaluation;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.indicators.IndicatorsJob;
 import org.justicemonitor.measures.CaseDurations;
@@ -40,22 +42,6 @@ public final class ChannelComparison {
 
   private static final double Z = 1.959963984540054;
 
-  static final List<Disclosure.Rule> RULES = List.of(
-      Disclosure.Rule.count("e_filed_decisions"),
-      Disclosure.Rule.count("paper_decisions"),
-      Disclosure.Rule.of("relative_difference_days_to_decision", "e_filed_decisions", "paper_decisions"),
-      Disclosure.Rule.of("ci_low", "e_filed_decisions", "paper_decisions"),
-      Disclosure.Rule.of("ci_high", "e_filed_decisions", "paper_decisions"),
-      Disclosure.Rule.count("e_filed_registrations"),
-      Disclosure.Rule.count("paper_registrations"),
-      Disclosure.Rule.of("relative_difference_days_to_register", "e_filed_registrations", "paper_registrations"),
-      Disclosure.Rule.of("register_ci_low", "e_filed_registrations", "paper_registrations"),
-      Disclosure.Rule.of("register_ci_high", "e_filed_registrations", "paper_registrations"));
-
-  public static final List<String> COLUMNS = Stream.of(Stream.of("region_code", "period", "courts"),
-      RULES.stream().map(Disclosure.Rule::column), Stream.of("internet_users_share", "suppressed", "suppression_reason"))
-      .flatMap(s -> s).toList();
-
   private ChannelComparison() {}
 
   /**
@@ -71,17 +57,18 @@ public final class ChannelComparison {
     Dataset<Row> internet = regions.select(col("region_code"), col("internet_users_share"))
         .unionByName(regions.agg(sum(col("internet_users_share").multiply(col("population"))).divide(
             sum(when(col("internet_users_share").isNotNull(), col("population")))).as("internet_users_share"))
-            .withColumn("region_code", lit(IndicatorsJob.NATIONAL)));
+            .withColumn("region_code", lit(IndicatorTables.NATIONAL)));
     Dataset<Row> table = decision.join(register, DataFrames.joinKeys("region_code", "period"), "full_outer")
         .join(internet, DataFrames.joinKeys("region_code"), "left");
-    return DataFrames.publishable(disclosure.apply(table, RULES), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(table, IndicatorTables.CHANNEL_COMPARISON),
+        IndicatorTables.CHANNEL_COMPARISON.computedColumns());
   }
 
   private static Dataset<Row> byRegionAndNation(Dataset<Row> cases, Column logDays, String eCount, String paperCount,
       String estimate, String low, String high, boolean withCourts) {
     Dataset<Row> strata = strata(cases, logDays);
     Dataset<Row> regional = pooled(strata, eCount, paperCount, estimate, low, high, withCourts);
-    Dataset<Row> national = pooled(strata.withColumn("region_code", lit(IndicatorsJob.NATIONAL)), eCount, paperCount,
+    Dataset<Row> national = pooled(strata.withColumn("region_code", lit(IndicatorTables.NATIONAL)), eCount, paperCount,
         estimate, low, high, withCourts);
     return regional.unionByName(national);
   }

@@ -1,5 +1,7 @@
 package org.justicemonitor.evaluation;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.CaseDurations;
 
@@ -63,20 +65,6 @@ public final class DigitalImpact {
   static final String LEVEL_METHOD = "staggered difference-in-differences (Callaway-Sant'Anna, not-yet-treated courts as"
       + " comparison) of each court's monthly clearance rate (decisions / filings), weighted by filings, as a relative change"
       + " of the adopting courts' rate; 95% cluster bootstrap by court (" + REPLICATES + " replicates)";
-
-  static final List<Disclosure.Rule> RULES = List.of(
-      Disclosure.Rule.count("cases"),
-      Disclosure.Rule.of("relative_effect", "cases"),
-      Disclosure.Rule.of("ci_low", "cases"),
-      Disclosure.Rule.of("ci_high", "cases"));
-
-  public static final List<String> COLUMNS = Stream.of(
-      Stream.of("program", "outcome"), RULES.stream().map(Disclosure.Rule::column).filter(c -> !c.equals("cases")),
-      Stream.of("treated_units", "comparison_units", "cases", "method", "note", "suppressed", "suppression_reason"))
-      .flatMap(s -> s).toList();
-
-  public static final List<String> EVENT_TIME_COLUMNS = List.of("program", "outcome", "months_since_adoption",
-      "relative_effect", "ci_low", "ci_high", "treated_units", "comparison_units", "cases", "suppressed", "suppression_reason");
 
   private static final StructType EFFECTS = new StructType()
       .add("program", DataTypes.StringType).add("outcome", DataTypes.StringType)
@@ -154,9 +142,11 @@ public final class DigitalImpact {
         }
       }
     }
-    Dataset<Row> effectTable = disclosure.apply(spark.createDataFrame(effects, EFFECTS), RULES);
-    Dataset<Row> eventTable = disclosure.apply(spark.createDataFrame(eventTime, EVENT_TIME), RULES);
-    return new Tables(DataFrames.publishable(effectTable, COLUMNS), DataFrames.publishable(eventTable, EVENT_TIME_COLUMNS),
+    Dataset<Row> effectTable = disclosure.apply(spark.createDataFrame(effects, EFFECTS), IndicatorTables.DIGITAL_IMPACT);
+    Dataset<Row> eventTable = disclosure.apply(spark.createDataFrame(eventTime, EVENT_TIME),
+        IndicatorTables.DIGITAL_IMPACT_EVENT_TIME);
+    return new Tables(DataFrames.publishable(effectTable, IndicatorTables.DIGITAL_IMPACT.computedColumns()),
+        DataFrames.publishable(eventTable, IndicatorTables.DIGITAL_IMPACT_EVENT_TIME.computedColumns()),
         withoutCases);
   }
 

@@ -1,5 +1,7 @@
 package org.justicemonitor.evaluation;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.Percentiles;
 import org.justicemonitor.measures.Period;
@@ -46,28 +48,6 @@ import org.justicemonitor.spark.DataFrames;
 public final class HearingEquivalence {
 
   private static final double Z = 1.959963984540054;
-
-  static final List<Disclosure.Rule> RULES =
-      List.of(
-          Disclosure.Rule.count("online_decisions"),
-          Disclosure.Rule.count("in_person_decisions"),
-          Disclosure.Rule.of("median_days_online", "online_decisions"),
-          Disclosure.Rule.of("median_days_in_person", "in_person_decisions"),
-          Disclosure.Rule.of("days_difference", "online_decisions", "in_person_decisions"),
-          Disclosure.Rule.of("days_difference_ci_low", "online_decisions", "in_person_decisions"),
-          Disclosure.Rule.of("days_difference_ci_high", "online_decisions", "in_person_decisions"),
-          Disclosure.Rule.of("days_verdict", "online_decisions", "in_person_decisions"),
-          Disclosure.Rule.of("appeal_rate_online", "online_appeal_base"),
-          Disclosure.Rule.of("appeal_rate_in_person", "in_person_appeal_base"),
-          Disclosure.Rule.of("appeal_rate_difference", "online_appeal_base", "in_person_appeal_base"),
-          Disclosure.Rule.of("appeal_rate_difference_ci_low", "online_appeal_base", "in_person_appeal_base"),
-          Disclosure.Rule.of("appeal_rate_difference_ci_high", "online_appeal_base", "in_person_appeal_base"),
-          Disclosure.Rule.of("appeal_verdict", "online_appeal_base", "in_person_appeal_base"),
-          Disclosure.Rule.of("differs_beyond_margin", "online_decisions", "in_person_decisions"));
-
-  public static final List<String> COLUMNS =
-      Stream.of(Stream.of("case_category", "period"), RULES.stream().map(Disclosure.Rule::column),
-          Stream.of("suppressed", "suppression_reason")).flatMap(s -> s).toList();
 
   private HearingEquivalence() {}
 
@@ -128,7 +108,8 @@ public final class HearingEquivalence {
     table = table.withColumn("differs_beyond_margin",
         coalesce(col("days_verdict").equalTo("different"), lit(false))
             .or(coalesce(col("appeal_verdict").equalTo("different"), lit(false))));
-    return DataFrames.publishable(disclosure.apply(table, RULES), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(table, IndicatorTables.HEARING_EQUIVALENCE_YEAR),
+        IndicatorTables.HEARING_EQUIVALENCE_YEAR.computedColumns());
   }
 
   /** One format's figures, named for it: {@code online_decisions}, {@code median_days_online}, ... */

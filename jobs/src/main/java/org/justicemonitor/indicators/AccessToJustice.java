@@ -35,12 +35,6 @@ import org.justicemonitor.spark.DataFrames;
  */
 public final class AccessToJustice {
 
-  static final List<Disclosure.Rule> RULES =
-      Stream.concat(Stream.of(
-          Disclosure.Rule.of("kk_language_share", CaseCells.KAZAKH.recorded()),
-          Disclosure.Rule.of("representation_rate", CaseCells.REPRESENTED.recorded()),
-          Disclosure.Rule.of("appeal_rate", CaseCells.APPEALED.recorded())), PendingAge.bandRules().stream()).toList();
-
   private AccessToJustice() {}
 
   /** The three shares, from the case flow's counts ({@link CaseFlow}); the bands come with the pending ages. */

@@ -1,5 +1,8 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.tables.Measure;
+import org.justicemonitor.tables.TableDeclaration;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.CaseFlow;
@@ -26,28 +29,6 @@ import org.justicemonitor.spark.DataFrames;
  */
 public final class CaseFlowBreakdown {
 
-  /** What the case-flow values rest on; shared with the regional tables. */
-  static final List<Disclosure.Rule> FLOW_RULES =
-      List.of(
-          Disclosure.Rule.count("incoming"),
-          Disclosure.Rule.count("resolved"),
-          Disclosure.Rule.count("pending_end"),
-          Disclosure.Rule.ratio("clearance_rate", "incoming", "resolved"),
-          Disclosure.Rule.ratio("disposition_time_days", "resolved", "pending_end"),
-          Disclosure.Rule.of("median_days_to_decision", "resolved"),
-          Disclosure.Rule.of("p90_days_to_decision", "resolved"));
-
-  static final List<Disclosure.Rule> CNJ_RULES =
-      List.of(
-          Disclosure.Rule.ratio("congestion_rate", "resolved", "pending_end"),
-          Disclosure.Rule.ratio("demand_service_index", "incoming", "resolved"));
-
-  public static final List<Disclosure.Rule> RULES =
-      Stream.of(FLOW_RULES, CNJ_RULES, PendingAge.rules(), AccessToJustice.RULES).flatMap(List::stream).toList();
-
-  /** The measures of every breakdown table, after its key columns and {@code period}: one per rule. */
-  public static final List<String> MEASURES =
-      Stream.concat(RULES.stream().map(Disclosure.Rule::column), Stream.of("suppressed", "suppression_reason")).toList();
 
   private CaseFlowBreakdown() {}
 
@@ -55,16 +36,16 @@ public final class CaseFlowBreakdown {
    * @param cells the cases to count ({@link CaseCells}), with the {@code keys} columns
    * @param groups one row per group to report (the {@code keys} columns)
    */
-  public static Dataset<Row> compute(
+  public static Dataset<Row> compute(TableDeclaration table,
       Dataset<Row> cells, List<String> keys, Dataset<Row> groups, Period period, List<String> periodLabels,
       Disclosure disclosure) {
     Dataset<Row> flow = CaseFlow.fromCells(cells, keys, period, periodLabels, groups)
         .withColumn("congestion_rate", DataFrames.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
         .withColumn("demand_service_index", DataFrames.ratio(col("resolved"), col("incoming")));
-    Dataset<Row> published = disclosure.apply(flow, RULES);
     List<String> out = new ArrayList<>(keys);
     out.add("period");
-    out.addAll(MEASURES);
-    return DataFrames.publishable(published, out);
+    List<String> declaredKeys = table.keys().stream().map(Measure::column).toList();
+    table.computedColumns().stream().filter(c -> !declaredKeys.contains(c)).forEach(out::add);
+    return DataFrames.publishable(disclosure.apply(flow, table), out);
   }
 }

@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.Period;
@@ -28,11 +30,6 @@ public final class DecisionDaysHistogram {
   /** Upper bounds of the bands in days; the last band is open. */
   public static final int[] BINS = {7, 14, 30, 60, 90, 180, 365};
 
-  static final List<Disclosure.Rule> RULES = List.of(Disclosure.Rule.count("decisions"));
-
-  static final List<String> COLUMNS = List.of("case_category", "period", "bin", "days", "decisions", "suppressed",
-      "suppression_reason");
-
   private DecisionDaysHistogram() {}
 
   /** The bands as people read them: {@code 0–7}, {@code 8–14}, …, {@code >365}. */
@@ -58,6 +55,7 @@ public final class DecisionDaysHistogram {
         .groupBy(col("case_category"), period.ofMonthLabel(col("month")).as("period"), bin.as("bin"))
         .agg(sum("n").as("decisions"))
         .withColumn("days", element_at(array(labels().stream().map(l -> lit(l)).toArray(Column[]::new)), col("bin").plus(1)));
-    return DataFrames.publishable(disclosure.apply(counts, RULES), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(counts, IndicatorTables.DECISION_DAYS_HISTOGRAM),
+        IndicatorTables.DECISION_DAYS_HISTOGRAM.computedColumns());
   }
 }

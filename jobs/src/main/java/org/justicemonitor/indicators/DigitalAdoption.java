@@ -26,12 +26,5 @@ public final class DigitalAdoption {
   // The values themselves come with the case flow (CaseFlow, from CaseCells): one pass serves both.
 
   /** Disclosure rules: each value rests on the cases it is computed over. */
-  static final List<Disclosure.Rule> RULES =
-      List.of(
-          Disclosure.Rule.of("e_protocol_share", "administrative_offences"),
-          Disclosure.Rule.of("median_days_protocol_to_decision", "e_protocol_decisions"),
-          Disclosure.Rule.of("publication_share", "resolved"),
-          Disclosure.Rule.of("median_days_to_publication", "published_decisions"));
-
   private DigitalAdoption() {}
 }

@@ -1,10 +1,14 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.disclosure.ComplementarySuppression;
+import java.util.function.Supplier;
+
+import org.justicemonitor.tables.IndicatorTables;
+
+import org.justicemonitor.tables.TableDeclaration;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.disclosure.DisclosureSummary;
-import org.justicemonitor.disclosure.LinkedCells;
-import org.justicemonitor.disclosure.LinkedTables;
+import org.justicemonitor.disclosure.LinkedProtection;
 import org.justicemonitor.evaluation.ChannelComparison;
 import org.justicemonitor.evaluation.DigitalImpact;
 import org.justicemonitor.evaluation.HearingEquivalence;
@@ -41,9 +45,6 @@ import org.justicemonitor.spark.Progress;
  * schema; every table is published as Parquet with a sorted CSV copy.
  */
 public final class IndicatorsJob {
-
-  /** The region code of national rows: the whole country. */
-  public static final String NATIONAL = "00";
 
   private final SparkSession spark;
   private final OutputStore store;
@@ -86,53 +87,38 @@ public final class IndicatorsJob {
     // Every table that shares cases with another is computed first, with primary suppression;
     // complementary suppression then looks at all of them at once before any is written.
     List<Linked> linked = new ArrayList<>();
-    List<String> byRegion = List.of("region_code", "period");
-    List<Disclosure.Rule> regionRules = RegionalIndicators.RULES;
-    linked.add(linked("region_year", Catalog.REGION_YEAR, regionRules, byRegion, byRegion, () ->
-        RegionalIndicators.compute(districtCells, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()),
-            disclosure)));
-    linked.add(linked("region_month", Catalog.REGION_MONTH, regionRules, byRegion, byRegion, () ->
-        RegionalIndicators.compute(districtCells, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()),
-            disclosure)));
-    linked.add(linked("national_year", Catalog.NATIONAL_YEAR, regionRules, byRegion, byRegion, () ->
-        RegionalIndicators.compute(
-            districtCells.withColumn("region_code", lit(NATIONAL)),
-            events.withColumn("region_code", lit(NATIONAL)),
-            regions.agg(sum("population").as("population")).select(lit(NATIONAL).as("region_code"), col("population")),
-            Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure)));
+    linked.add(new Linked(IndicatorTables.REGION_YEAR, () -> RegionalIndicators.compute(IndicatorTables.REGION_YEAR,
+        districtCells, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure)));
+    linked.add(new Linked(IndicatorTables.REGION_MONTH, () -> RegionalIndicators.compute(IndicatorTables.REGION_MONTH,
+        districtCells, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()), disclosure)));
+    linked.add(new Linked(IndicatorTables.NATIONAL_YEAR, () -> RegionalIndicators.compute(IndicatorTables.NATIONAL_YEAR,
+        districtCells.withColumn("region_code", lit(IndicatorTables.NATIONAL)),
+        events.withColumn("region_code", lit(IndicatorTables.NATIONAL)),
+        regions.agg(sum("population").as("population")).select(lit(IndicatorTables.NATIONAL).as("region_code"), col("population")),
+        Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure)));
     List<String> courtKeys = List.of("court_id", "court_level", "region_code");
     Dataset<Row> courts = cells.select("court_id", "court_level", "region_code").distinct();
     for (Period period : Period.values()) {
-      String table = period == Period.YEAR ? Catalog.COURT_YEAR : Catalog.COURT_MONTH;
-      linked.add(linked(table.substring(table.indexOf('/') + 1), table, CaseFlowBreakdown.RULES,
-          List.of("court_id", "period"), List.of("court_id", "period"), () ->
-          CaseFlowBreakdown.compute(cells, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure)));
+      TableDeclaration table = period == Period.YEAR ? IndicatorTables.COURT_YEAR : IndicatorTables.COURT_MONTH;
+      linked.add(new Linked(table, () ->
+          CaseFlowBreakdown.compute(table, cells, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure)));
     }
-    linked.add(nationalBreakdown(Catalog.CATEGORY_YEAR, districtCells, "case_category", from, disclosure));
-    linked.add(nationalBreakdown(Catalog.LEVEL_YEAR, cells, "court_level", from, disclosure));
-    linked.add(nationalBreakdown(Catalog.CHANNEL_YEAR, districtCells, "filing_channel", from, disclosure));
-    linked.add(linked("service_reliability_month", Catalog.SERVICE_RELIABILITY_MONTH, ServiceReliability.RULES,
-        ServiceReliability.KEYS, ServiceReliability.KEYS, () ->
+    linked.add(nationalBreakdown(IndicatorTables.CATEGORY_YEAR, districtCells, "case_category", from, disclosure));
+    linked.add(nationalBreakdown(IndicatorTables.LEVEL_YEAR, cells, "court_level", from, disclosure));
+    linked.add(nationalBreakdown(IndicatorTables.CHANNEL_YEAR, districtCells, "filing_channel", from, disclosure));
+    linked.add(new Linked(IndicatorTables.SERVICE_RELIABILITY_MONTH, () ->
         ServiceReliability.compute(traffic, options.outage(), disclosure)));
-    linked.add(linked("service_users_year", Catalog.SERVICE_USERS_YEAR, ServiceUse.USER_TYPE_RULES,
-        List.of("service", "user_type", "period"), List.of("period", "service", "user_type"), () ->
-        ServiceUse.byUserType(events, Period.YEAR, disclosure)));
-    linked.add(linked("decision_days_histogram", Catalog.DECISION_DAYS_HISTOGRAM, DecisionDaysHistogram.RULES,
-        List.of("case_category", "bin", "period"), List.of("case_category", "period", "bin"), () ->
+    linked.add(new Linked(IndicatorTables.SERVICE_USERS_YEAR, () -> ServiceUse.byUserType(events, Period.YEAR, disclosure)));
+    linked.add(new Linked(IndicatorTables.DECISION_DAYS_HISTOGRAM, () ->
         DecisionDaysHistogram.compute(districtCells, Period.YEAR, disclosure)));
 
     // Independent tables from a few driver threads: on small inputs most of a table's time is planning.
     int threads = Concurrently.threads(spark);
     List<Dataset<Row>> computed = Concurrently.map(linked, threads,
-        l -> progress.result(l.label(), () -> materialize(l.table(), l.compute().get())));
+        l -> progress.result(l.table().name(), () -> materialize(l.table().path(), l.compute().get())));
     Map<String, Dataset<Row>> primary = byTable(linked, computed);
-    LinkedTables model = progress.result("linked cells and identities", () -> new LinkedTables(primary::get, regions));
-    ComplementarySuppression.Result protection =
-        progress.result("complementary suppression", () -> ComplementarySuppression.protect(model.cells(), disclosure.k()));
-    if (!protection.unprotected().isEmpty()) {
-      throw new IllegalStateException(protection.unprotected().size() + " suppressed cells stay recoverable, e.g. "
-          + protection.unprotected().get(0) + "; this is a bug, please report it");
-    }
+    LinkedProtection protection = progress.result("complementary suppression",
+        () -> LinkedProtection.protect(primary::get, regions, disclosure.k()));
 
     TableWriter writer = new TableWriter(store);
     // Data quality first: the court, region and national tables flag the values that rest on a low-quality court.
@@ -143,61 +129,58 @@ public final class IndicatorsJob {
         () -> materialize("decisions-by-month", DataQuality.decisionsByMonth(cases)));
     DataQuality.Tables quality = DataQuality.of(qualityCounts, decisionsByMonth, catalog.quarantineTable(Contract.CASES),
         options.asOf(), disclosure);
-    Dataset<Row> qualityOfCourts = progress.result("data_quality_court", () -> writer.writeWithCsv(Catalog.DATA_QUALITY_COURT,
-        quality.courts(), DataQuality.KEYS));
-    progress.result("data_quality_column", () -> writer.writeWithCsv(Catalog.DATA_QUALITY_COLUMN, quality.columns(),
-        List.of("source", "court_id", "period", "column")));
+    Dataset<Row> qualityOfCourts = progress.result("data_quality_court", () -> writer.write(IndicatorTables.DATA_QUALITY_COURT,
+        quality.courts()));
+    progress.result("data_quality_column", () -> writer.write(IndicatorTables.DATA_QUALITY_COLUMN, quality.columns()));
     Dataset<Row> lowQuality = DataQuality.lowQuality(qualityOfCourts, options.qualityThreshold()).cache();
     List<Dataset<Row>> written = Concurrently.map(linked, threads, l -> {
-      Dataset<Row> complements = complementsOf(l.table(), protection.complements());
-      Dataset<Row> protectedRows = disclosure.complement(primary.get(l.table()), l.rules(), l.keys(), complements);
-      return progress.result(l.label(), () -> writer.writeWithCsv(l.table(), qualityFlagged(l.table(), protectedRows, lowQuality),
-          l.sortBy()));
+      Dataset<Row> complements = protection.complementsOf(spark, l.table());
+      Dataset<Row> protectedRows = disclosure.complement(primary.get(l.table().path()), l.table(), complements);
+      return progress.result(l.table().name(), () -> writer.write(l.table(), qualityFlagged(l.table(), protectedRows,
+          lowQuality)));
     });
     Map<String, Dataset<Row>> published = byTable(linked, written);
-    Dataset<Row> year = published.get(Catalog.REGION_YEAR);
-    Dataset<Row> month = published.get(Catalog.REGION_MONTH);
+    Dataset<Row> year = published.get(IndicatorTables.REGION_YEAR.path());
+    Dataset<Row> month = published.get(IndicatorTables.REGION_MONTH.path());
     // From the written regional tables: small, and computed once.
     long minRegions = Inequality.minRegions(regions.filter(col("region_code").notEqual(Contract.UNKNOWN_REGION)).count());
     List<Runnable> others = List.of(
-        () -> progress.result("inequality", () -> writer.writeWithCsv(Catalog.INEQUALITY, rounded(Inequality.comparable(
+        () -> progress.result("inequality", () -> writer.write(IndicatorTables.INEQUALITY, rounded(Inequality.comparable(
             Inequality.compute(RegionalIndicators.longFormat(year).unionByName(RegionalIndicators.longFormat(month)), regions),
-            minRegions)), List.of("indicator", "period"))),
-        () -> progress.result("service_availability_month", () -> writer.writeWithCsv(Catalog.SERVICE_AVAILABILITY_MONTH,
-            ServiceAvailability.compute(traffic, options.outage(), disclosure),
-            ServiceAvailability.KEYS)),
-        () -> progress.result("security_year", () -> writer.writeWithCsv(Catalog.SECURITY_YEAR,
-            SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()),
-            List.of("period", "system"))),
-        () -> progress.result("hearing_equivalence_year", () -> writer.writeWithCsv(Catalog.HEARING_EQUIVALENCE_YEAR,
+            minRegions)))),
+        () -> progress.result("service_availability_month", () -> writer.write(IndicatorTables.SERVICE_AVAILABILITY_MONTH,
+            ServiceAvailability.compute(traffic, options.outage(), disclosure))),
+        () -> progress.result("security_year", () -> writer.write(IndicatorTables.SECURITY_YEAR,
+            SecurityIncidents.compute(ingested(Contract.SECURITY_INCIDENTS), options.notificationDeadlineHours()))),
+        () -> progress.result("hearing_equivalence_year", () -> writer.write(IndicatorTables.HEARING_EQUIVALENCE_YEAR,
             HearingEquivalence.compute(districtCases, Period.YEAR, options.daysMargin(), options.appealRateMargin(),
-                disclosure), List.of("case_category", "period"))),
-        () -> progress.result("digital_justice_index", () -> writer.writeWithCsv(Catalog.DIGITAL_JUSTICE_INDEX,
-            DigitalJusticeIndex.compute(year, regions, options.indexWeights()), List.of("period", "region_code"))),
+                disclosure))),
+        () -> progress.result("digital_justice_index", () -> writer.write(IndicatorTables.DIGITAL_JUSTICE_INDEX,
+            DigitalJusticeIndex.compute(year, regions, options.indexWeights()))),
         () -> digitalImpact(cases, java.time.YearMonth.from(from), disclosure, writer),
-        () -> progress.result("channel_comparison", () -> writer.writeWithCsv(Catalog.CHANNEL_COMPARISON,
-            ChannelComparison.compute(cases, regions, options.asOf(), disclosure), List.of("region_code", "period"))));
+        () -> progress.result("channel_comparison", () -> writer.write(IndicatorTables.CHANNEL_COMPARISON,
+            ChannelComparison.compute(cases, regions, options.asOf(), disclosure))));
     Concurrently.run(others, threads);
 
     List<String> tables = new ArrayList<>();
-    for (String t : Catalog.INDICATOR_TABLES) {
-      tables.addAll(TableWriter.names(t));
+    for (TableDeclaration t : IndicatorTables.ALL) {
+      tables.addAll(TableWriter.names(t.path()));
     }
     store.complete(tables);
     cells.unpersist();
-    disclosureSummary = DisclosureSummary.of(disclosure.k(), model.cells(), protection);
+    disclosureSummary = protection.summary();
     return tables;
   }
 
   /** The court, region and national tables with their {@code quality_flag}; the others as they are. */
-  private static Dataset<Row> qualityFlagged(String table, Dataset<Row> rows, Dataset<Row> lowQuality) {
-    if (table.equals(Catalog.COURT_YEAR) || table.equals(Catalog.COURT_MONTH)) {
+  private static Dataset<Row> qualityFlagged(TableDeclaration table, Dataset<Row> rows, Dataset<Row> lowQuality) {
+    if (table.equals(IndicatorTables.COURT_YEAR) || table.equals(IndicatorTables.COURT_MONTH)) {
       return DataQuality.flagged(rows, lowQuality, List.of("court_id"));
     }
-    if (table.equals(Catalog.REGION_YEAR) || table.equals(Catalog.REGION_MONTH)) {
+    if (table.equals(IndicatorTables.REGION_YEAR) || table.equals(IndicatorTables.REGION_MONTH)) {
       return DataQuality.flagged(rows, lowQuality, List.of("region_code"));
     }
-    return table.equals(Catalog.NATIONAL_YEAR) ? DataQuality.flagged(rows, lowQuality, List.of()) : rows;
+    return table.equals(IndicatorTables.NATIONAL_YEAR) ? DataQuality.flagged(rows, lowQuality, List.of()) : rows;
   }
 
   /** The impact of digital programmes, from rollouts/ when it was delivered; empty tables, said so, when not. */
@@ -206,10 +189,9 @@ public final class IndicatorsJob {
         .orElseGet(() -> spark.createDataFrame(List.of(), Contract.ROLLOUTS.storedSchema()));
     DigitalImpact.Tables impact = progress.result("digital_impact: estimate",
         () -> DigitalImpact.compute(cases, rollouts, start, options.asOf(), disclosure));
-    progress.result("digital_impact", () -> writer.writeWithCsv(Catalog.DIGITAL_IMPACT, impact.effects(),
-        List.of("program", "outcome")));
-    progress.result("digital_impact_event_time", () -> writer.writeWithCsv(Catalog.DIGITAL_IMPACT_EVENT_TIME,
-        impact.eventTime(), List.of("program", "outcome", "months_since_adoption")));
+    progress.result("digital_impact", () -> writer.write(IndicatorTables.DIGITAL_IMPACT, impact.effects()));
+    progress.result("digital_impact_event_time", () -> writer.write(IndicatorTables.DIGITAL_IMPACT_EVENT_TIME,
+        impact.eventTime()));
     if (rollouts.isEmpty()) {
       progress.step("digital_impact", "no rollouts/ in the input: the impact tables are empty; deliver which court or region"
           + " adopted which programme when (docs/data-dictionary.md) to estimate what a programme changed");
@@ -224,40 +206,23 @@ public final class IndicatorsJob {
     return disclosureSummary;
   }
 
-  /** A table that shares cases with others: how to compute it with primary suppression, and how it is protected. */
-  private record Linked(String label, String table, java.util.function.Supplier<Dataset<Row>> compute,
-      List<Disclosure.Rule> rules, List<String> keys, List<String> sortBy) {}
+  /** A table that shares cases with others, and how to compute it with primary suppression. */
+  private record Linked(TableDeclaration table, Supplier<Dataset<Row>> compute) {}
 
   private static Map<String, Dataset<Row>> byTable(List<Linked> linked, List<Dataset<Row>> rows) {
     Map<String, Dataset<Row>> byTable = new LinkedHashMap<>();
     for (int i = 0; i < linked.size(); i++) {
-      byTable.put(linked.get(i).table(), rows.get(i));
+      byTable.put(linked.get(i).table().path(), rows.get(i));
     }
     return byTable;
   }
 
-  private static Linked linked(String label, String table, List<Disclosure.Rule> rules, List<String> keys,
-      List<String> sortBy, java.util.function.Supplier<Dataset<Row>> compute) {
-    return new Linked(label, table, compute, rules, keys, sortBy);
-  }
-
   /** Case flow of the whole country by one attribute (a category, a level, a channel), per year. */
-  private Linked nationalBreakdown(String table, Dataset<Row> cells, String key, LocalDate from, Disclosure disclosure) {
+  private Linked nationalBreakdown(TableDeclaration table, Dataset<Row> cells, String key, LocalDate from,
+      Disclosure disclosure) {
     Dataset<Row> groups = cells.select(key).distinct();
-    return linked(table.substring(table.indexOf('/') + 1), table, CaseFlowBreakdown.RULES, List.of(key, "period"),
-        List.of(key, "period"), () ->
-        CaseFlowBreakdown.compute(cells, List.of(key), groups, Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure));
-  }
-
-  /** The complements of one table: its row keys, each with the count columns to suppress. */
-  private Dataset<Row> complementsOf(String table, List<LinkedCells.Cell> complements) {
-    Map<String, List<String>> byRow = new java.util.TreeMap<>();
-    complements.stream().filter(c -> c.table().equals(table))
-        .forEach(c -> byRow.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c.measure()));
-    List<Row> rows = new ArrayList<>();
-    byRow.forEach((key, measures) -> rows.add(org.apache.spark.sql.RowFactory.create(key,
-        scala.jdk.javaapi.CollectionConverters.asScala(measures).toSeq())));
-    return spark.createDataFrame(rows, Disclosure.COMPLEMENTS_SCHEMA);
+    return new Linked(table, () -> CaseFlowBreakdown.compute(table, cells, List.of(key), groups, Period.YEAR,
+        Period.YEAR.labels(from, options.asOf()), disclosure));
   }
 
   private Dataset<Row> materialize(String table, Dataset<Row> rows) {

@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.tables.TableDeclaration;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.CaseFlow;
@@ -23,53 +25,11 @@ import org.justicemonitor.spark.DataFrames;
  */
 public final class RegionalIndicators {
 
-  /** The contract's columns, in its order. */
-  public static final List<String> CONTRACT_COLUMNS =
-      List.of(
-          "region_code",
-          "period",
-          "incoming",
-          "resolved",
-          "pending_end",
-          "clearance_rate",
-          "disposition_time_days",
-          "median_days_to_decision",
-          "p90_days_to_decision",
-          "e_filing_share",
-          "online_hearing_share",
-          "median_days_to_register_e_filing",
-          "service_requests",
-          "service_failure_rate",
-          "suppressed",
-          "suppression_reason");
-
   /** The indicators whose regional spread the inequality table measures. */
   public static final List<String> INEQUALITY_INDICATORS =
       List.of("e_filing_share", "online_hearing_share", "service_failure_rate", "median_days_to_decision", "clearance_rate",
           "disposition_time_days", "median_days_to_register_e_filing", "e_protocol_share", "publication_share",
           "service_center_share", "e_notary_requests_per_1000", "representation_rate", "appeal_rate");
-
-  static final List<Disclosure.Rule> CONTRACT_RULES =
-      Stream.concat(CaseFlowBreakdown.FLOW_RULES.stream(), Stream.of(
-          Disclosure.Rule.of("e_filing_share", "e_filing_base"),
-          Disclosure.Rule.of("online_hearing_share", "hearings_base"),
-          Disclosure.Rule.of("median_days_to_register_e_filing", "register_base"),
-          Disclosure.Rule.count("service_requests"),
-          Disclosure.Rule.of("service_failure_rate", "service_requests"))).toList();
-
-  /** The project's columns after the contract's: one per rule. */
-  static final List<Disclosure.Rule> MORE_RULES =
-      Stream.of(DigitalAdoption.RULES, List.of(
-          Disclosure.Rule.of("service_center_share", "service_requests"),
-          Disclosure.Rule.ratio("e_notary_requests_per_1000", "e_notary_requests")), AccessToJustice.RULES)
-          .flatMap(List::stream).toList();
-
-  /** What every column of the tables rests on. */
-  public static final List<Disclosure.Rule> RULES = Stream.concat(CONTRACT_RULES.stream(), MORE_RULES.stream()).toList();
-
-  /** Every column of the tables: the contract's, then the project's. */
-  public static final List<String> COLUMNS =
-      Stream.concat(CONTRACT_COLUMNS.stream(), MORE_RULES.stream().map(Disclosure.Rule::column)).toList();
 
   private RegionalIndicators() {}
 
@@ -78,7 +38,7 @@ public final class RegionalIndicators {
    * @param events service events, with {@code region_code} and {@code event_month}
    * @param regions one row per region to report: {@code region_code} and its {@code population}
    */
-  public static Dataset<Row> compute(
+  public static Dataset<Row> compute(TableDeclaration table,
       Dataset<Row> districtCells, Dataset<Row> events, Dataset<Row> regions, Period period, List<String> periodLabels,
       Disclosure disclosure) {
     List<String> keys = List.of("region_code");
@@ -91,7 +51,7 @@ public final class RegionalIndicators {
         .withColumn("service_failure_rate", DataFrames.ratio(col("service_failures"), col("service_requests")))
         .withColumn("service_center_share", DataFrames.ratio(col("service_center_requests"), col("service_requests")))
         .withColumn("e_notary_requests_per_1000", DataFrames.ratio(col("e_notary_requests").multiply(1000), col("population")));
-    return DataFrames.publishable(disclosure.apply(joined, RULES), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(joined, table), table.computedColumns());
   }
 
   /** The table in long format for {@link Inequality}: indicator, period, region_code, value. */

@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.ServiceHours;
 import org.justicemonitor.measures.ServiceTraffic;
@@ -35,16 +37,6 @@ public final class ServiceAvailability {
 
   public static final List<String> KEYS = List.of("service", "region_code", "period");
 
-  /** The published measures, in order; all but the target rest on the row's requests. */
-  private static final List<String> MEASURES = List.of("judged_hours", "outage_hours", "availability", "outages",
-      "longest_outage_hours", "p95_latency_ms", "latency_target_ms", "p95_within_target", "share_over_latency_target");
-
-  static final List<Disclosure.Rule> RULES = MEASURES.stream().filter(m -> !m.equals("latency_target_ms"))
-      .map(m -> Disclosure.Rule.of(m, "requests")).toList();
-
-  public static final List<String> COLUMNS =
-      Stream.of(KEYS, MEASURES, List.of("suppressed", "suppression_reason")).flatMap(List::stream).toList();
-
   private ServiceAvailability() {}
 
   /**
@@ -64,6 +56,7 @@ public final class ServiceAvailability {
             .withColumn("latency_target_ms", lit(target))
             .withColumn("p95_within_target", col("p95_latency_ms").leq(target))
             .withColumn("share_over_latency_target", DataFrames.ratio(col("over_target"), col("timed")));
-    return DataFrames.publishable(disclosure.apply(table, RULES), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(table, IndicatorTables.SERVICE_AVAILABILITY_MONTH),
+        IndicatorTables.SERVICE_AVAILABILITY_MONTH.computedColumns());
   }
 }

@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.ServiceHours;
 import org.justicemonitor.measures.ServiceTraffic;
@@ -28,18 +30,6 @@ public final class ServiceReliability {
 
   public static final List<String> KEYS = List.of("service", "region_code", "period");
 
-  static final List<Disclosure.Rule> RULES =
-      List.of(
-          Disclosure.Rule.count("requests"),
-          Disclosure.Rule.of("failure_rate", "requests"),
-          Disclosure.Rule.of("p50_latency_ms", "requests"),
-          Disclosure.Rule.of("p95_latency_ms", "requests"),
-          Disclosure.Rule.of("longest_failing_run_hours", "requests"));
-
-  public static final List<String> COLUMNS =
-      Stream.of(KEYS.stream(), RULES.stream().map(Disclosure.Rule::column), Stream.of("suppressed", "suppression_reason"))
-          .flatMap(s -> s).toList();
-
   private ServiceReliability() {}
 
   /**
@@ -53,6 +43,7 @@ public final class ServiceReliability {
         traffic.regionMonths().join(runs, DataFrames.joinKeys(KEYS.toArray(String[]::new)), "left")
             .withColumn("failure_rate", DataFrames.ratio(col("failures"), col("requests")))
             .withColumn("longest_failing_run_hours", coalesce(col("longest_failing_run_hours"), lit(0L)));
-    return DataFrames.publishable(disclosure.apply(table, RULES), COLUMNS);
+    return DataFrames.publishable(disclosure.apply(table, IndicatorTables.SERVICE_RELIABILITY_MONTH),
+        IndicatorTables.SERVICE_RELIABILITY_MONTH.computedColumns());
   }
 }

@@ -1,5 +1,9 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.tables.TableDeclaration;
+
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.Period;
 
@@ -40,9 +44,6 @@ public final class ServiceUse {
             sum(when(col("service").equalTo("e_notary"), 1).otherwise(0)).cast("long").as("e_notary_requests"));
   }
 
-  public static final List<Disclosure.Rule> USER_TYPE_RULES =
-      List.of(Disclosure.Rule.count("requests"), Disclosure.Rule.ratio("share_of_service_requests", "requests"));
-
   /**
    * Who uses each service, nationally: requests per service and user type (advocates, notaries,
    * citizens...) and their share of the service's requests, per period.
@@ -53,8 +54,7 @@ public final class ServiceUse {
             .agg(count("*").as("requests"));
     Dataset<Row> shares = counts.withColumn("share_of_service_requests",
         DataFrames.ratio(col("requests"), sum("requests").over(Window.partitionBy("period", "service"))));
-    List<String> columns = List.of("period", "service", "user_type", "requests", "share_of_service_requests", "suppressed",
-        "suppression_reason");
-    return DataFrames.publishable(disclosure.apply(shares, USER_TYPE_RULES), columns);
+    TableDeclaration table = IndicatorTables.SERVICE_USERS_YEAR;
+    return DataFrames.publishable(disclosure.apply(shares, table), table.computedColumns());
   }
 }

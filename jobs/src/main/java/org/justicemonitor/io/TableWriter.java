@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.justicemonitor.tables.TableDeclaration;
 
 /**
  * Writes a small analyst-facing table into a run's staging area: Parquet in {@code <table>/} and
@@ -40,6 +41,15 @@ public final class TableWriter {
     written.write().mode(SaveMode.ErrorIfExists).option("header", "true").option("escape", "\"").csv(scratch);
     moveSingleFile(scratch, store.staging(table + ".csv"));
     return written;
+  }
+
+  /**
+   * Writes a declared table: its declared columns in their order (a column the computation did
+   * not make fails here, not in an analyst's notebook), sorted by its declared order.
+   */
+  public Dataset<Row> write(TableDeclaration declaration, Dataset<Row> rows) {
+    Column[] columns = declaration.columns().stream().map(c -> col(c)).toArray(Column[]::new);
+    return writeWithCsv(declaration.path(), rows.select(columns), declaration.sortBy());
   }
 
   /** What to publish for a table written by {@link #writeWithCsv}: the table and its CSV copy. */

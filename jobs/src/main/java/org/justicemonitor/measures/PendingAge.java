@@ -45,13 +45,4 @@ public final class PendingAge {
     return "share_pending_over_" + months + "_months";
   }
 
-  /** The disclosure rules of the CNJ shares: each rests on the pending cases it divides. */
-  public static List<Disclosure.Rule> rules() {
-    return MONTHS.stream().map(m -> Disclosure.Rule.of(share(m), "pending_end")).toList();
-  }
-
-  /** The disclosure rules of the NJDG bands: each rests on the pending cases it divides. */
-  public static List<Disclosure.Rule> bandRules() {
-    return BANDS.stream().map(b -> Disclosure.Rule.of(b.column(), "pending_end")).toList();
-  }
 }

@@ -1,5 +1,7 @@
 package org.justicemonitor.quality;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.Period;
 
@@ -100,26 +102,6 @@ public final class DataQuality {
       new Expected("language", lit(true)));
 
   public static final List<String> KEYS = List.of("source", "court_id", "period");
-
-  static final List<Disclosure.Rule> RULES = List.of(
-      Disclosure.Rule.of("quarantine_rate", "rows"),
-      Disclosure.Rule.of("date_order_rate", "rows"),
-      Disclosure.Rule.of("hearing_before_filing_rate", "rows"),
-      Disclosure.Rule.of("published_before_decided_rate", "rows"),
-      Disclosure.Rule.of("completeness", "cases"),
-      Disclosure.Rule.of("decided_without_hearing_format_rate", "decided"),
-      Disclosure.Rule.of("pending_over_10_years_rate", "cases"),
-      Disclosure.Rule.of("volume_jump", "cases"),
-      Disclosure.Rule.of("last_month_decisions_missing", "base_decisions"),
-      Disclosure.Rule.of("score", "rows", "cases"));
-
-  public static final List<String> COURT_COLUMNS =
-      Stream.of(List.of("source", "court_id", "court_level", "region_code", "period"),
-              RULES.stream().map(Disclosure.Rule::column).toList(), List.of("rank", "suppressed", "suppression_reason"))
-          .flatMap(List::stream).toList();
-
-  public static final List<String> COLUMN_COLUMNS =
-      List.of("source", "court_id", "period", "column", "completeness", "suppressed", "suppression_reason");
 
   /** The two tables. */
   public record Tables(Dataset<Row> courts, Dataset<Row> columns) {}
@@ -312,10 +294,10 @@ public final class DataQuality {
         .withColumn("score", round(lit(100.0).multiply(lit(1.0).minus(col("quarantine_rate")).plus(col("completeness"))
             .plus(lit(1.0).minus(coalesce(col("decided_without_hearing_format_rate"), lit(0.0))))
             .plus(lit(1.0).minus(col("pending_over_10_years_rate"))).divide(4)), 1));
-    Dataset<Row> published = disclosure.apply(rates, RULES)
+    Dataset<Row> published = disclosure.apply(rates, IndicatorTables.DATA_QUALITY_COURT)
         .withColumn("rank", when(col("score").isNotNull(),
             rank().over(Window.partitionBy("source", "period").orderBy(col("score").desc_nulls_last()))));
-    Dataset<Row> courts = DataFrames.publishable(published, COURT_COLUMNS);
+    Dataset<Row> courts = DataFrames.publishable(published, IndicatorTables.DATA_QUALITY_COURT.computedColumns());
 
     // One row per court, year and column: the share of the cases that should record it and do.
     List<Column> perColumn = new ArrayList<>();
@@ -327,7 +309,7 @@ public final class DataQuality {
             explode(org.apache.spark.sql.functions.array(perColumn.toArray(Column[]::new))).as("c"))
         .select(col("source"), col("court_id"), col("period"), col("c.column").as("column"), col("c.applies").as("applies"),
             col("c.completeness").as("completeness"));
-    return new Tables(courts, DataFrames.publishable(disclosure.apply(columns, List.of(Disclosure.Rule.of("completeness", "applies"))),
-        COLUMN_COLUMNS));
+    return new Tables(courts, DataFrames.publishable(disclosure.apply(columns, IndicatorTables.DATA_QUALITY_COLUMN),
+        IndicatorTables.DATA_QUALITY_COLUMN.computedColumns()));
   }
 }

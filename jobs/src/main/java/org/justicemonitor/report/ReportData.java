@@ -1,5 +1,7 @@
 package org.justicemonitor.report;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
@@ -65,27 +67,27 @@ public final class ReportData {
     }
     root.set("regions", rows(catalog.regions()
         .select("region_code", "name_en", "name_ru", "name_kk", "group", "population").orderBy("region_code")));
-    root.set("national_year", rows(catalog.table(Catalog.NATIONAL_YEAR).orderBy("period")));
-    root.set("region_year", rows(catalog.table(Catalog.REGION_YEAR).orderBy("region_code", "period")));
-    root.set("failure_by_region_month", rows(catalog.table(Catalog.REGION_MONTH)
+    root.set("national_year", rows(catalog.table(IndicatorTables.NATIONAL_YEAR.path()).orderBy("period")));
+    root.set("region_year", rows(catalog.table(IndicatorTables.REGION_YEAR.path()).orderBy("region_code", "period")));
+    root.set("failure_by_region_month", rows(catalog.table(IndicatorTables.REGION_MONTH.path())
         .select("region_code", "period", "service_failure_rate").orderBy("region_code", "period")));
-    root.set("inequality", rows(catalog.table(Catalog.INEQUALITY).filter(col("period").rlike("^[0-9]{4}$"))
+    root.set("inequality", rows(catalog.table(IndicatorTables.INEQUALITY.path()).filter(col("period").rlike("^[0-9]{4}$"))
         .select("indicator", "period", "gini", "theil", "theil_between", "theil_within").orderBy("indicator", "period")));
-    root.set("digital_justice_index", rows(catalog.table(Catalog.DIGITAL_JUSTICE_INDEX).orderBy("period", "region_code")));
-    root.set("digital_impact", rows(catalog.table(Catalog.DIGITAL_IMPACT).drop("method", "note").orderBy("program", "outcome")));
-    root.set("digital_impact_event_time", rows(catalog.table(Catalog.DIGITAL_IMPACT_EVENT_TIME)
+    root.set("digital_justice_index", rows(catalog.table(IndicatorTables.DIGITAL_JUSTICE_INDEX.path()).orderBy("period", "region_code")));
+    root.set("digital_impact", rows(catalog.table(IndicatorTables.DIGITAL_IMPACT.path()).drop("method", "note").orderBy("program", "outcome")));
+    root.set("digital_impact_event_time", rows(catalog.table(IndicatorTables.DIGITAL_IMPACT_EVENT_TIME.path())
         .filter(col("outcome").equalTo("days_to_decision")).orderBy("program", "months_since_adoption")));
-    root.set("channel_comparison", rows(catalog.table(Catalog.CHANNEL_COMPARISON)
-        .filter(col("region_code").equalTo(org.justicemonitor.indicators.IndicatorsJob.NATIONAL)).orderBy("period")));
-    root.set("security_year", rows(catalog.table(Catalog.SECURITY_YEAR).filter(col("system").equalTo("all")).orderBy("period")));
-    root.set("availability", rows(catalog.table(Catalog.SERVICE_AVAILABILITY_MONTH)
+    root.set("channel_comparison", rows(catalog.table(IndicatorTables.CHANNEL_COMPARISON.path())
+        .filter(col("region_code").equalTo(org.justicemonitor.tables.IndicatorTables.NATIONAL)).orderBy("period")));
+    root.set("security_year", rows(catalog.table(IndicatorTables.SECURITY_YEAR.path()).filter(col("system").equalTo("all")).orderBy("period")));
+    root.set("availability", rows(catalog.table(IndicatorTables.SERVICE_AVAILABILITY_MONTH.path())
         .filter(col("region_code").equalTo(org.justicemonitor.indicators.ServiceAvailability.ALL_REGIONS))
         .orderBy("service", "period")));
-    root.set("court_year", rows(latestYear(catalog.table(Catalog.COURT_YEAR)).orderBy("court_id")));
-    root.set("hearing_equivalence_year", rows(latestYear(catalog.table(Catalog.HEARING_EQUIVALENCE_YEAR)).orderBy("case_category")));
-    root.set("data_quality_court", rows(latestYear(catalog.table(Catalog.DATA_QUALITY_COURT)).orderBy("court_id")));
-    root.set("data_quality_column", rows(latestYear(catalog.table(Catalog.DATA_QUALITY_COLUMN)).orderBy("court_id", "column")));
-    root.set("service_users_year", rows(latestYear(catalog.table(Catalog.SERVICE_USERS_YEAR)).orderBy("service", "user_type")));
+    root.set("court_year", rows(latestYear(catalog.table(IndicatorTables.COURT_YEAR.path())).orderBy("court_id")));
+    root.set("hearing_equivalence_year", rows(latestYear(catalog.table(IndicatorTables.HEARING_EQUIVALENCE_YEAR.path())).orderBy("case_category")));
+    root.set("data_quality_court", rows(latestYear(catalog.table(IndicatorTables.DATA_QUALITY_COURT.path())).orderBy("court_id")));
+    root.set("data_quality_column", rows(latestYear(catalog.table(IndicatorTables.DATA_QUALITY_COLUMN.path())).orderBy("court_id", "column")));
+    root.set("service_users_year", rows(latestYear(catalog.table(IndicatorTables.SERVICE_USERS_YEAR.path())).orderBy("service", "user_type")));
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);
     root.set("flags", InputFiles.exists(spark, flags)
@@ -101,7 +103,7 @@ public final class ReportData {
    * published histogram: suppressed where the table is.
    */
   private ArrayNode daysHistogram() {
-    return rows(latestYear(catalog.table(Catalog.DECISION_DAYS_HISTOGRAM))
+    return rows(latestYear(catalog.table(IndicatorTables.DECISION_DAYS_HISTOGRAM.path()))
         .select(col("case_category"), col("bin"), col("decisions"), col("period").cast("int").as("year"))
         .orderBy("case_category", "bin"));
   }

@@ -1,5 +1,7 @@
 package org.justicemonitor.report;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,22 +28,22 @@ public final class ReportDisclosure {
   private record Embedded(String field, String table, List<String> keys) {}
 
   private static final List<Embedded> EMBEDDED = List.of(
-      new Embedded("region_year", Catalog.REGION_YEAR, List.of("region_code", "period")),
-      new Embedded("national_year", Catalog.NATIONAL_YEAR, List.of("region_code", "period")),
-      new Embedded("failure_by_region_month", Catalog.REGION_MONTH, List.of("region_code", "period")),
-      new Embedded("digital_justice_index", Catalog.DIGITAL_JUSTICE_INDEX, List.of("region_code", "period")),
-      new Embedded("inequality", Catalog.INEQUALITY, List.of("indicator", "period")),
-      new Embedded("security_year", Catalog.SECURITY_YEAR, List.of("system", "period")),
-      new Embedded("availability", Catalog.SERVICE_AVAILABILITY_MONTH, List.of("service", "region_code", "period")),
-      new Embedded("court_year", Catalog.COURT_YEAR, List.of("court_id", "period")),
-      new Embedded("hearing_equivalence_year", Catalog.HEARING_EQUIVALENCE_YEAR, List.of("case_category", "period")),
-      new Embedded("data_quality_court", Catalog.DATA_QUALITY_COURT, List.of("source", "court_id", "period")),
-      new Embedded("data_quality_column", Catalog.DATA_QUALITY_COLUMN, List.of("source", "court_id", "period", "column")),
-      new Embedded("service_users_year", Catalog.SERVICE_USERS_YEAR, List.of("service", "user_type", "period")),
-      new Embedded("days_histogram", Catalog.DECISION_DAYS_HISTOGRAM, List.of("case_category", "bin", "period")),
-      new Embedded("digital_impact", Catalog.DIGITAL_IMPACT, List.of("program", "outcome")),
-      new Embedded("channel_comparison", Catalog.CHANNEL_COMPARISON, List.of("region_code", "period")),
-      new Embedded("digital_impact_event_time", Catalog.DIGITAL_IMPACT_EVENT_TIME,
+      new Embedded("region_year", IndicatorTables.REGION_YEAR.path(), List.of("region_code", "period")),
+      new Embedded("national_year", IndicatorTables.NATIONAL_YEAR.path(), List.of("region_code", "period")),
+      new Embedded("failure_by_region_month", IndicatorTables.REGION_MONTH.path(), List.of("region_code", "period")),
+      new Embedded("digital_justice_index", IndicatorTables.DIGITAL_JUSTICE_INDEX.path(), List.of("region_code", "period")),
+      new Embedded("inequality", IndicatorTables.INEQUALITY.path(), List.of("indicator", "period")),
+      new Embedded("security_year", IndicatorTables.SECURITY_YEAR.path(), List.of("system", "period")),
+      new Embedded("availability", IndicatorTables.SERVICE_AVAILABILITY_MONTH.path(), List.of("service", "region_code", "period")),
+      new Embedded("court_year", IndicatorTables.COURT_YEAR.path(), List.of("court_id", "period")),
+      new Embedded("hearing_equivalence_year", IndicatorTables.HEARING_EQUIVALENCE_YEAR.path(), List.of("case_category", "period")),
+      new Embedded("data_quality_court", IndicatorTables.DATA_QUALITY_COURT.path(), List.of("source", "court_id", "period")),
+      new Embedded("data_quality_column", IndicatorTables.DATA_QUALITY_COLUMN.path(), List.of("source", "court_id", "period", "column")),
+      new Embedded("service_users_year", IndicatorTables.SERVICE_USERS_YEAR.path(), List.of("service", "user_type", "period")),
+      new Embedded("days_histogram", IndicatorTables.DECISION_DAYS_HISTOGRAM.path(), List.of("case_category", "bin", "period")),
+      new Embedded("digital_impact", IndicatorTables.DIGITAL_IMPACT.path(), List.of("program", "outcome")),
+      new Embedded("channel_comparison", IndicatorTables.CHANNEL_COMPARISON.path(), List.of("region_code", "period")),
+      new Embedded("digital_impact_event_time", IndicatorTables.DIGITAL_IMPACT_EVENT_TIME.path(),
           List.of("program", "outcome", "months_since_adoption")));
 
   private ReportDisclosure() {}

@@ -1,5 +1,7 @@
 package org.justicemonitor.catalog;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class CatalogTest {
     assertEquals("quarantine/service_events", Catalog.quarantine(Contract.SERVICE_EVENTS));
     assertEquals(21, Catalog.INDICATOR_TABLES.size());
     assertEquals("ingested/rollouts", Catalog.ingested(Contract.ROLLOUTS));
-    assertEquals("public", Catalog.access(Catalog.DIGITAL_IMPACT));
+    assertEquals("public", Catalog.access(IndicatorTables.DIGITAL_IMPACT.path()));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.justicemonitor.disclosure;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -39,7 +41,7 @@ class DisclosureAuditTest {
         RowFactory.create(null, null, 0.5),  // both hidden: the ratio alone gives neither
         RowFactory.create(10L, 5L, 0.5),     // nothing hidden
         RowFactory.create(null, 5L, null));  // the ratio is hidden too
-    List<DisclosureAudit.Finding> findings = DisclosureAudit.ratios("t", t);
+    List<DisclosureAudit.Finding> findings = DisclosureAudit.ratios(IndicatorTables.CATEGORY_YEAR, t);
     assertEquals(1, findings.size(), findings.toString());
     assertEquals("1 rows: clearance_rate", findings.get(0).cell());
   }

@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.CaseFlow;
@@ -103,7 +105,7 @@ class AccessToJusticeTest {
   @Test
   void eachShareRestsOnTheCasesThatRecordIt() {
     Dataset<Row> cells = CaseCells.of(cases(), List.of("region_code"));
-    Row y = year(CaseFlowBreakdown.compute(cells, List.of("region_code"), groups(), Period.YEAR, years(), new Disclosure(4)),
+    Row y = year(CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, cells, List.of("region_code"), groups(), Period.YEAR, years(), new Disclosure(4)),
         "2025");
     assertEquals(0.75, y.<Double>getAs("kk_language_share"), 1e-12);  // 4 cases record the language
     assertNull(y.getAs("representation_rate"));                       // 2 record representation

@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.tables.IndicatorTables;
+
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.CaseFlowTest;
@@ -21,7 +23,7 @@ class CaseFlowBreakdownTest {
 
   private static List<Row> months(int k) {
     var groups = SharedSpark.spark().createDataset(List.of("71"), Encoders.STRING()).toDF("region_code");
-    return CaseFlowBreakdown.compute(CaseCells.of(CaseFlowTest.cases(), List.of("region_code")), List.of("region_code"), groups, Period.MONTH,
+    return CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, CaseCells.of(CaseFlowTest.cases(), List.of("region_code")), List.of("region_code"), groups, Period.MONTH,
         List.of("2025-01", "2025-02", "2025-03"), new Disclosure(k)).orderBy("period").collectAsList();
   }
 
@@ -51,7 +53,7 @@ class CaseFlowBreakdownTest {
 
   private static String[] columns() {
     var groups = SharedSpark.spark().createDataset(List.of("71"), Encoders.STRING()).toDF("region_code");
-    return CaseFlowBreakdown.compute(CaseCells.of(CaseFlowTest.cases(), List.of("region_code")), List.of("region_code"), groups, Period.YEAR, List.of("2025"),
+    return CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, CaseCells.of(CaseFlowTest.cases(), List.of("region_code")), List.of("region_code"), groups, Period.YEAR, List.of("2025"),
         new Disclosure(1)).columns();
   }
 }
