@@ -28,7 +28,7 @@ class DisclosureTest {
       .grain("court_id", "period").build();
 
   private static Row apply(int k, long incoming, long resolved) {
-    return new Disclosure(k).apply(table(incoming, resolved, 0L), FLOW).first();
+    return new Disclosure(k).apply(table(incoming, resolved, 20L), FLOW).first();
   }
 
   private static Dataset<Row> table(long incoming, long resolved, long eFilingBase) {
@@ -54,7 +54,7 @@ class DisclosureTest {
     assertEquals(12L, (long) r.getAs("resolved"));
     assertNull(r.getAs("clearance_rate"));
     assertEquals(true, r.getAs("suppressed"));
-    assertEquals("incoming, clearance_rate, e_filing_share rest on fewer than 10 cases", r.getAs("suppression_reason"));
+    assertEquals("incoming, clearance_rate rest on fewer than 10 cases", r.getAs("suppression_reason"));
     assertEquals("C", r.getAs("incoming_status"));
     assertEquals("A", r.getAs("resolved_status"));
     assertEquals("C", r.getAs("clearance_rate_status"));
