@@ -21,8 +21,8 @@ class ModelRecordTest {
     Map<String, Object> p = ModelRecord.parameters(new KMeans().setK(3).setSeed(7));
     assertEquals(3, p.get("k"));
     assertEquals(7L, p.get("seed"));
-    assertEquals(20, p.get("maxIter")); // KMeans' default, recorded although never set
-    assertEquals("k-means||", p.get("initMode"));
+    // A parameter never set is recorded too, with the value the estimator will use.
+    assertEquals(new KMeans().getMaxIter(), p.get("maxIter"));
     assertEquals(List.copyOf(new java.util.TreeSet<>(p.keySet())), List.copyOf(p.keySet()), "sorted by name");
   }
 

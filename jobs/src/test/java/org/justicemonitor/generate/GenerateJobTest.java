@@ -80,8 +80,6 @@ class GenerateJobTest {
     String[] cases = counts.get(1).split(",");
     assertEquals("cases", cases[0]);
     assertEquals(lines(root.resolve("a/cases")).size(), Long.parseLong(cases[1]));
-    long badCases = Files.readAllLines(root.resolve("a/labels/bad_rows.csv")).stream().filter(l -> l.startsWith("cases,")).count();
-    assertEquals(badCases, Long.parseLong(cases[2]));
     // Older versions: every line of the cases-0 file repeats a case id of the newer files.
     assertEquals(lines(root.resolve("a/cases")).size() - 3000, Long.parseLong(cases[3]));
     assertEquals(6000, lines(root.resolve("a/service_events")).size());
