@@ -51,6 +51,7 @@ public final class JusticeMonitor implements Runnable {
     CommandLine cl = new CommandLine(new JusticeMonitor());
     cl.setParameterExceptionHandler(oneLineUsageError());
     cl.setExecutionExceptionHandler(failure());
+    cl.getSubcommands().get("indicators").getCommandSpec().usageMessage().footer(IndicatorsCommand.tableList());
     return cl;
   }
 

@@ -63,6 +63,14 @@ class JusticeMonitorTest {
   }
 
   @Test
+  void indicatorsHelpListsEveryDeclaredTable() {
+    String help = run("indicators", "--help").out();
+    for (org.justicemonitor.tables.TableDeclaration t : org.justicemonitor.tables.IndicatorTables.ALL) {
+      assertTrue(help.contains("\n  " + t.name() + "\n"), t.name());
+    }
+  }
+
+  @Test
   void invalidGeneratorSettingsAreWrongArgumentsCaughtBeforeSparkStarts() {
     Result r = run("generate", "--cases", "0");
     assertEquals(2, r.code());
