@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.measures.AccessToJustice;
+
 import org.justicemonitor.tables.Measure;
 import org.justicemonitor.tables.TableDeclaration;
 

@@ -33,7 +33,7 @@ import org.justicemonitor.spark.DataFrames;
 public final class ServiceAvailability {
 
   /** The region code of the rows that count every user of a service. */
-  public static final String ALL_REGIONS = "all";
+  public static final String ALL_REGIONS = ServiceTraffic.ALL_REGIONS;
 
   public static final List<String> KEYS = List.of("service", "region_code", "period");
 

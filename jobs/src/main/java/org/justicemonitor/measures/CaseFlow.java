@@ -1,7 +1,5 @@
 package org.justicemonitor.measures;
 
-import org.justicemonitor.indicators.AccessToJustice;
-import org.justicemonitor.indicators.DigitalAdoption;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -27,7 +25,7 @@ import org.justicemonitor.spark.DataFrames;
  * The flow of cases through a group of courts, per period, with the contract's definitions:
  * incoming (filed in the period), resolved (decided in it), pending at its end, CEPEJ clearance
  * rate and disposition time, days to decision, e-filing and online-hearing shares and days to
- * register an e-filing; the digital-adoption measures of {@link DigitalAdoption}, the pending
+ * register an e-filing; the digital-adoption measures of {@code DigitalAdoption}, the pending
  * age of {@link PendingAge} and the access-to-justice shares of {@link AccessToJustice}. Also
  * the base counts each share rests on, for disclosure control.
  *

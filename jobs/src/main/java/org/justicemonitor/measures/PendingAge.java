@@ -1,6 +1,5 @@
 package org.justicemonitor.measures;
 
-import org.justicemonitor.disclosure.Disclosure;
 
 import java.util.List;
 

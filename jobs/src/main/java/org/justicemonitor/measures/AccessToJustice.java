@@ -1,9 +1,6 @@
-package org.justicemonitor.indicators;
+package org.justicemonitor.measures;
 
 import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.CaseCells;
-import org.justicemonitor.measures.CaseFlow;
-import org.justicemonitor.measures.PendingAge;
 
 import static org.apache.spark.sql.functions.col;
 
