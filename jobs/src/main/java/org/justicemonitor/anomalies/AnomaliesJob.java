@@ -66,12 +66,6 @@ public final class AnomaliesJob {
     this.codeVersion = codeVersion;
   }
 
-  /** The last month that ended by the extract date: a month still running is not scored. */
-  static YearMonth lastCompleteMonth(LocalDate asOf) {
-    YearMonth month = YearMonth.from(asOf);
-    return asOf.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
-  }
-
   /** @return the published names */
   public List<String> run() {
     Dataset<Row> cases = ingested(Contract.CASES);
@@ -80,8 +74,8 @@ public final class AnomaliesJob {
     if (first.isNullAt(0)) {
       throw new JobFailure("no cases in " + store.published(Catalog.ingested(Contract.CASES)) + "; run ingest first");
     }
-    String lastMonth = lastCompleteMonth(options.asOf()).toString();
-    List<String> months = Period.MONTH.labels(first.getDate(0).toLocalDate(), lastCompleteMonth(options.asOf()).atEndOfMonth());
+    String lastMonth = Period.lastCompleteMonth(options.asOf()).toString();
+    List<String> months = Period.MONTH.labels(first.getDate(0).toLocalDate(), Period.lastCompleteMonth(options.asOf()).atEndOfMonth());
 
     // The cases counted once for both flows (CaseCells), in scratch Parquet.
     Dataset<Row> cells = progress.result("case cells", () -> materialize("case-cells",
@@ -132,7 +126,7 @@ public final class AnomaliesJob {
     Dataset<Row> slower = progress.result("days-to-decision model", () -> {
       Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
       PipelineModel days = model(DecisionTimeModel.MODEL_NAME, () -> DecisionTimeModel.train(decided));
-      models.add(recordDecisionTime(days, decided));
+      models.add(DecisionTimeModel.record(days, decided, savedTo(DecisionTimeModel.MODEL_NAME)));
       return materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
     });
     candidates.add(slower);
@@ -141,7 +135,7 @@ public final class AnomaliesJob {
     Dataset<Row> profiles = materialize("profiles", ProfileModel.profiles(regionMonths, options));
     PipelineModel profile = progress.result("profile model", () -> model(ProfileModel.MODEL_NAME,
         () -> ProfileModel.train(ProfileModel.usual(profiles), options.seed())));
-    models.add(recordProfile(profile, profiles));
+    models.add(ProfileModel.record(profile, profiles, savedTo(ProfileModel.MODEL_NAME)));
     candidates.add(ProfileModel.candidates(profile, profiles));
 
     Dataset<Row> all = candidates.stream().reduce(Dataset::unionByName).orElseThrow();
@@ -207,7 +201,8 @@ public final class AnomaliesJob {
       for (CountModel.Fitted f : fitted) {
         CountModel.Assessment a = all.of(f.spec().name());
         out.put(f.spec().name(), a);
-        models.add(recordCount(f.spec(), f.model(), a, weights.get(f.spec().name()), f.series()));
+        models.add(CountModel.record(f.spec(), f.model(), a, weights.get(f.spec().name()), f.series(),
+            savedTo(f.spec().name())));
       }
       return out;
     });
@@ -223,33 +218,9 @@ public final class AnomaliesJob {
     return out;
   }
 
-  private ModelRecord.Model recordCount(CountModel.Spec spec, PipelineModel model, CountModel.Assessment a, Row weights,
-      Dataset<Row> series) {
-    GeneralizedLinearRegressionModel glm = CountModel.glm(model);
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    if (glm.hasSummary()) {
-      // What the fit itself knows; the deviance would cost a pass of its own.
-      metrics.put("iterations", glm.summary().numIterations());
-    }
-    metrics.put("coefficients", glm.coefficients().size());
-    Map<String, Object> dispersion = new LinkedHashMap<>();
-    dispersion.put("variance", "mu + mu^2 * (alpha + 1 / (a + O)): negative binomial");
-    dispersion.put("alpha", a.overdispersion());
-    dispersion.put("estimated_by", "moments over the usual entity-months with history: sum((y - mu)^2 - mu - mu^2 / (a + O)) / sum(mu^2)");
-    Map<String, Object> pooling = new LinkedHashMap<>();
-    pooling.put("prior_group", spec.priorGroup());
-    pooling.put("formula", "theta = (a + O) / (b + E) over the trailing months; a = m^2 / v, b = m / v; own weight E / (b + E)");
-    pooling.put("priors", a.priors());
-    if (weights != null) {
-      pooling.put("own_weight", Map.of("min", weights.getDouble(1), "median", weights.getDouble(2), "max", weights.getDouble(3)));
-    }
-    return new ModelRecord.Model(spec.name(), "Spark MLlib GeneralizedLinearRegression after RFormula",
-        Paths.join(store.published(Catalog.MODELS), spec.name()), spec.formula(), null, ModelRecord.parameters(glm),
-        window(series), Fingerprint.of(series), metrics, null,
-        "every entity-month with exposure; the levels, priors and overdispersion from the usual ones only (a tail"
-            + " probability of at least " + CountModel.UNUSUAL_P + " either way in a first round)",
-        "negative binomial tail of the month's count given its pooled level and the model's month",
-        glm.getFamily() + ", " + glm.getLink() + " link", dispersion, pooling);
+  /** Where a model is published. */
+  private String savedTo(String name) {
+    return Paths.join(store.published(Catalog.MODELS), name);
   }
 
   private PipelineModel model(String name, java.util.function.Supplier<PipelineModel> train) {
@@ -263,47 +234,6 @@ public final class AnomaliesJob {
     PipelineModel model = train.get();
     DecisionTimeModel.save(model, Paths.join(store.staging(Catalog.MODELS), name));
     return model;
-  }
-
-  private ModelRecord.Model recordDecisionTime(PipelineModel model, Dataset<Row> rows) {
-    LinearRegressionModel lr = DecisionTimeModel.regression(model);
-    Map<String, Map<String, Double>> fitted = DecisionTimeModel.coefficients(model, model.transform(rows.limit(1)));
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    if (lr.hasSummary()) {
-      metrics.put("rmse_log_days", lr.summary().rootMeanSquaredError());
-      metrics.put("r2", lr.summary().r2());
-      metrics.put("training_rows", lr.summary().numInstances());
-    }
-    metrics.put("intercept", lr.intercept());
-    Map<String, Double> coefficients = new LinkedHashMap<>();
-    fitted.forEach((f, levels) ->
-        levels.forEach((level, beta) -> coefficients.put(f + "=" + level, beta)));
-    return new ModelRecord.Model(DecisionTimeModel.MODEL_NAME,
-        "Spark MLlib LinearRegression (normal equations) after RFormula",
-        Paths.join(store.published(Catalog.MODELS), DecisionTimeModel.MODEL_NAME),
-        DecisionTimeModel.fittedFormula(fitted), null, ModelRecord.parameters(lr), window(rows), Fingerprint.of(rows),
-        metrics, coefficients, null, DecisionTimeModel.SCORE, "gaussian, identity link", null, null);
-  }
-
-  private ModelRecord.Model recordProfile(PipelineModel model, Dataset<Row> profiles) {
-    KMeansModel kMeans = ProfileModel.kMeans(model);
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    if (kMeans.hasSummary()) {
-      metrics.put("training_cost", kMeans.summary().trainingCost());
-      metrics.put("cluster_sizes", kMeans.summary().clusterSizes());
-    }
-    return new ModelRecord.Model(ProfileModel.MODEL_NAME, "Spark MLlib KMeans on per-region robust z-scores",
-        Paths.join(store.published(Catalog.MODELS), ProfileModel.MODEL_NAME), null,
-        ProfileModel.INDICATORS.stream().map(ProfileModel::z).toList(), ModelRecord.parameters(kMeans),
-        window(profiles), Fingerprint.of(profiles), metrics, null,
-        "region-months with every indicator's z below " + ProfileModel.USUAL_Z + ": the usual patterns",
-        "distance d to the nearest centre, in units of the indicators' usual spreads; tail probability: the share of"
-            + " all scored region-months at distance d or more (empirical)", null, null, null);
-  }
-
-  private static ModelRecord.Window window(Dataset<Row> rows) {
-    Row w = rows.agg(min("period"), org.apache.spark.sql.functions.max("period")).first();
-    return new ModelRecord.Window(w.getString(0), w.getString(1));
   }
 
   private static ModelRecord.SignalCounts signalCounts(Dataset<Row> rows) {
@@ -327,9 +257,7 @@ public final class AnomaliesJob {
   }
 
   private Dataset<Row> materialize(String name, Dataset<Row> rows) {
-    String path = store.scratch("anomalies-" + name);
-    rows.write().mode(SaveMode.Overwrite).parquet(path);
-    return spark.read().schema(rows.schema()).parquet(path);
+    return store.materialize("anomalies-" + name, rows);
   }
 
   private Dataset<Row> ingested(DatasetSpec spec) {

@@ -1,5 +1,7 @@
 package org.justicemonitor.anomalies;
 
+import org.justicemonitor.measures.Period;
+
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -263,7 +265,7 @@ final class CountModel {
         .withColumn("prior_shape", col("prior_mean").multiply(col("prior_rate")))
         .select("signal", "prior_group", "entities", "prior_mean", "prior_shape", "prior_rate")
         .cache();
-    WindowSpec trailing = Window.partitionBy("signal", "entity_id").orderBy(Flags.monthIndex(col("period")))
+    WindowSpec trailing = Window.partitionBy("signal", "entity_id").orderBy(Period.monthNumber(col("period")))
         .rangeBetween(-o.trailingMonths(), -1);
     Dataset<Row> levelled = rows.join(broadcast(priorRows), DataFrames.joinKeys("signal", "prior_group"), "left")
         .withColumn("trailing_observed", sum(yU).over(trailing))
@@ -292,5 +294,34 @@ final class CountModel {
         .withColumn("p_lower", when(scored, Tails.COUNT_AT_MOST.apply(col("y").cast("double"), mu.multiply(1 - minChange), col("size"))))
         .drop("_posterior_shape", "entities", "_u", "alpha", "prior_group");
     return new Judged(judged, alpha, priorRows.withColumnRenamed("prior_group", "group"));
+  }
+
+  /** This model's entry in the model record. */
+  static ModelRecord.Model record(Spec spec, PipelineModel model, Assessment a, Row weights, Dataset<Row> series,
+      String savedTo) {
+    GeneralizedLinearRegressionModel glm = glm(model);
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    if (glm.hasSummary()) {
+      // What the fit itself knows; the deviance would cost a pass of its own.
+      metrics.put("iterations", glm.summary().numIterations());
+    }
+    metrics.put("coefficients", glm.coefficients().size());
+    Map<String, Object> dispersion = new LinkedHashMap<>();
+    dispersion.put("variance", "mu + mu^2 * (alpha + 1 / (a + O)): negative binomial");
+    dispersion.put("alpha", a.overdispersion());
+    dispersion.put("estimated_by", "moments over the usual entity-months with history: sum((y - mu)^2 - mu - mu^2 / (a + O)) / sum(mu^2)");
+    Map<String, Object> pooling = new LinkedHashMap<>();
+    pooling.put("prior_group", spec.priorGroup());
+    pooling.put("formula", "theta = (a + O) / (b + E) over the trailing months; a = m^2 / v, b = m / v; own weight E / (b + E)");
+    pooling.put("priors", a.priors());
+    if (weights != null) {
+      pooling.put("own_weight", Map.of("min", weights.getDouble(1), "median", weights.getDouble(2), "max", weights.getDouble(3)));
+    }
+    return new ModelRecord.Entry(spec.name(), "Spark MLlib GeneralizedLinearRegression after RFormula", savedTo, series)
+        .formula(spec.formula()).parameters(glm).metrics(metrics)
+        .trainedOn("every entity-month with exposure; the levels, priors and overdispersion from the usual ones only (a tail"
+            + " probability of at least " + UNUSUAL_P + " either way in a first round)")
+        .score("negative binomial tail of the month's count given its pooled level and the model's month")
+        .family(glm.getFamily() + ", " + glm.getLink() + " link").dispersion(dispersion).pooling(pooling).build();
   }
 }

@@ -1,5 +1,7 @@
 package org.justicemonitor.anomalies;
 
+import org.justicemonitor.measures.Period;
+
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_join;
@@ -165,7 +167,7 @@ final class DecisionTimeModel {
         .withColumn("_expected_days", expm1(col("expected_log").plus(col("baseline"))));
     // In the data's first year, only cases short enough to be decided already are: the mean log
     // days rises month by month by truncation alone, so those months are history, not scored.
-    Column warmUp = Flags.monthIndex(col("period")).minus(min(Flags.monthIndex(col("period"))).over(Window.partitionBy()))
+    Column warmUp = Period.monthNumber(col("period")).minus(min(Period.monthNumber(col("period"))).over(Window.partitionBy()))
         .lt(o.trailingMonths());
     scored = scored.withColumn("_p", when(warmUp.unary_$bang(), MonthlySignals.robustTail()));
     Column p = col("_p");
@@ -196,5 +198,23 @@ final class DecisionTimeModel {
       }
     }
     return out;
+  }
+
+  /** This model's entry in the model record. */
+  static ModelRecord.Model record(PipelineModel model, Dataset<Row> rows, String savedTo) {
+    LinearRegressionModel lr = regression(model);
+    Map<String, Map<String, Double>> fitted = coefficients(model, model.transform(rows.limit(1)));
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    if (lr.hasSummary()) {
+      metrics.put("rmse_log_days", lr.summary().rootMeanSquaredError());
+      metrics.put("r2", lr.summary().r2());
+      metrics.put("training_rows", lr.summary().numInstances());
+    }
+    metrics.put("intercept", lr.intercept());
+    Map<String, Double> coefficients = new LinkedHashMap<>();
+    fitted.forEach((f, levels) -> levels.forEach((level, beta) -> coefficients.put(f + "=" + level, beta)));
+    return new ModelRecord.Entry(MODEL_NAME, "Spark MLlib LinearRegression (normal equations) after RFormula", savedTo, rows)
+        .formula(fittedFormula(fitted)).parameters(lr).metrics(metrics).coefficientsLogDays(coefficients)
+        .score(SCORE).family("gaussian, identity link").build();
   }
 }

@@ -1,5 +1,7 @@
 package org.justicemonitor.anomalies;
 
+import org.justicemonitor.measures.Period;
+
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
@@ -107,8 +109,8 @@ final class Flags {
             .or(col("signal").equalTo(Signal.INCOMING.label())))
         .join(courtRegions, col("entity_id").equalTo(courtRegions.col("court_id")), "left")
         .select(col("signal").as("_cause"), col("entity_id").as("_court"), col("region_code").as("_region"),
-            monthIndex(col("period")).as("_month"));
-    Column after = monthIndex(col("period")).minus(col("_month")).between(1, AFTERMATH_MONTHS);
+            Period.monthNumber(col("period")).as("_month"));
+    Column after = Period.monthNumber(col("period")).minus(col("_month")).between(1, AFTERMATH_MONTHS);
     Column stall = col("_cause").equalTo(Signal.RESOLVED.label());
     Column sameCourt = col("entity_type").equalTo("court").and(col("entity_id").equalTo(col("_court")));
     Column backlog = stall.and(sameCourt).and(col("signal").isin(BACKLOG_SIGNALS));
@@ -120,10 +122,10 @@ final class Flags {
 
     Dataset<Row> backlogs = raised.filter(col("entity_type").equalTo("court")
             .and(col("signal").isin(BACKLOG_SIGNALS)))
-        .select(col("entity_id").as("_court"), monthIndex(col("period")).as("_month"));
+        .select(col("entity_id").as("_court"), Period.monthNumber(col("period")).as("_month"));
     Dataset<Row> slowdowns = raised.filter(col("signal").equalTo(Signal.RESOLVED.label()).and(stallDepth.unary_$bang()))
         .join(backlogs, col("entity_id").equalTo(col("_court"))
-            .and(col("_month").minus(monthIndex(col("period"))).between(1, AFTERMATH_MONTHS)), "left_semi");
+            .and(col("_month").minus(Period.monthNumber(col("period"))).between(1, AFTERMATH_MONTHS)), "left_semi");
     return raised.join(aftermath.unionByName(slowdowns).select("entity_type", "entity_id", "period", "signal"),
         DataFrames.joinKeys("entity_type", "entity_id", "period", "signal"), "left_anti");
   }
@@ -149,8 +151,4 @@ final class Flags {
     return raised.filter(profile.unary_$bang()).unionByName(profiles);
   }
 
-  /** Months since year 0 of a {@code yyyy-MM} label, for month arithmetic. */
-  static Column monthIndex(Column period) {
-    return substring(period, 1, 4).cast("int").multiply(12).plus(substring(period, 6, 2).cast("int"));
-  }
 }

@@ -80,7 +80,99 @@ record ModelRecord(
       Map<String, Object> pooling) {}
 
   /** The first and last month of a model's training rows. */
-  record Window(String from, String to) {}
+  record Window(String from, String to) {
+    /** The window of rows with a {@code period} column. */
+    static Window of(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+      org.apache.spark.sql.Row w = rows.agg(org.apache.spark.sql.functions.min("period"),
+          org.apache.spark.sql.functions.max("period")).first();
+      return new Window(w.getString(0), w.getString(1));
+    }
+  }
+
+  /**
+   * A model's entry, built by the model that knows it: its name, type and where it is saved, the
+   * training rows (window and fingerprint), then what applies to it.
+   */
+  static final class Entry {
+    private final String name;
+    private final String type;
+    private final String savedTo;
+    private final Window window;
+    private final String fingerprint;
+    private String formula;
+    private List<String> features;
+    private Map<String, Object> parameters;
+    private Map<String, Object> metrics;
+    private Map<String, Double> coefficientsLogDays;
+    private String trainedOn;
+    private String score;
+    private String family;
+    private Map<String, Object> dispersion;
+    private Map<String, Object> pooling;
+
+    Entry(String name, String type, String savedTo, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> training) {
+      this.name = name;
+      this.type = type;
+      this.savedTo = savedTo;
+      this.window = Window.of(training);
+      this.fingerprint = org.justicemonitor.io.Fingerprint.of(training);
+    }
+
+    Entry formula(String formula) {
+      this.formula = formula;
+      return this;
+    }
+
+    Entry features(List<String> features) {
+      this.features = features;
+      return this;
+    }
+
+    Entry parameters(org.apache.spark.ml.param.Params estimator) {
+      this.parameters = ModelRecord.parameters(estimator);
+      return this;
+    }
+
+    Entry metrics(Map<String, Object> metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
+    Entry coefficientsLogDays(Map<String, Double> coefficients) {
+      this.coefficientsLogDays = coefficients;
+      return this;
+    }
+
+    Entry trainedOn(String trainedOn) {
+      this.trainedOn = trainedOn;
+      return this;
+    }
+
+    Entry score(String score) {
+      this.score = score;
+      return this;
+    }
+
+    Entry family(String family) {
+      this.family = family;
+      return this;
+    }
+
+    Entry dispersion(Map<String, Object> dispersion) {
+      this.dispersion = dispersion;
+      return this;
+    }
+
+    Entry pooling(Map<String, Object> pooling) {
+      this.pooling = pooling;
+      return this;
+    }
+
+    Model build() {
+      return new Model(name, type, savedTo, formula, features, parameters, window, fingerprint, metrics,
+          coefficientsLogDays, trainedOn, score, family, dispersion, pooling);
+    }
+  }
 
   /** Rows in all and by signal: the candidates scored, the flags published. */
   record SignalCounts(long total, Map<String, Long> bySignal) {}

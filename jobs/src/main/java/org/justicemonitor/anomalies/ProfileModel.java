@@ -1,5 +1,9 @@
 package org.justicemonitor.anomalies;
 
+import java.util.Map;
+
+import java.util.LinkedHashMap;
+
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_join;
@@ -143,5 +147,20 @@ final class ProfileModel {
         col("_largest"), lit("; "), CountSignals.chanceWords(p));
     return MonthlySignals.candidates(scored, "region", MODEL_NAME, col("distance"), lit(median), p, explanation,
         concat(lit("largest worsenings: "), col("_largest")));
+  }
+
+  /** This model's entry in the model record. */
+  static ModelRecord.Model record(PipelineModel model, Dataset<Row> profiles, String savedTo) {
+    KMeansModel kMeans = kMeans(model);
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    if (kMeans.hasSummary()) {
+      metrics.put("training_cost", kMeans.summary().trainingCost());
+      metrics.put("cluster_sizes", kMeans.summary().clusterSizes());
+    }
+    return new ModelRecord.Entry(MODEL_NAME, "Spark MLlib KMeans on per-region robust z-scores", savedTo, profiles)
+        .features(INDICATORS.stream().map(ProfileModel::z).toList()).parameters(kMeans).metrics(metrics)
+        .trainedOn("region-months with every indicator's z below " + USUAL_Z + ": the usual patterns")
+        .score("distance d to the nearest centre, in units of the indicators' usual spreads; tail probability: the share of"
+            + " all scored region-months at distance d or more (empirical)").build();
   }
 }

@@ -4,6 +4,7 @@ import org.justicemonitor.tables.IndicatorTables;
 
 import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.CaseDurations;
+import org.justicemonitor.measures.Period;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
@@ -192,7 +193,7 @@ public final class DigitalImpact {
 
     static Cells of(Dataset<Row> cases, Column logDays, YearMonth start) {
       Dataset<Row> outcome = cases.withColumn("_y", logDays)
-          .withColumn("_month", CaseDurations.monthIndex(col("filed_at"), start));
+          .withColumn("_month", Period.monthsSince(col("filed_at"), start));
       Dataset<Row> strata = outcome.groupBy("case_category", "court_level").agg(avg("_y").as("_stratum_mean"));
       Dataset<Row> adjusted = outcome.join(broadcast(strata), DataFrames.joinKeys("case_category", "court_level"))
           .withColumn("_y", col("_y").minus(col("_stratum_mean")));
@@ -210,10 +211,10 @@ public final class DigitalImpact {
      * filings has no rate.
      */
     static Cells clearance(Dataset<Row> cases, YearMonth start) {
-      Dataset<Row> filed = cases.groupBy(col("court_id"), CaseDurations.monthIndex(col("filed_at"), start).as("_month"))
+      Dataset<Row> filed = cases.groupBy(col("court_id"), Period.monthsSince(col("filed_at"), start).as("_month"))
           .agg(count("*").as("_filed"));
       Dataset<Row> decided = cases.filter(col("decided_at").isNotNull())
-          .groupBy(col("court_id"), CaseDurations.monthIndex(col("decided_at"), start).as("_month"))
+          .groupBy(col("court_id"), Period.monthsSince(col("decided_at"), start).as("_month"))
           .agg(count("*").as("_decided"));
       Map<String, Map<Integer, double[]>> cells = new TreeMap<>();
       // One row per court and month, as above.

@@ -225,10 +225,8 @@ public final class IndicatorsJob {
         Period.YEAR.labels(from, options.asOf()), disclosure));
   }
 
-  private Dataset<Row> materialize(String table, Dataset<Row> rows) {
-    String path = store.scratch("primary-" + table.replace('/', '-'));
-    rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(path);
-    return spark.read().schema(rows.schema()).parquet(path);
+  private Dataset<Row> materialize(String name, Dataset<Row> rows) {
+    return store.materialize("primary-" + name.replace('/', '-'), rows);
   }
 
   /**

@@ -94,6 +94,17 @@ public final class OutputStore {
   }
 
   /** Scratch space of this run, removed by {@link #close}. */
+  /**
+   * Writes rows once to the run's scratch space and reads them back with their schema: later
+   * steps scan the Parquet instead of recomputing the plan.
+   */
+  public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> materialize(String name,
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+    String path = scratch(name);
+    rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(path);
+    return spark().read().schema(rows.schema()).parquet(path);
+  }
+
   public String scratch(String name) {
     return Paths.join(runDir, "scratch", name);
   }

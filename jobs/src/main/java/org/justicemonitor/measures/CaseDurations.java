@@ -43,11 +43,6 @@ public final class CaseDurations {
     return cases.filter(col("registered_at").isNotNull().and(filedBefore(asOf.minusDays(REGISTRATION_HORIZON_DAYS))));
   }
 
-  /** Months from {@code start} to the month of {@code date}: 0 for {@code start} itself. */
-  public static Column monthIndex(Column date, YearMonth start) {
-    return year(date).minus(start.getYear()).multiply(12).plus(month(date).minus(start.getMonthValue()));
-  }
-
   private static Column filedBefore(LocalDate day) {
     return col("filed_at").leq(lit(java.sql.Date.valueOf(day)));
   }

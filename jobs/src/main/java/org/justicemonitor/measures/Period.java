@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.year;
 import static org.apache.spark.sql.functions.to_date;
 
 import java.time.LocalDate;
@@ -26,6 +29,22 @@ public enum Period {
   }
 
   /** The period label of a date, e.g. {@code 2025} or {@code 2025-03}; labels sort in time order. */
+  /** The extract's last complete month: its own month when the extract date is the month's last day. */
+  public static YearMonth lastCompleteMonth(LocalDate asOf) {
+    YearMonth month = YearMonth.from(asOf);
+    return asOf.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
+  }
+
+  /** Whole months from {@code start} to the month of {@code date} (0 in {@code start}'s month). */
+  public static Column monthsSince(Column date, YearMonth start) {
+    return year(date).multiply(12).plus(month(date)).minus(start.getYear() * 12 + start.getMonthValue());
+  }
+
+  /** A month label's ({@code yyyy-MM}) number on one scale, so that consecutive months differ by 1. */
+  public static Column monthNumber(Column monthLabel) {
+    return substring(monthLabel, 1, 4).cast("int").multiply(12).plus(substring(monthLabel, 6, 2).cast("int"));
+  }
+
   public Column of(Column date) {
     return date_format(date, pattern);
   }

@@ -120,12 +120,6 @@ public final class DataQuality {
 
   private DataQuality() {}
 
-  /** The first day of the extract's last complete month: its own month when the extract date ends it. */
-  static LocalDate latestCompleteMonth(LocalDate asOf) {
-    return asOf.equals(asOf.withDayOfMonth(asOf.lengthOfMonth())) ? asOf.withDayOfMonth(1)
-        : asOf.minusMonths(1).withDayOfMonth(1);
-  }
-
   /**
    * Each court's decisions per month: {@code court_id}, {@code court_level}, {@code month} (its
    * first day), {@code decisions}.
@@ -170,7 +164,7 @@ public final class DataQuality {
    * with no complete month at the extract date has neither.
    */
   static Dataset<Row> lastMonth(Dataset<Row> counted, Dataset<Row> decisionsByMonth, LocalDate asOf) {
-    LocalDate latest = latestCompleteMonth(asOf);
+    LocalDate latest = Period.lastCompleteMonth(asOf).atDay(1);
     Column december = to_date(concat_ws("-", col("period"), lit("12-01")));
     Column lastMonth = when(col("period").cast("int").lt(latest.getYear()), december)
         .when(col("period").cast("int").equalTo(latest.getYear()), lit(Date.valueOf(latest)));
