@@ -1,7 +1,5 @@
 package org.justicemonitor.anomalies;
 
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -32,6 +30,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
 
 /**

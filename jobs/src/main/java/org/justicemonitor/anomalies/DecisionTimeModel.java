@@ -1,7 +1,5 @@
 package org.justicemonitor.anomalies;
 
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_join;
@@ -10,14 +8,14 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.expm1;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sqrt;
@@ -43,6 +41,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.justicemonitor.measures.Period;
 
 /**
  * What a court's days to decision should be for its case mix: a Spark MLlib linear regression of

@@ -1,7 +1,5 @@
 package org.justicemonitor.anomalies;
 
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
@@ -9,13 +7,12 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.format_string;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
 
 /**

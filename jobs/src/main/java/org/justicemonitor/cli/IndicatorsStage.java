@@ -6,9 +6,9 @@ import java.util.List;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
-import org.justicemonitor.measures.ServiceHours;
 import org.justicemonitor.io.Json;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.measures.ServiceHours;
 import org.justicemonitor.spark.Progress;
 import picocli.CommandLine.Option;
 

@@ -2,12 +2,12 @@ package org.justicemonitor.cli;
 
 import java.io.PrintWriter;
 import org.justicemonitor.JobFailure;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 @Command(
     name = "justice-monitor",

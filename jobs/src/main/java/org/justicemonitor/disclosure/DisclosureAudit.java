@@ -1,13 +1,5 @@
 package org.justicemonitor.disclosure;
 
-import org.justicemonitor.tables.IndicatorTables;
-import org.justicemonitor.tables.Measure;
-import org.justicemonitor.tables.TableDeclaration;
-
-import org.justicemonitor.indicators.CaseFlowBreakdown;
-import org.justicemonitor.indicators.RegionalIndicators;
-import org.justicemonitor.indicators.ServiceUse;
-
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -22,6 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.spark.Concurrently;
+import org.justicemonitor.tables.IndicatorTables;
+import org.justicemonitor.tables.Measure;
+import org.justicemonitor.tables.TableDeclaration;
 
 /**
  * An attack on what a run published: can any suppressed count be worked out from the published

@@ -1,7 +1,5 @@
 package org.justicemonitor.disclosure;
 
-import org.justicemonitor.indicators.IndicatorsJob;
-
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -13,13 +11,13 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.contract.Contract;
+import org.justicemonitor.disclosure.LinkedCells.Cell;
+import org.justicemonitor.disclosure.LinkedCells.State;
 import org.justicemonitor.tables.CellStatus;
 import org.justicemonitor.tables.IndicatorTables;
 import org.justicemonitor.tables.Measure;
 import org.justicemonitor.tables.TableDeclaration;
-import org.justicemonitor.contract.Contract;
-import org.justicemonitor.disclosure.LinkedCells.Cell;
-import org.justicemonitor.disclosure.LinkedCells.State;
 
 /**
  * The indicator tables that share cases, and how their counts add up: the cells and identities

@@ -1,11 +1,5 @@
 package org.justicemonitor.evaluation;
 
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.indicators.IndicatorsJob;
-import org.justicemonitor.measures.CaseDurations;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -20,11 +14,13 @@ import static org.apache.spark.sql.functions.year;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseDurations;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * What needs no rollout: e-filed against paper cases of the same court, case category and

@@ -1,17 +1,10 @@
 package org.justicemonitor.evaluation;
 
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.CaseDurations;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
@@ -26,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,7 +26,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseDurations;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * Did a digital programme change how long cases take? From {@code rollouts/} (which court or

@@ -1,11 +1,5 @@
 package org.justicemonitor.evaluation;
 
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.Percentiles;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -20,11 +14,14 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.Percentiles;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * Do remote and in-person hearings lead to the same results? The law promises both formats the

@@ -1,24 +1,20 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.measures.AccessToJustice;
-
-import org.justicemonitor.tables.Measure;
-import org.justicemonitor.tables.TableDeclaration;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.CaseCells;
-import org.justicemonitor.measures.CaseFlow;
-import org.justicemonitor.measures.PendingAge;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.AccessToJustice;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlow;
+import org.justicemonitor.measures.PendingAge;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.Measure;
+import org.justicemonitor.tables.TableDeclaration;
 
 /**
  * Case flow by any grouping (a court, a category, a court level, a filing channel), per period:
@@ -30,7 +26,6 @@ import org.justicemonitor.spark.DataFrames;
  * age profile of the pending cases ({@link PendingAge}); then access to justice ({@link AccessToJustice}).
  */
 public final class CaseFlowBreakdown {
-
 
   private CaseFlowBreakdown() {}
 

@@ -1,16 +1,10 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.CaseCells;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -18,7 +12,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * How long first-instance decisions took, as a histogram: decisions per case category, year of

@@ -4,8 +4,6 @@ import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.CaseFlow;
 
-import java.util.List;
-
 /**
  * The case side of digital adoption beyond the contract's two shares: how many administrative
  * offences arrive through the police E-Protocol and how fast they are decided, and how many

@@ -1,11 +1,10 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.measures.ServiceHours;
-import org.justicemonitor.quality.DataQuality;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.justicemonitor.measures.ServiceHours;
+import org.justicemonitor.quality.DataQuality;
 
 /**
  * The settings of the indicators stage.

@@ -1,22 +1,5 @@
 package org.justicemonitor.indicators;
 
-import java.util.function.Supplier;
-
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.tables.TableDeclaration;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.disclosure.DisclosureSummary;
-import org.justicemonitor.disclosure.LinkedProtection;
-import org.justicemonitor.evaluation.ChannelComparison;
-import org.justicemonitor.evaluation.DigitalImpact;
-import org.justicemonitor.evaluation.HearingEquivalence;
-import org.justicemonitor.measures.CaseCells;
-import org.justicemonitor.measures.Period;
-import org.justicemonitor.measures.ServiceTraffic;
-import org.justicemonitor.quality.DataQuality;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -27,18 +10,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.justicemonitor.spark.Concurrently;
-import org.justicemonitor.spark.DataFrames;
-import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.JobFailure;
+import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.disclosure.DisclosureSummary;
+import org.justicemonitor.disclosure.LinkedProtection;
+import org.justicemonitor.evaluation.ChannelComparison;
+import org.justicemonitor.evaluation.DigitalImpact;
+import org.justicemonitor.evaluation.HearingEquivalence;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.TableWriter;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.Period;
+import org.justicemonitor.measures.ServiceTraffic;
+import org.justicemonitor.quality.DataQuality;
+import org.justicemonitor.spark.Concurrently;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.spark.Progress;
+import org.justicemonitor.tables.IndicatorTables;
+import org.justicemonitor.tables.TableDeclaration;
 
 /**
  * Stage 2: the indicator tables from the ingested tables. Reads each table once, with its
@@ -242,7 +238,6 @@ public final class IndicatorsJob {
   private Dataset<Row> ingested(DatasetSpec spec) {
     return catalog.ingestedTable(spec);
   }
-
 
   private static Dataset<Row> rounded(Dataset<Row> table) {
     return DataFrames.publishable(table, List.of(table.columns()));

@@ -1,22 +1,18 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.measures.AccessToJustice;
-
-import org.justicemonitor.tables.TableDeclaration;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.CaseCells;
-import org.justicemonitor.measures.CaseFlow;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.AccessToJustice;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlow;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.TableDeclaration;
 
 /**
  * The contract's {@code region_year}, {@code region_month} and {@code national_year} tables:

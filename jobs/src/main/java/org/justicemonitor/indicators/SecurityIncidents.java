@@ -1,8 +1,5 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.measures.Percentiles;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -18,8 +15,10 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.contract.Contract;
+import org.justicemonitor.measures.Percentiles;
+import org.justicemonitor.measures.Period;
+import org.justicemonitor.spark.DataFrames;
 
 /**
  * Security incidents per year of detection and affected system, with a row {@code all} for every

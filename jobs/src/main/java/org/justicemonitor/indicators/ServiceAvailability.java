@@ -1,20 +1,17 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.ServiceHours;
-import org.justicemonitor.measures.ServiceTraffic;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.ServiceHours;
+import org.justicemonitor.measures.ServiceTraffic;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * Availability of each e-justice service per month, for the whole country ({@code region_code}

@@ -1,12 +1,5 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.tables.TableDeclaration;
-
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
@@ -18,7 +11,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.IndicatorTables;
+import org.justicemonitor.tables.TableDeclaration;
 
 /** Requests to the e-justice services, how many failed and how they were made, per group and period. */
 public final class ServiceUse {

@@ -1,11 +1,7 @@
 package org.justicemonitor.measures;
 
-import org.justicemonitor.disclosure.Disclosure;
-
 import static org.apache.spark.sql.functions.col;
 
-import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.spark.DataFrames;

@@ -4,13 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.log1p;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.functions.log;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,6 +1,5 @@
 package org.justicemonitor.measures;
 
-
 import java.util.List;
 
 /**

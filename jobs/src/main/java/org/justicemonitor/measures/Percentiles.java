@@ -107,6 +107,5 @@ public final class Percentiles {
     }
   }
 
-
   private Percentiles() {}
 }

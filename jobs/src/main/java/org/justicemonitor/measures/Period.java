@@ -7,8 +7,8 @@ import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.year;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.year;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,6 +1,5 @@
 package org.justicemonitor.measures;
 
-
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;

@@ -1,10 +1,5 @@
 package org.justicemonitor.quality;
 
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.coalesce;
@@ -37,9 +32,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.justicemonitor.disclosure.Disclosure;
 import org.justicemonitor.ingest.ReasonCode;
 import org.justicemonitor.ingest.RowValidator;
+import org.justicemonitor.measures.Period;
 import org.justicemonitor.spark.DataFrames;
+import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * How far each court's case figures can be trusted, per year of filing (CNJ's court data-quality

@@ -1,7 +1,5 @@
 package org.justicemonitor.report;
 
-import org.justicemonitor.tables.IndicatorTables;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
@@ -27,6 +25,7 @@ import org.justicemonitor.indicators.DecisionDaysHistogram;
 import org.justicemonitor.io.Fingerprint;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * Everything the report shows, read from a run's outputs into one JSON document: the small

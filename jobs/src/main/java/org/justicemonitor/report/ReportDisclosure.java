@@ -1,7 +1,5 @@
 package org.justicemonitor.report;
 
-import org.justicemonitor.tables.IndicatorTables;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.disclosure.DisclosureAudit.Finding;
+import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * The report's part of the disclosure audit: every figure the page embeds from a published table

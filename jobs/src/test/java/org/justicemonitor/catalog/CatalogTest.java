@@ -1,11 +1,10 @@
 package org.justicemonitor.catalog;
 
-import org.justicemonitor.tables.IndicatorTables;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.justicemonitor.contract.Contract;
+import org.justicemonitor.tables.IndicatorTables;
 
 /** Where outputs live and who may see them. */
 class CatalogTest {

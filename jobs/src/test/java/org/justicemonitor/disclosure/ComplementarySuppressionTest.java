@@ -1,7 +1,5 @@
 package org.justicemonitor.disclosure;
 
-import org.justicemonitor.measures.Period;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.justicemonitor.disclosure.LinkedCells.Cell;
 import org.justicemonitor.disclosure.LinkedCells.State;
+import org.justicemonitor.measures.Period;
 
 /**
  * Hand-made linked cells where primary suppression alone leaks, the attack that shows it, and

@@ -1,7 +1,5 @@
 package org.justicemonitor.disclosure;
 
-import org.justicemonitor.tables.IndicatorTables;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -12,6 +10,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.tables.IndicatorTables;
 
 /** The audit's checks on tables small enough to count by hand. */
 @ExtendWith(SharedSpark.class)

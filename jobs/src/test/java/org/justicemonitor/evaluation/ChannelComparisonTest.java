@@ -1,7 +1,5 @@
 package org.justicemonitor.evaluation;
 
-import org.justicemonitor.disclosure.Disclosure;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -12,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.disclosure.Disclosure;
 
 /** E-filed against paper cases within court, category and month, on cases worked out by hand. */
 @ExtendWith(SharedSpark.class)

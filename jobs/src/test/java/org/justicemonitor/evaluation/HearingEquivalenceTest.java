@@ -1,12 +1,9 @@
 package org.justicemonitor.evaluation;
 
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.Period;
-
 import static org.apache.spark.sql.functions.lit;
-import static org.justicemonitor.measures.CaseFlowTest.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.justicemonitor.measures.CaseFlowTest.d;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +15,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.Period;
 
 /** Five online and five in-person civil decisions of 2025; the intervals worked out by hand. */
 @ExtendWith(SharedSpark.class)

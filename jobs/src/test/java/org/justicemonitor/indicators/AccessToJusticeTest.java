@@ -1,18 +1,9 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.CaseCells;
-import org.justicemonitor.measures.CaseFlow;
-import org.justicemonitor.measures.CaseFlowTest;
-import org.justicemonitor.measures.PendingAge;
-import org.justicemonitor.measures.Period;
-
-import static org.justicemonitor.measures.CaseFlowTest.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.justicemonitor.measures.CaseFlowTest.d;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +15,13 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlow;
+import org.justicemonitor.measures.CaseFlowTest;
+import org.justicemonitor.measures.PendingAge;
+import org.justicemonitor.measures.Period;
+import org.justicemonitor.tables.IndicatorTables;
 
 /** Nine cases of one region whose language, representation, appeal and pending age are worked out by hand. */
 @ExtendWith(SharedSpark.class)

@@ -1,12 +1,5 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.tables.IndicatorTables;
-
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.CaseCells;
-import org.justicemonitor.measures.CaseFlowTest;
-import org.justicemonitor.measures.Period;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -16,6 +9,11 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.CaseCells;
+import org.justicemonitor.measures.CaseFlowTest;
+import org.justicemonitor.measures.Period;
+import org.justicemonitor.tables.IndicatorTables;
 
 /** The CNJ pair on the five cases of {@link CaseFlowTest}. */
 @ExtendWith(SharedSpark.class)

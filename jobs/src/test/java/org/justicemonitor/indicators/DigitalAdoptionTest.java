@@ -1,12 +1,8 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.measures.CaseFlow;
-import org.justicemonitor.measures.CaseFlowTest;
-import org.justicemonitor.measures.Period;
-
-import static org.justicemonitor.measures.CaseFlowTest.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.justicemonitor.measures.CaseFlowTest.d;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -17,6 +13,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.measures.CaseFlow;
+import org.justicemonitor.measures.CaseFlowTest;
+import org.justicemonitor.measures.Period;
 
 /** E-Protocol and publication figures on five cases worked out by hand. */
 @ExtendWith(SharedSpark.class)

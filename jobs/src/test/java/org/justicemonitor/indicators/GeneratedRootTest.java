@@ -1,7 +1,5 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.measures.ServiceHours;
-
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +15,7 @@ import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.generate.GenerateJob;
 import org.justicemonitor.generate.GeneratorOptions;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.measures.ServiceHours;
 import org.justicemonitor.spark.Progress;
 
 /**

@@ -1,7 +1,5 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.disclosure.DisclosureAudit;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
@@ -19,10 +17,11 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.SampleRun;
 import org.justicemonitor.SharedSpark;
 import org.justicemonitor.catalog.Catalog;
+import org.justicemonitor.disclosure.DisclosureAudit;
+import org.justicemonitor.spark.DataFrames;
 
 /** End to end on data-samples/: the contract's tables, their columns, and disclosure control. */
 @ExtendWith(SharedSpark.class)
@@ -52,14 +51,30 @@ class IndicatorsJobTest {
   private static final List<String> MORE_COLUMNS = List.of("e_protocol_share", "median_days_protocol_to_decision",
       "publication_share", "median_days_to_publication", "service_center_share", "e_notary_requests_per_1000",
       "kk_language_share", "representation_rate", "appeal_rate", "share_pending_0_1_years", "share_pending_1_3_years",
-      "share_pending_3_5_years", "share_pending_5_10_years", "share_pending_over_10_years", "quality_flag");
+      "share_pending_3_5_years", "share_pending_5_10_years", "share_pending_over_10_years");
+  /** After them, the cell status of every value under the k rule, in the same order; then the quality flag. */
+  private static final List<String> STATUS_AND_FLAG = java.util.stream.Stream.concat(
+      statuses(java.util.stream.Stream.concat(CONTRACT_COLUMNS.subList(2, CONTRACT_COLUMNS.size() - 2).stream(),
+          MORE_COLUMNS.stream()).toList()).stream(), java.util.stream.Stream.of("quality_flag")).toList();
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+  }
+
+  private static List<String> statuses(List<String> columns) {
+    return columns.stream().filter(c -> !c.equals("suppressed") && !c.equals("suppression_reason"))
+        .map(c -> c + "_status").toList();
+  }
 
   @Test
   void tablesHaveTheContractsColumnsInOrder() {
     for (String t : List.of("region_year", "region_month", "national_year")) {
       List<String> columns = List.of(table(t).columns());
       assertEquals(CONTRACT_COLUMNS, columns.subList(0, CONTRACT_COLUMNS.size()), t);
-      assertEquals(MORE_COLUMNS, columns.subList(CONTRACT_COLUMNS.size(), columns.size()), t);
+      int more = CONTRACT_COLUMNS.size() + MORE_COLUMNS.size();
+      assertEquals(MORE_COLUMNS, columns.subList(CONTRACT_COLUMNS.size(), more), t);
+      assertEquals(STATUS_AND_FLAG, columns.subList(more, columns.size()), t);
     }
     assertEquals(List.of("indicator", "period", "gini", "theil", "theil_between", "theil_within", "cv", "max_min_ratio",
         "lowest_region", "highest_region"), List.of(table("inequality").columns()).subList(0, 10));
@@ -116,9 +131,11 @@ class IndicatorsJobTest {
           "kk_language_share", "representation_rate", "appeal_rate", "share_pending_0_1_years", "share_pending_1_3_years",
           "share_pending_3_5_years", "share_pending_5_10_years", "share_pending_over_10_years", "suppressed",
           "suppression_reason");
+      List<String> published = new java.util.ArrayList<>(measures);
+      published.addAll(statuses(measures));
       // The court tables end with the flag of a value resting on a low-quality court.
       int end = t.startsWith("court_") ? columns.size() - 1 : columns.size();
-      assertEquals(measures, columns.subList(end - measures.size(), end), t);
+      assertEquals(published, columns.subList(end - published.size(), end), t);
     }
     long civil2025 = districtCases().filter(col("case_category").equalTo("civil").and(year(col("filed_at")).equalTo(2025))).count();
     Row row = table("category_year").filter(col("case_category").equalTo("civil").and(col("period").equalTo("2025"))).first();
@@ -143,13 +160,16 @@ class IndicatorsJobTest {
 
   @Test
   void reliabilitySecurityEquivalenceAndIndexTables() {
-    assertEquals(List.of("service", "region_code", "period", "requests", "failure_rate", "p50_latency_ms", "p95_latency_ms",
-        "longest_failing_run_hours", "suppressed", "suppression_reason"), List.of(table("service_reliability_month").columns()));
-    assertEquals(List.of("case_category", "period", "online_decisions", "in_person_decisions", "median_days_online",
+    List<String> reliabilityMeasures = List.of("requests", "failure_rate", "p50_latency_ms", "p95_latency_ms",
+        "longest_failing_run_hours");
+    assertEquals(concat(List.of("service", "region_code", "period"), reliabilityMeasures,
+        List.of("suppressed", "suppression_reason"), statuses(reliabilityMeasures)), List.of(table("service_reliability_month").columns()));
+    List<String> equivalenceMeasures = List.of("online_decisions", "in_person_decisions", "median_days_online",
         "median_days_in_person", "days_difference", "days_difference_ci_low", "days_difference_ci_high", "days_verdict",
         "appeal_rate_online", "appeal_rate_in_person", "appeal_rate_difference", "appeal_rate_difference_ci_low",
-        "appeal_rate_difference_ci_high", "appeal_verdict", "differs_beyond_margin", "suppressed", "suppression_reason"),
-        List.of(table("hearing_equivalence_year").columns()));
+        "appeal_rate_difference_ci_high", "appeal_verdict", "differs_beyond_margin");
+    assertEquals(concat(List.of("case_category", "period"), equivalenceMeasures, List.of("suppressed", "suppression_reason"),
+        statuses(equivalenceMeasures)), List.of(table("hearing_equivalence_year").columns()));
     assertEquals(List.of("period", "system", "incidents", "severity_low", "severity_medium", "severity_high",
         "severity_critical", "kind_unauthorized_access", "kind_data_leak", "kind_malware", "kind_ddos",
         "kind_misconfiguration", "kind_insider", "kind_other", "resolved", "median_hours_to_resolve",
@@ -208,6 +228,7 @@ class IndicatorsJobTest {
     List<String> lines = Files.readAllLines(csv);
     List<String> header = new java.util.ArrayList<>(CONTRACT_COLUMNS);
     header.addAll(MORE_COLUMNS);
+    header.addAll(STATUS_AND_FLAG);
     assertEquals(String.join(",", header), lines.get(0));
     assertEquals(81, lines.size());
     assertTrue(lines.get(1).startsWith("10,2022,"), lines.get(1));

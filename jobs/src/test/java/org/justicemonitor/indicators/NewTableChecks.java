@@ -1,8 +1,5 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.measures.PendingAge;
-import org.justicemonitor.measures.ServiceHours;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_trunc;
@@ -19,6 +16,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.measures.PendingAge;
+import org.justicemonitor.measures.ServiceHours;
 
 /**
  * The access-to-justice columns, the availability table and the courts' data quality of a run,

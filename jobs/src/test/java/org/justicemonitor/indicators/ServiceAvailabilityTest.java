@@ -1,9 +1,5 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.ServiceHours;
-import org.justicemonitor.measures.ServiceTraffic;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +15,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.ServiceHours;
+import org.justicemonitor.measures.ServiceTraffic;
 
 /**
  * Seventeen requests of one service in two regions, hour by hour. Every hour needs 3 requests to

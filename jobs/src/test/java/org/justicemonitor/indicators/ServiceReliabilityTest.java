@@ -1,9 +1,5 @@
 package org.justicemonitor.indicators;
 
-import org.justicemonitor.disclosure.Disclosure;
-import org.justicemonitor.measures.ServiceHours;
-import org.justicemonitor.measures.ServiceTraffic;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -17,6 +13,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.disclosure.Disclosure;
+import org.justicemonitor.measures.ServiceHours;
+import org.justicemonitor.measures.ServiceTraffic;
 
 /** Six requests of one service, region and month, hour by hour. */
 @ExtendWith(SharedSpark.class)

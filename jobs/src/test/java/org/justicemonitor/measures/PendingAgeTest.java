@@ -1,7 +1,7 @@
 package org.justicemonitor.measures;
 
-import static org.justicemonitor.measures.CaseFlowTest.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.justicemonitor.measures.CaseFlowTest.d;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;

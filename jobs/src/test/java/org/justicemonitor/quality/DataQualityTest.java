@@ -1,10 +1,8 @@
 package org.justicemonitor.quality;
 
-import org.justicemonitor.disclosure.Disclosure;
-
-import static org.justicemonitor.measures.CaseFlowTest.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.justicemonitor.measures.CaseFlowTest.d;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.disclosure.Disclosure;
 
 /** Two courts, nine cases and three rejected rows whose quality is worked out by hand. */
 @ExtendWith(SharedSpark.class)
