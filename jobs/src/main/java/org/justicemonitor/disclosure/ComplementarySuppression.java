@@ -18,16 +18,16 @@ import org.justicemonitor.disclosure.LinkedCells.State;
  * then the one of least value (the least information lost); ties by table, key and column, so
  * reruns protect the same cells. Repeated until the attack recovers nothing.
  */
-public final class ComplementarySuppression {
+final class ComplementarySuppression {
 
   /** What was done: the complements chosen, and the cells still recoverable (none on success). */
-  public record Result(List<Cell> complements, List<Cell> unprotected, int rounds) {}
+  record Result(List<Cell> complements, List<Cell> unprotected, int rounds) {}
 
   private static final int MAX_ROUNDS = 500;
 
   private ComplementarySuppression() {}
 
-  public static Result protect(LinkedCells cells, int k) {
+  static Result protect(LinkedCells cells, int k) {
     List<Cell> complements = new ArrayList<>();
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       List<Integer> recovered = cells.recovered(k);

@@ -14,7 +14,7 @@ public record DisclosureSummary(int k, int identities, int rounds, Map<String, T
   /** One table's count cells. */
   public record Table(long cells, long primary, long complementary) {}
 
-  public static DisclosureSummary of(int k, LinkedCells cells, ComplementarySuppression.Result result) {
+  static DisclosureSummary of(int k, LinkedCells cells, ComplementarySuppression.Result result) {
     Map<String, long[]> counts = new TreeMap<>();
     for (int i = 0; i < cells.size(); i++) {
       if (cells.state(i) == LinkedCells.State.FIXED) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * on fewer than k cases, so it lies in [0, k − 1]; a complementary one was published-size, at
  * least k. A suppressed cell whose bounds meet is recovered.
  */
-public final class LinkedCells {
+final class LinkedCells {
 
   /** What a reader knows of a cell. */
   enum State {
@@ -30,7 +30,7 @@ public final class LinkedCells {
   }
 
   /** A count cell: a table, its row key (the key values joined by {@code |}) and a count column. */
-  public record Cell(String table, String key, String measure) implements Comparable<Cell> {
+  record Cell(String table, String key, String measure) implements Comparable<Cell> {
     @Override
     public int compareTo(Cell o) {
       int c = table.compareTo(o.table);

@@ -131,7 +131,7 @@ final class LinkedTables {
     identities();
   }
 
-  public LinkedCells cells() {
+  LinkedCells cells() {
     return cells;
   }
 

@@ -15,7 +15,7 @@ import org.justicemonitor.tables.IndicatorTables;
 
 /**
  * Availability of each e-justice service per month, for the whole country ({@code region_code}
- * {@value #ALL_REGIONS}: every user, also those of unknown region) and per user region, judged
+ * {@value ServiceTraffic#ALL_REGIONS}: every user, also those of unknown region) and per user region, judged
  * hour by hour ({@link ServiceHours}): availability = 1 − down hours / judged hours, the outages
  * as runs of down hours, and the 95th percentile of latency against a target.
  *
@@ -29,8 +29,6 @@ import org.justicemonitor.tables.IndicatorTables;
  */
 public final class ServiceAvailability {
 
-  /** The region code of the rows that count every user of a service. */
-  public static final String ALL_REGIONS = ServiceTraffic.ALL_REGIONS;
 
   public static final List<String> KEYS = List.of("service", "region_code", "period");
 
@@ -44,7 +42,7 @@ public final class ServiceAvailability {
     // The whole country's hours from the regions': a few rows per hour instead of every request again.
     Dataset<Row> nationalHours = traffic.hours().groupBy("service", "period", "hour")
         .agg(sum("n").as("n"), sum("f").as("f"))
-        .withColumn("region_code", lit(ALL_REGIONS));
+        .withColumn("region_code", lit(ServiceTraffic.ALL_REGIONS));
     Dataset<Row> hours = traffic.hours().unionByName(nationalHours);
     long target = traffic.latencyTargetMs();
     Dataset<Row> table =

@@ -80,7 +80,7 @@ public final class ReportData {
         .filter(col("region_code").equalTo(org.justicemonitor.tables.IndicatorTables.NATIONAL)).orderBy("period")));
     root.set("security_year", rows(catalog.table(IndicatorTables.SECURITY_YEAR.path()).filter(col("system").equalTo("all")).orderBy("period")));
     root.set("availability", rows(catalog.table(IndicatorTables.SERVICE_AVAILABILITY_MONTH.path())
-        .filter(col("region_code").equalTo(org.justicemonitor.indicators.ServiceAvailability.ALL_REGIONS))
+        .filter(col("region_code").equalTo(org.justicemonitor.measures.ServiceTraffic.ALL_REGIONS))
         .orderBy("service", "period")));
     root.set("court_year", rows(latestYear(catalog.table(IndicatorTables.COURT_YEAR.path())).orderBy("court_id")));
     root.set("hearing_equivalence_year", rows(latestYear(catalog.table(IndicatorTables.HEARING_EQUIVALENCE_YEAR.path())).orderBy("case_category")));

@@ -8,35 +8,25 @@ package org.justicemonitor.tables;
  */
 public enum CellStatus {
   /** Published (SDMX OBS_STATUS A, normal value). */
-  PUBLISHED("A", "published"),
+  PUBLISHED("A"),
   /** Suppressed: rests on fewer than k cases (SDMX CONF_STATUS C, primary confidentiality). */
-  PRIMARY("C", "rests on fewer than k cases"),
+  PRIMARY("C"),
   /** Suppressed so that no primary cell can be worked out (SDMX CONF_STATUS D, secondary confidentiality). */
-  COMPLEMENT("D", "suppressed as a complement"),
+  COMPLEMENT("D"),
   /** No value can exist: nothing to divide or measure (SDMX OBS_STATUS M, missing: not applicable). */
-  NOT_APPLICABLE("M", "not applicable");
+  NOT_APPLICABLE("M");
 
   /** A status column's name: the ruled column's, then this. */
   public static final String SUFFIX = "_status";
 
   private final String code;
-  private final String meaning;
 
-  CellStatus(String code, String meaning) {
+  CellStatus(String code) {
     this.code = code;
-    this.meaning = meaning;
   }
 
   public String code() {
     return code;
-  }
-
-  public String meaning() {
-    return meaning;
-  }
-
-  public boolean suppressed() {
-    return this == PRIMARY || this == COMPLEMENT;
   }
 
   public static CellStatus of(String code) {

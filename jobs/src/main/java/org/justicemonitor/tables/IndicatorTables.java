@@ -31,7 +31,7 @@ public final class IndicatorTables {
   private static final String FIRST_INSTANCE = " (first-instance cases of all categories)";
 
   /** The CEPEJ case flow and days to decision, shared by the regional and breakdown tables. */
-  public static final List<Measure> FLOW = List.of(
+  private static final List<Measure> FLOW = List.of(
       count("incoming", "cases filed in the period"),
       count("resolved", "cases decided in the period"),
       count("pending_end", "cases filed by the period's end and not decided by then"),
@@ -42,19 +42,19 @@ public final class IndicatorTables {
       statistic("p90_days_to_decision", "resolved", "90th percentile of days from filing to decision"));
 
   /** CNJ (Justiça em Números) case-flow ratios. */
-  public static final List<Measure> CNJ = List.of(
+  private static final List<Measure> CNJ = List.of(
       ratio("congestion_rate", "pending_end", List.of("resolved", "pending_end"),
           "CNJ congestion rate: pending_end / (resolved + pending_end)"),
       ratio("demand_service_index", "resolved", "incoming", "CNJ demand-service index: resolved / incoming"));
 
   /** The CNJ shares of pending cases older than 6, 12 and 24 months. */
-  public static final List<Measure> PENDING_OLDER_THAN = PendingAge.MONTHS.stream()
+  private static final List<Measure> PENDING_OLDER_THAN = PendingAge.MONTHS.stream()
       .map(m -> ratio(PendingAge.share(m), "pending_older_than_" + m + "_months", "pending_end",
           "share of the pending cases pending for more than " + m + " months at the period's end"))
       .toList();
 
   /** Access to justice: language, representation, appeals and the NJDG pending-age bands. */
-  public static final List<Measure> ACCESS = Stream.concat(Stream.of(
+  private static final List<Measure> ACCESS = Stream.concat(Stream.of(
       ratio("kk_language_share", "kk_language_cases", "language_known",
           "share of the cases filed in the period that were heard in Kazakh, of those that record the language"),
       ratio("representation_rate", "represented_decisions", "representation_known",

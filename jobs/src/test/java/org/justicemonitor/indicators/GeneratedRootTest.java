@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.measures.ServiceTraffic;
+
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +67,7 @@ class GeneratedRootTest {
     // Not a vacuous check: there are down hours, in the country's rows and in the regions'.
     var table = SharedSpark.spark().read().parquet(dir.resolve("out/indicators/service_availability_month").toString())
         .filter(col("outage_hours").gt(0));
-    long national = table.filter(col("region_code").equalTo(ServiceAvailability.ALL_REGIONS)).count();
+    long national = table.filter(col("region_code").equalTo(ServiceTraffic.ALL_REGIONS)).count();
     assertTrue(national > 0 && table.count() > national, "months with down hours: " + national + " national of " + table.count());
   }
 

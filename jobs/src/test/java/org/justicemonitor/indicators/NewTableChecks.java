@@ -1,5 +1,7 @@
 package org.justicemonitor.indicators;
 
+import org.justicemonitor.measures.ServiceTraffic;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_trunc;
@@ -68,9 +70,9 @@ final class NewTableChecks {
     for (boolean national : new boolean[] {true, false}) {
       // The published rows of this scope; a suppressed row (fewer than k requests) hides its hours.
       Dataset<Row> rows = table.filter(col("suppressed").unary_$bang().and(national
-          ? col("region_code").equalTo(ServiceAvailability.ALL_REGIONS)
-          : col("region_code").notEqual(ServiceAvailability.ALL_REGIONS)));
-      Dataset<Row> scoped = national ? events.withColumn("region_code", lit(ServiceAvailability.ALL_REGIONS)) : events;
+          ? col("region_code").equalTo(ServiceTraffic.ALL_REGIONS)
+          : col("region_code").notEqual(ServiceTraffic.ALL_REGIONS)));
+      Dataset<Row> scoped = national ? events.withColumn("region_code", lit(ServiceTraffic.ALL_REGIONS)) : events;
       Dataset<Row> hours = scoped.groupBy(col("service"), col("region_code"), col("event_month").as("period"), col("hour"))
           .agg(count("*").as("n"), sum("failed").as("f"))
           .filter(col("n").geq(rule.minRequests()))

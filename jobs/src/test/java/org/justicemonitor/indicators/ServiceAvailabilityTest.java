@@ -86,7 +86,7 @@ class ServiceAvailabilityTest {
 
   @Test
   void theCountryJudgesHoursNoRegionCan() {
-    Row all = scope(ServiceAvailability.ALL_REGIONS, 3);
+    Row all = scope(ServiceTraffic.ALL_REGIONS, 3);
     // 10h: 2 of 4 failed, not above half: up. 11h down. 12h up. 13h: 3 of 3 (two regions): down. 14h down.
     assertEquals(5L, (long) all.getAs("judged_hours"));
     assertEquals(3L, (long) all.getAs("outage_hours"));
