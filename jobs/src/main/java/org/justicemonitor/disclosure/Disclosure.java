@@ -60,10 +60,20 @@ public final class Disclosure {
    */
   public Dataset<Row> apply(Dataset<Row> table, TableDeclaration declaration) {
     Map<String, Column> status = new LinkedHashMap<>();
+    List<String> present = List.of(table.columns());
     for (Measure m : declaration.ruled()) {
       Column small = lit(false);
       for (String base : declaration.restsOn(m)) {
         small = small.or(coalesce(col(base), lit(0)).lt(k));
+      }
+      java.util.Optional<String> numerator = declaration.numeratorRule(m);
+      if (numerator.isPresent()) {
+        if (!present.contains(numerator.get())) {
+          throw new IllegalStateException(declaration.name() + "." + m.column() + ": its numerator "
+              + numerator.get() + " is not computed, so its rule cannot be applied");
+        }
+        // 1 … k − 1 cases with the attribute: the share times its denominator gives them away.
+        small = small.or(col(numerator.get()).between(1, k - 1));
       }
       status.put(m.column(), when(small, lit(CellStatus.PRIMARY.code()))
           .when(col(m.column()).isNull(), lit(CellStatus.NOT_APPLICABLE.code()))
@@ -81,7 +91,7 @@ public final class Disclosure {
 
   /**
    * Suppresses complementary counts: in each row of {@code complements}, the named counts and
-   * every column that would give one of them away ({@link TableDeclaration#reveals}).
+   * every value that rests on one of them ({@link TableDeclaration#restsOn}).
    */
   public Dataset<Row> complement(Dataset<Row> table, TableDeclaration declaration, Dataset<Row> complements) {
     Column key = concat_ws("|", declaration.grain().stream().map(c -> col(c).cast("string")).toArray(Column[]::new));
@@ -89,11 +99,11 @@ public final class Disclosure {
     Column chosen = coalesce(col("_complements"), array().cast(COMPLEMENTS_SCHEMA.apply("_complements").dataType()));
     Map<String, Column> taken = new LinkedHashMap<>();
     for (Measure m : declaration.ruled()) {
+      // No value is published beside a suppressed count it rests on: a share beside it narrows
+      // it to the denominators its decimals allow (0.344828 = 10/29).
       Column hit = array_contains(chosen, m.column());
-      if (declaration.reveals(m)) {
-        for (String base : declaration.restsOn(m)) {
-          hit = hit.or(array_contains(chosen, base));
-        }
+      for (String base : declaration.restsOn(m)) {
+        hit = hit.or(array_contains(chosen, base));
       }
       taken.put(m.column(), hit);
     }

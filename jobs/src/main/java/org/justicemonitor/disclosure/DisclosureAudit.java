@@ -3,7 +3,6 @@ package org.justicemonitor.disclosure;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -40,14 +39,13 @@ public final class DisclosureAudit {
   private DisclosureAudit() {}
 
   /**
-   * A published ratio next to a suppressed count it is made of gives the count away (resolved =
-   * clearance rate × incoming); so does a share whose total the other rows give.
+   * A value published beside a suppressed count it rests on gives the count away, or narrows it
+   * (resolved = clearance rate × incoming; a share's decimals allow few denominators).
    */
   static List<Finding> ratios(TableDeclaration table, Dataset<Row> rows) {
     List<String> columns = List.of(rows.columns());
-    // The declared values that give their counts away, other than the counts themselves.
     List<Measure> applicable = table.ruled().stream()
-        .filter(m -> table.reveals(m) && !table.restsOn(m).equals(List.of(m.column())))
+        .filter(m -> !table.restsOn(m).equals(List.of(m.column())))
         .filter(m -> columns.contains(m.column()) && columns.containsAll(table.restsOn(m))).toList();
     if (applicable.isEmpty()) {
       return List.of();
@@ -56,13 +54,10 @@ public final class DisclosureAudit {
     List<Column> counts = new ArrayList<>();
     for (Measure rule : applicable) {
       Column anyHidden = lit(false);
-      Column allHidden = lit(true);
       for (String base : table.restsOn(rule)) {
         anyHidden = anyHidden.or(col(base).isNull());
-        allHidden = allHidden.and(col(base).isNull());
       }
-      Column gives = table.restsOn(rule).size() == 1 ? anyHidden : anyHidden.and(not(allHidden));
-      counts.add(sum(when(col(rule.column()).isNotNull().and(gives), 1L).otherwise(0L)));
+      counts.add(sum(when(col(rule.column()).isNotNull().and(anyHidden), 1L).otherwise(0L)));
     }
     Row n = rows.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
     List<Finding> findings = new ArrayList<>();

@@ -165,13 +165,15 @@ public final class CaseFlow {
     for (int m : PendingAge.THRESHOLDS) {
       flow = flow.withColumn(older(m), sum(older(m)).over(toDate));
     }
+    // The shares' numerators stay as columns: the disclosure rule looks at them.
     for (int m : PendingAge.MONTHS) {
-      flow = flow.withColumn(PendingAge.share(m), DataFrames.ratio(col(older(m)), col("pending_end")));
+      flow = flow.withColumn(PendingAge.count(m), col(older(m)))
+          .withColumn(PendingAge.share(m), DataFrames.ratio(col(older(m)), col("pending_end")));
     }
     for (PendingAge.Band b : PendingAge.BANDS) {
       Column from = b.fromMonths() == 0 ? col("pending_end") : col(older(b.fromMonths()));
       Column past = b.toMonths() == null ? from : from.minus(col(older(b.toMonths())));
-      flow = flow.withColumn(b.column(), DataFrames.ratio(past, col("pending_end")));
+      flow = flow.withColumn(b.count(), past).withColumn(b.column(), DataFrames.ratio(col(b.count()), col("pending_end")));
     }
 
     Column incoming = col("incoming");

@@ -23,7 +23,12 @@ public final class PendingAge {
    * An NJDG age band: pending for at least {@code fromMonths} and less than {@code toMonths}
    * (null: no upper end). Its share is (older than from − older than to) / pending at the end.
    */
-  public record Band(String column, int fromMonths, Integer toMonths) {}
+  public record Band(String column, int fromMonths, Integer toMonths) {
+    /** The count of pending cases in the band: the share's numerator. */
+    public String count() {
+      return column.replace("share_", "");
+    }
+  }
 
   public static final List<Band> BANDS = List.of(
       new Band("share_pending_0_1_years", 0, 12),
@@ -41,6 +46,11 @@ public final class PendingAge {
 
   public static String share(int months) {
     return "share_pending_over_" + months + "_months";
+  }
+
+  /** The count of pending cases older than {@code months}: the share's numerator. */
+  public static String count(int months) {
+    return "pending_older_than_" + months + "_months";
   }
 
 }

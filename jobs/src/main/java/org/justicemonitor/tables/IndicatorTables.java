@@ -2,6 +2,7 @@ package org.justicemonitor.tables;
 
 import static org.justicemonitor.tables.Measure.count;
 import static org.justicemonitor.tables.Measure.flag;
+import static org.justicemonitor.tables.Measure.operationalRatio;
 import static org.justicemonitor.tables.Measure.perPopulation;
 import static org.justicemonitor.tables.Measure.ratio;
 import static org.justicemonitor.tables.Measure.shareOfTotal;
@@ -49,41 +50,43 @@ public final class IndicatorTables {
 
   /** The CNJ shares of pending cases older than 6, 12 and 24 months. */
   private static final List<Measure> PENDING_OLDER_THAN = PendingAge.MONTHS.stream()
-      .map(m -> ratio(PendingAge.share(m), "pending_older_than_" + m + "_months", "pending_end",
+      .map(m -> ratio(PendingAge.share(m), PendingAge.count(m), "pending_end",
           "share of the pending cases pending for more than " + m + " months at the period's end"))
       .toList();
 
   /** Access to justice: language, representation, appeals and the NJDG pending-age bands. */
   private static final List<Measure> ACCESS = Stream.concat(Stream.of(
       ratio("kk_language_share", "kk_language_cases", "language_known",
-          "share of the cases filed in the period that were heard in Kazakh, of those that record the language"),
+          "share of the cases filed in the period that were heard in Kazakh, of those that record the language")
+          .within("incoming"),
       ratio("representation_rate", "represented_decisions", "representation_known",
-          "share of the decisions of the period where a party had a representative, of those that record it"),
+          "share of the decisions of the period where a party had a representative, of those that record it")
+          .within("resolved"),
       ratio("appeal_rate", "appealed_decisions", "appeal_known",
-          "share of the decisions of the period that were appealed, of those that record it")),
-      PendingAge.BANDS.stream().map(b -> ratio(b.column(), b.column().replace("share_", ""), "pending_end",
+          "share of the decisions of the period that were appealed, of those that record it").within("resolved")),
+      PendingAge.BANDS.stream().map(b -> ratio(b.column(), b.count(), "pending_end",
           "NJDG band: share of the pending cases whose age at the period's end falls in the band"))).toList();
 
   private static final List<Measure> REGION_CONTRACT = Stream.concat(FLOW.stream(), Stream.of(
       ratio("e_filing_share", "e_filing_cases", "e_filing_base",
-          "share of civil and administrative cases filed in the period through e-filing"),
+          "share of civil and administrative cases filed in the period through e-filing").within("incoming"),
       ratio("online_hearing_share", "online_hearings", "hearings_base",
-          "(online + mixed) / (online + mixed + in person) over cases resolved in the period"),
+          "(online + mixed) / (online + mixed + in person) over cases resolved in the period").within("resolved"),
       statistic("median_days_to_register_e_filing", "register_base",
           "median days from e-filing to registration, e-filed cases filed in the period"),
       count("service_requests", "service events in the period from users of the region"),
-      ratio("service_failure_rate", "service_failures", "service_requests",
+      operationalRatio("service_failure_rate", "service_failures", "service_requests",
           "(server errors + timeouts) / service_requests"))).toList();
 
   private static final List<Measure> REGION_MORE = Stream.concat(Stream.of(
       ratio("e_protocol_share", "e_protocol_offences", "administrative_offences",
-          "share of administrative-offence cases that came through the police E-Protocol"),
+          "share of administrative-offence cases that came through the police E-Protocol").within("incoming"),
       statistic("median_days_protocol_to_decision", "e_protocol_decisions",
           "median days from an E-Protocol to its decision"),
       ratio("publication_share", "published_decisions", "resolved",
           "share of the period's decisions published in the public database of judicial acts"),
       statistic("median_days_to_publication", "published_decisions", "median days from decision to publication"),
-      ratio("service_center_share", "service_center_requests", "service_requests",
+      operationalRatio("service_center_share", "service_center_requests", "service_requests",
           "share of service requests made at an assisted public service centre"),
       perPopulation("e_notary_requests_per_1000", "e_notary_requests",
           "e-notary requests per 1,000 inhabitants (the region reference's population)")), ACCESS.stream()).toList();
@@ -148,7 +151,7 @@ public final class IndicatorTables {
       .key("service", "e-justice service").key("region_code", "user's region; 00 when unknown")
       .key("period", "month, yyyy-MM")
       .measure(count("requests", "service events"))
-      .measure(ratio("failure_rate", "failures", "requests", "(server errors + timeouts) / requests"))
+      .measure(operationalRatio("failure_rate", "failures", "requests", "(server errors + timeouts) / requests"))
       .measure(statistic("p50_latency_ms", "requests", "median server latency, ms"))
       .measure(statistic("p95_latency_ms", "requests", "95th percentile of server latency, ms"))
       .measure(statistic("longest_failing_run_hours", "requests", "longest run of judged hours that were down"))
@@ -214,8 +217,8 @@ public final class IndicatorTables {
       .measure(statistic("days_difference_ci_high", List.of("online_decisions", "in_person_decisions"), "95% CI, high"))
       .measure(statistic("days_verdict", List.of("online_decisions", "in_person_decisions"),
           "equivalence verdict on days within the margin"))
-      .measure(ratio("appeal_rate_online", "appealed_online", "online_appeal_base", "appeal rate, remote"))
-      .measure(ratio("appeal_rate_in_person", "appealed_in_person", "in_person_appeal_base", "appeal rate, in person"))
+      .measure(ratio("appeal_rate_online", "online_appeals", "online_appeal_base", "appeal rate, remote"))
+      .measure(ratio("appeal_rate_in_person", "in_person_appeals", "in_person_appeal_base", "appeal rate, in person"))
       .measure(statistic("appeal_rate_difference", List.of("online_appeal_base", "in_person_appeal_base"),
           "difference of appeal rates, remote − in person"))
       .measure(statistic("appeal_rate_difference_ci_low", List.of("online_appeal_base", "in_person_appeal_base"),
@@ -298,16 +301,16 @@ public final class IndicatorTables {
           "how far each court's case figures can be trusted, per year of filing, with a 0-100 score and rank")
       .key("source", "the extract the rows describe: cases").key("court_id", "court code")
       .key("court_level", "court level").key("region_code", "region of the court").key("period", "year of filing")
-      .measure(ratio("quarantine_rate", "rejected_rows", "rows", "rejected rows / rows, kept and rejected"))
-      .measure(ratio("date_order_rate", "date_order_rows", "rows", "rejected rows with dates out of order / rows"))
-      .measure(ratio("hearing_before_filing_rate", "hearing_before_filing_rows", "rows",
+      .measure(operationalRatio("quarantine_rate", "rejected_rows", "rows", "rejected rows / rows, kept and rejected"))
+      .measure(operationalRatio("date_order_rate", "date_order_rows", "rows", "rejected rows with dates out of order / rows"))
+      .measure(operationalRatio("hearing_before_filing_rate", "hearing_before_filing_rows", "rows",
           "rejected rows with the first hearing before the filing / rows"))
-      .measure(ratio("published_before_decided_rate", "published_before_decided_rows", "rows",
+      .measure(operationalRatio("published_before_decided_rate", "published_before_decided_rows", "rows",
           "rejected rows with publication before the decision / rows"))
       .measure(statistic("completeness", "cases", "mean share of the expected columns that cases record"))
-      .measure(ratio("decided_without_hearing_format_rate", "decided_without_hearing_format", "decided",
+      .measure(operationalRatio("decided_without_hearing_format_rate", "decided_without_hearing_format", "decided",
           "decided cases without a hearing format / decided cases"))
-      .measure(ratio("pending_over_10_years_rate", "pending_over_10_years", "cases",
+      .measure(operationalRatio("pending_over_10_years_rate", "pending_over_10_years", "cases",
           "cases still pending after 10 years / cases filed in the year"))
       .measure(statistic("volume_jump", "cases", "the year's cases are under half or over twice the year before's"))
       .measure(statistic("last_month_decisions_missing", "base_decisions",
@@ -320,7 +323,7 @@ public final class IndicatorTables {
           "each expected column's completeness per court and year of filing")
       .key("source", "the extract: cases").key("court_id", "court code").key("period", "year of filing")
       .key("column", "the column of the extract")
-      .measure(ratio("completeness", "recorded", "applies", "cases that record the column / cases that should"))
+      .measure(operationalRatio("completeness", "recorded", "applies", "cases that record the column / cases that should"))
       .build();
 
   /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy. */

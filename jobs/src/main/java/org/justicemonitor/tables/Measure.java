@@ -11,9 +11,15 @@ import java.util.List;
  * @param denominator a ratio's denominator: named counts that add up to it; empty for a rate
  *     per public population or a share of a total the table's other rows give
  * @param restsOn a statistic's population: the counts it is computed over
+ * @param within published counts of the table that a ratio's unpublished numerator and denominator
+ *     are part of (the cases that record their language are part of incoming): the ratio is never
+ *     published beside one of them suppressed, since it would narrow it down
+ * @param numeratorRule whether the contract's numerator rule applies: a ratio whose numerator
+ *     counts 1 to k − 1 cases is suppressed. It does not for counts of service events or of
+ *     defective records ({@link #operationalRatio}), which are not facts about people's cases
  */
 public record Measure(String column, Kind kind, String numerator, List<String> denominator, List<String> restsOn,
-    String description) {
+    String description, List<String> within, boolean numeratorRule) {
 
   /** What a column is. */
   public enum Kind {
@@ -33,13 +39,31 @@ public record Measure(String column, Kind kind, String numerator, List<String> d
     FLAG
   }
 
+  private Measure(String column, Kind kind, String numerator, List<String> denominator, List<String> restsOn,
+      String description) {
+    this(column, kind, numerator, denominator, restsOn, description, List.of(), kind == Kind.RATIO);
+  }
+
   public static Measure count(String column, String description) {
     return new Measure(column, Kind.COUNT, null, List.of(), List.of(), description);
   }
 
-  /** {@code numerator / (denominator[0] + denominator[1] + …)}. */
+  /** {@code numerator / (denominator[0] + denominator[1] + …)}, a share of people's cases: the numerator rule applies. */
   public static Measure ratio(String column, String numerator, List<String> denominator, String description) {
     return new Measure(column, Kind.RATIO, numerator, List.copyOf(denominator), List.of(), description);
+  }
+
+  /**
+   * A ratio whose numerator counts service events or defective records (failed requests, rejected
+   * rows), not people's cases: only its denominator is under the k rule.
+   */
+  public static Measure operationalRatio(String column, String numerator, String denominator, String description) {
+    return new Measure(column, Kind.RATIO, numerator, List.of(denominator), List.of(), description, List.of(), false);
+  }
+
+  /** The same measure, part of these published counts ({@link #within}). */
+  public Measure within(String... counts) {
+    return new Measure(column, kind, numerator, denominator, restsOn, description, List.of(counts), numeratorRule);
   }
 
   public static Measure ratio(String column, String numerator, String denominator, String description) {

@@ -10,7 +10,7 @@ import java.util.Set;
  * What a published table is, declared once (as Deequ's analyzers declare their aggregations):
  * its name, grain, columns with a one-line description each, what each measure is made of, its
  * sort order and who may see it. The computation projects to {@link #computedColumns}, disclosure
- * control derives every rule from the measures ({@link #restsOn}, {@link #reveals}), the linked
+ * control derives every rule from the measures ({@link #restsOn}, {@link #numeratorRule}), the linked
  * model takes its cells from {@link #counts} and ratios, and the catalog, the CSV export, the
  * command's help and the data-dictionary test read the same declaration.
  *
@@ -52,9 +52,11 @@ public record TableDeclaration(String name, String description, String access, L
   }
 
   /**
-   * The counts a ruled column rests on: it is suppressed when any is under k. A count rests on
-   * itself; a ratio on its denominator, and on its numerator where the table publishes it; a rate
-   * per public population or a share of a total on its numerator; a statistic on its population.
+   * The counts a ruled column rests on: it is suppressed when any is under k, and whenever any is
+   * suppressed. A count rests on itself; a ratio on its denominator, on its numerator where the
+   * table publishes it, and on the published counts its parts lie within ({@link Measure#within});
+   * a rate per public population or a share of a total on its numerator; a statistic on its
+   * population.
    */
   public List<String> restsOn(Measure m) {
     return switch (m.kind()) {
@@ -66,6 +68,7 @@ public record TableDeclaration(String name, String description, String access, L
         if (counts().contains(m.numerator())) {
           on.add(m.numerator());
         }
+        m.within().stream().filter(counts()::contains).forEach(on::add);
         yield List.copyOf(on);
       }
       case VALUE, FLAG -> List.of();
@@ -73,16 +76,12 @@ public record TableDeclaration(String name, String description, String access, L
   }
 
   /**
-   * Whether the value, with the row's other published values, gives a count it rests on away (a
-   * clearance rate with incoming gives resolved; a rate per 1,000 of a public population gives its
-   * numerator): it goes with any of them suppressed as a complement. A median does not.
+   * The numerator a ratio's numerator rule looks at (1 … k − 1 cases: suppressed), when the table
+   * does not publish it as a count of its own (then it rests on it): empty otherwise.
    */
-  public boolean reveals(Measure m) {
-    return switch (m.kind()) {
-      case COUNT, PER_POPULATION, SHARE_OF_TOTAL -> true;
-      case RATIO -> counts().contains(m.numerator());
-      default -> false;
-    };
+  public Optional<String> numeratorRule(Measure m) {
+    return m.kind() == Measure.Kind.RATIO && m.numeratorRule() && !counts().contains(m.numerator())
+        ? Optional.of(m.numerator()) : Optional.empty();
   }
 
   /** The columns the table's computation projects to: every published column but the flags added later. */

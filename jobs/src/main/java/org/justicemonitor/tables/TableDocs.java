@@ -17,9 +17,11 @@ public final class TableDocs {
         .append("Regenerate with `JUSTICE_MONITOR_WRITE_DOCS=true mvn -B test -Dtest=TableDocsTest`.\n\n")
         .append("Each table is under `indicators/<name>` as Parquet with a sorted `.csv` copy. Its *grain* is the\n")
         .append("columns that identify a row. A measure's *kind* says what disclosure control sees: a `count` is a\n")
-        .append("cell; a `ratio` is numerator / denominator (named counts, published in the table or not); a\n")
-        .append("`per_population` rate and a `share_of_total` give their numerator away; a `statistic` rests on\n")
-        .append("the counts named; a `value` is not under the k rule. Every ruled column has a `<column>_status`\n")
+        .append("cell; a `ratio` is numerator / denominator (named counts, published in the table or not), and\n")
+        .append("where its numerator counts people's cases and is not published, a numerator of 1 to k − 1 cases\n")
+        .append("suppresses it (*numerator rule*); a `per_population` rate and a `share_of_total` give their\n")
+        .append("numerator away; a `statistic` rests on the counts named; a `value` is not under the k rule. A\n")
+        .append("value is suppressed when a count it rests on is under k or suppressed. Every ruled column has a `<column>_status`\n")
         .append("cell status: `A` published, `C` primary (rests on fewer than k cases), `D` complement\n")
         .append("(suppressed so that no primary cell can be worked out), `M` not applicable (no value can exist).\n\n");
     for (TableDeclaration t : tables) {
@@ -49,7 +51,8 @@ public final class TableDocs {
     String on = code(t.restsOn(m));
     return switch (m.kind()) {
       case RATIO -> "`" + m.numerator() + "` / " + String.join(" + ", m.denominator().stream()
-          .map(d -> "`" + d + "`").toList()) + "; k on " + on;
+          .map(d -> "`" + d + "`").toList()) + "; k on " + on
+          + t.numeratorRule(m).map(n -> "; numerator rule on `" + n + "`").orElse("");
       case PER_POPULATION -> "`" + m.numerator() + "` × 1,000 / population; k on " + on;
       case SHARE_OF_TOTAL -> "`" + m.numerator() + "` / its group's total; k on " + on;
       default -> on;

@@ -55,8 +55,14 @@ class TableDocsTest {
   void aRatioOfTwoPublishedCountsRestsOnBothAndGivesThemAway() {
     Measure clearance = IndicatorTables.COURT_YEAR.measure("clearance_rate").orElseThrow();
     assertEquals(List.of("incoming", "resolved"), IndicatorTables.COURT_YEAR.restsOn(clearance));
-    assertTrue(IndicatorTables.COURT_YEAR.reveals(clearance));
+    assertTrue(IndicatorTables.COURT_YEAR.numeratorRule(clearance).isEmpty());
     Measure failures = IndicatorTables.REGION_YEAR.measure("service_failure_rate").orElseThrow();
     assertEquals(List.of("service_requests"), IndicatorTables.REGION_YEAR.restsOn(failures));
+    // Failures are service events, not people's cases: no numerator rule.
+    assertTrue(IndicatorTables.REGION_YEAR.numeratorRule(failures).isEmpty());
+    // A share of the incoming cases rests on incoming too, and its unpublished numerator is ruled.
+    Measure kazakh = IndicatorTables.COURT_YEAR.measure("kk_language_share").orElseThrow();
+    assertEquals(List.of("language_known", "incoming"), IndicatorTables.COURT_YEAR.restsOn(kazakh));
+    assertEquals(java.util.Optional.of("kk_language_cases"), IndicatorTables.COURT_YEAR.numeratorRule(kazakh));
   }
 }
