@@ -32,13 +32,16 @@ final class DisclosureAuditStage implements Stage {
   /** Audits the tables and the report under a catalog; fails listing the leaks (never a value). */
   static void audit(Catalog catalog, Progress progress, String consequence) {
     int k = DisclosureAudit.publishedK(catalog);
-    DisclosureAudit.Result tables = progress.result("differencing attack on the linked tables",
-        () -> DisclosureAudit.tables(catalog, k));
+    int width = DisclosureAudit.publishedWidth(catalog);
+    DisclosureAudit.Result tables = progress.result("attack on the linked tables (propagation, then LP)",
+        () -> DisclosureAudit.tables(catalog, k, width));
     List<DisclosureAudit.Finding> findings = new ArrayList<>(tables.findings());
     findings.addAll(progress.result("figures of the report", () -> ReportDisclosure.check(catalog)));
     if (findings.isEmpty()) {
       progress.block(String.format("disclosure audit: %d count cells, %d identities, k = %d: no suppressed value can be"
-          + " worked out; CSV copies and the report hold only what the tables publish", tables.cells(), tables.identities(), k));
+          + " worked out, and every primary one keeps an LP interval of at least %d possible counts (%d linear programs); CSV copies"
+          + " and the report hold only what the tables publish", tables.cells(), tables.identities(), k, width,
+          tables.linearPrograms()));
       return;
     }
     for (DisclosureAudit.Finding f : findings.subList(0, Math.min(SHOWN, findings.size()))) {

@@ -8,6 +8,7 @@ import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
 import org.justicemonitor.io.Json;
 import org.justicemonitor.io.OutputStore;
+import org.justicemonitor.measures.PublicationWindow;
 import org.justicemonitor.measures.ServiceHours;
 import org.justicemonitor.spark.Progress;
 import picocli.CommandLine.Option;
@@ -20,6 +21,22 @@ final class IndicatorsStage implements Stage {
       paramLabel = "K",
       description = "Disclosure control: a published value resting on fewer cases is suppressed (default: ${DEFAULT-VALUE}).")
   int minCases = 10;
+
+  @Option(
+      names = "--protection-width",
+      paramLabel = "CASES",
+      description = "Disclosure control: no reader may narrow a suppressed count under k to fewer possible counts than"
+          + " this, by linear programming over every published figure ([0, 4] leaves five; default: "
+          + IndicatorOptions.PROTECTION_WIDTH + ", or k when k is smaller).")
+  Integer protectionWidth;
+
+  @Option(
+      names = "--from",
+      paramLabel = "YEAR",
+      description = "The first year the tables cover; older cases still count in pending stocks and ages (default: the"
+          + " longest run of years up to the extract date with at least k filings each, at most the last "
+          + PublicationWindow.DEFAULT_YEARS + ").")
+  Integer fromYear;
 
   @Option(
       names = "--outage-failure-rate",
@@ -77,13 +94,13 @@ final class IndicatorsStage implements Stage {
   private IndicatorOptions options;
 
   /** {@code summary/indicators.json}: the settings the tables were computed with; the report and analysts read them back. */
-  record Summary(String asOf, int minCases, double outageFailureRate, int outageMinRequests, long latencyTargetMs,
+  record Summary(String asOf, int minCases, int protectionWidth, Integer from, double outageFailureRate, int outageMinRequests, long latencyTargetMs,
       int notificationDeadlineHours,
       double equivalenceDaysMargin, double equivalenceAppealMargin, double qualityThreshold, List<Double> indexWeights,
       List<String> tables) {
 
-    static Summary of(IndicatorOptions o, List<String> tables) {
-      return new Summary(o.asOf().toString(), o.minCases(), o.outage().failingAbove(), o.outage().minRequests(),
+    static Summary of(IndicatorOptions o, PublicationWindow window, List<String> tables) {
+      return new Summary(o.asOf().toString(), o.minCases(), o.protectionWidth(), window.firstYear(), o.outage().failingAbove(), o.outage().minRequests(),
           o.latencyTargetMs(), o.notificationDeadlineHours(),
           o.daysMargin(), o.appealRateMargin(), o.qualityThreshold(), o.indexWeights(), tables);
     }
@@ -94,7 +111,8 @@ final class IndicatorsStage implements Stage {
     IndicatorOptions defaults = IndicatorOptions.of(common.asOf(), minCases);
     options = new IndicatorOptions(common.asOf(), minCases, new ServiceHours.Rule(outageFailureRate, outageMinRequests),
         latencyTargetMs, notificationDeadlineHours, daysMargin,
-        appealRateMargin, qualityThreshold, indexWeights.isEmpty() ? defaults.indexWeights() : indexWeights);
+        appealRateMargin, qualityThreshold, indexWeights.isEmpty() ? defaults.indexWeights() : indexWeights,
+        protectionWidth == null ? defaults.protectionWidth() : protectionWidth, fromYear);
   }
 
   @Override
@@ -104,7 +122,7 @@ final class IndicatorsStage implements Stage {
     IndicatorsJob job = new IndicatorsJob(store, options, progress);
     List<String> tables = job.run();
     store.writeText(Catalog.DISCLOSURE_SUMMARY, Json.write(job.disclosureSummary()));
-    Summary settings = Summary.of(options, tables);
+    Summary settings = Summary.of(options, job.window(), tables);
     store.writeText(Catalog.INDICATORS_SUMMARY, Json.write(settings));
     store.manifest().settings("indicators", settings);
     progress.done((System.nanoTime() - started) / 1e9);

@@ -8,71 +8,115 @@ import org.justicemonitor.disclosure.LinkedCells.Cell;
 import org.justicemonitor.disclosure.LinkedCells.State;
 
 /**
- * Secondary (complementary) suppression over linked tables: after the primary suppression of
- * every cell under k, more cells are suppressed until no suppressed cell can be recovered from
- * what is published, by the attack of {@link LinkedCells#attack}.
+ * Secondary (complementary) suppression over linked tables: after the primary suppression,
+ * more cells are suppressed until every primary cell is protected at τ-ARGUS's standard: no
+ * reader can narrow it to fewer possible counts than the protection width, by interval
+ * propagation ({@link LinkedCells#attack}, fast, every round) nor by linear programming over
+ * all identities at once ({@link LinearAudit}, when propagation finds nothing more); and no
+ * complement can be pinned either.
  *
- * <p>A greedy heuristic in the spirit of sdcTable's SIMPLEHEURISTIC: for each recovered cell, one
- * more cell of its identities is suppressed, the one that exposes the fewest new cells (identities
- * where it would stand alone, so the suppression does not cascade through the linked tables),
- * then the one of least value (the least information lost); ties by table, key and column, so
- * reruns protect the same cells. Repeated until the attack recovers nothing.
+ * <p>A greedy heuristic in the spirit of sdcTable's SIMPLEHEURISTIC: for each exposed cell, one
+ * more published cell of k or more cases is suppressed from the identity that pins it (the one
+ * holding the fewest other suppressed cells); among those, the one that exposes the fewest new
+ * cells (identities where it would stand alone, so the suppression does not cascade through the
+ * linked tables), then the one of least value (the least information lost); ties by table, key
+ * and column, so reruns protect the same cells. Repeated until nothing is exposed. (A cleanup
+ * that tries every complement back, as τ-ARGUS runs, regained 1 to 3 points of loss on
+ * data-samples for 30 s more: not worth it yet; see methodology.md.)
  */
 final class ComplementarySuppression {
 
-  /** What was done: the complements chosen, and the cells still recoverable (none on success). */
-  record Result(List<Cell> complements, List<Cell> unprotected, int rounds) {}
+  /** What was done: the complements chosen, the cells still exposed (none on success), and the LPs solved. */
+  record Result(List<Cell> complements, List<Cell> unprotected, int rounds, int linearPrograms) {}
 
   private static final int MAX_ROUNDS = 500;
 
   private ComplementarySuppression() {}
 
-  static Result protect(LinkedCells cells, int k) {
-    List<Cell> complements = new ArrayList<>();
+  static Result protect(LinkedCells cells, int k, int width) {
+    List<Integer> complements = new ArrayList<>();
+    int programs = 0;
     for (int round = 1; round <= MAX_ROUNDS; round++) {
-      List<Integer> recovered = cells.recovered(k);
-      if (recovered.isEmpty()) {
-        return new Result(sorted(complements), List.of(), round - 1);
+      List<Integer> exposed = cells.exposed(k, width);
+      if (exposed.isEmpty()) {
+        LinearAudit.Result lp = LinearAudit.audit(cells, k, width);
+        programs += lp.linearPrograms();
+        exposed = lp.unprotected();
+      }
+      if (exposed.isEmpty()) {
+        return new Result(sorted(cells, complements), List.of(), round - 1, programs);
       }
       TreeSet<Integer> chosen = new TreeSet<>(Comparator.comparing(cells::cell));
-      List<Cell> stuck = new ArrayList<>();
-      for (int cell : recovered) {
-        int complement = complementFor(cells, cell, chosen);
+      List<Integer> stuck = new ArrayList<>();
+      for (int cell : exposed) {
+        int complement = complementFor(cells, k, cell, chosen);
         if (complement < 0) {
-          stuck.add(cells.cell(cell));
+          complement = complementNear(cells, k, cell, chosen);
+        }
+        if (complement < 0) {
+          stuck.add(cell);
         } else {
           chosen.add(complement);
         }
       }
       if (chosen.isEmpty()) {
-        return new Result(sorted(complements), sorted(stuck), round);
+        return new Result(sorted(cells, complements), sorted(cells, stuck), round, programs);
       }
       for (int c : chosen) {
         cells.suppressAsComplement(c);
-        complements.add(cells.cell(c));
+        complements.add(c);
       }
     }
-    return new Result(sorted(complements), recoveredCells(cells, k), MAX_ROUNDS);
+    return new Result(sorted(cells, complements), sorted(cells, cells.exposed(k, width)), MAX_ROUNDS, programs);
   }
 
   /**
-   * The published cell to suppress so that {@code cell} is no longer pinned: among the published
-   * cells of its identities, the one whose suppression exposes the fewest new cells (identities in
-   * which it would be the only suppressed cell), then the one of least value; -1 when its
-   * identities have none. A cell already chosen this round counts as suppressed.
+   * When an exposed cell's own identities have no published cell left (an LP can narrow a cell
+   * through its neighbours'), a complement from the identities of the suppressed cells it shares
+   * an identity with.
    */
-  private static int complementFor(LinkedCells cells, int cell, TreeSet<Integer> chosen) {
-    int best = -1;
-    int bestExposures = Integer.MAX_VALUE;
+  private static int complementNear(LinkedCells cells, int k, int cell, TreeSet<Integer> chosen) {
     for (int e : cells.equationsOf(cell)) {
       for (int t : cells.equation(e)) {
-        if (t == cell || cells.state(t) != State.PUBLISHED || chosen.contains(t)) {
+        if (t != cell && cells.suppressed(t)) {
+          int c = complementFor(cells, k, t, chosen);
+          if (c >= 0) {
+            return c;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The published cell to suppress so that {@code cell} is no longer pinned: a published cell of
+   * k or more cases (what a complement's status tells a reader must be true) from the identity
+   * that holds the fewest other suppressed cells (the one that pins it); among those, the one
+   * whose suppression exposes the fewest new cells (identities in which it would be the only
+   * suppressed cell), then the one of least value; -1 when its identities have none. A cell
+   * already chosen this round counts as suppressed.
+   */
+  private static int complementFor(LinkedCells cells, int k, int cell, TreeSet<Integer> chosen) {
+    int best = -1;
+    long[] bestScore = null;
+    for (int e : cells.equationsOf(cell)) {
+      int hidden = 0;
+      for (int t : cells.equation(e)) {
+        if (t != cell && (cells.suppressed(t) || chosen.contains(t))) {
+          hidden++;
+        }
+      }
+      for (int t : cells.equation(e)) {
+        if (t == cell || cells.state(t) != State.PUBLISHED || chosen.contains(t) || cells.value(t) < k
+            || !cells.hideable(t)) {
           continue;
         }
-        int exposures = exposures(cells, t, chosen);
-        if (exposures < bestExposures || (exposures == bestExposures && less(cells, t, best))) {
+        long[] score = {hidden, exposures(cells, t, chosen), cells.value(t)};
+        if (bestScore == null || java.util.Arrays.compare(score, bestScore) < 0
+            || (java.util.Arrays.compare(score, bestScore) == 0 && cells.cell(t).compareTo(cells.cell(best)) < 0)) {
           best = t;
-          bestExposures = exposures;
+          bestScore = score;
         }
       }
     }
@@ -95,19 +139,7 @@ final class ComplementarySuppression {
     return n;
   }
 
-  private static boolean less(LinkedCells cells, int a, int b) {
-    if (b < 0) {
-      return true;
-    }
-    return cells.value(a) != cells.value(b) ? cells.value(a) < cells.value(b)
-        : cells.cell(a).compareTo(cells.cell(b)) < 0;
-  }
-
-  private static List<Cell> recoveredCells(LinkedCells cells, int k) {
-    return cells.recovered(k).stream().map(cells::cell).toList();
-  }
-
-  private static List<Cell> sorted(List<Cell> list) {
-    return list.stream().sorted().toList();
+  private static List<Cell> sorted(LinkedCells cells, List<Integer> list) {
+    return list.stream().map(cells::cell).sorted().toList();
   }
 }

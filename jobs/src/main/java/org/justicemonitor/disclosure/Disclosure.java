@@ -26,8 +26,8 @@ import org.justicemonitor.tables.TableDeclaration;
 /**
  * Statistical disclosure control, the one step every published figure goes through, with the
  * rules its table declares ({@link TableDeclaration#restsOn}). Primary: a published value that
- * rests on fewer than k cases is set to null and its cell status set to {@link
- * CellStatus#PRIMARY}. Complementary: counts that {@link ComplementarySuppression} chose so that
+ * rests on 1 to k − 1 cases (a count of 0 only beside such a count in its row) is set to null
+ * and its cell status set to {@link CellStatus#PRIMARY}. Complementary: counts that {@link ComplementarySuppression} chose so that
  * no primary cell can be worked out from the others are set to null too, with every value that
  * would give one of them away ({@link #complement}), status {@link CellStatus#COMPLEMENT}. The
  * status is data, one {@code <column>_status} per ruled column; {@code suppressed} and {@code
@@ -39,6 +39,14 @@ public final class Disclosure {
   static final StructType COMPLEMENTS_SCHEMA = new StructType()
       .add("_key", DataTypes.StringType)
       .add("_complements", DataTypes.createArrayType(DataTypes.StringType));
+
+  /**
+   * Before a suppressed count's column: its value, kept beside the table until complementary
+   * suppression has used it (the LP audit needs a solution of the published identities, and the
+   * true counts are one). Never written: {@link #complement} drops these columns, and writers
+   * select the declared columns only.
+   */
+  public static final String TRUE_VALUE = "_true_";
 
   private final int k;
 
@@ -61,10 +69,22 @@ public final class Disclosure {
   public Dataset<Row> apply(Dataset<Row> table, TableDeclaration declaration) {
     Map<String, Column> status = new LinkedHashMap<>();
     List<String> present = List.of(table.columns());
+    // A count of 0 tells nothing of anyone and is published, except beside a count of 1 to
+    // k − 1 in its row: there the 0s would tell where the few cases are not (with a yearly
+    // total, that 7 of 12 months hold 9 cases pins each month to 1 to 3).
+    Column rowHoldsSmall = lit(false);
+    for (String count : declaration.counts()) {
+      if (present.contains(count)) {
+        rowHoldsSmall = rowHoldsSmall.or(coalesce(col(count).between(1, k - 1), lit(false)));
+      }
+    }
     for (Measure m : declaration.ruled()) {
       Column small = lit(false);
       for (String base : declaration.restsOn(m)) {
-        small = small.or(coalesce(col(base), lit(0)).lt(k));
+        small = small.or(coalesce(col(base).between(1, k - 1), lit(false)));
+      }
+      if (m.kind() == Measure.Kind.COUNT) {
+        small = small.or(coalesce(col(m.column()).equalTo(0), lit(false)).and(rowHoldsSmall));
       }
       java.util.Optional<String> numerator = declaration.numeratorRule(m);
       if (numerator.isPresent()) {
@@ -86,6 +106,11 @@ public final class Disclosure {
       select.add(s == null ? col(name) : when(s.equalTo(CellStatus.PUBLISHED.code()), col(name)).as(name));
     }
     status.forEach((name, s) -> select.add(s.as(name + CellStatus.SUFFIX)));
+    for (String count : linkedCounts(declaration)) {
+      if (present.contains(count)) {
+        select.add(col(count).as(TRUE_VALUE + count));
+      }
+    }
     return described(table.select(select.toArray(Column[]::new)), declaration);
   }
 
@@ -102,13 +127,16 @@ public final class Disclosure {
       // No value is published beside a suppressed count it rests on: a share beside it narrows
       // it to the denominators its decimals allow (0.344828 = 10/29).
       Column hit = array_contains(chosen, m.column());
-      for (String base : declaration.restsOn(m)) {
+      for (String base : m.givesCountsAway() ? declaration.restsOn(m) : List.<String>of()) {
         hit = hit.or(array_contains(chosen, base));
       }
       taken.put(m.column(), hit);
     }
     List<Column> select = new ArrayList<>();
     for (String name : table.columns()) {
+      if (name.startsWith(TRUE_VALUE)) {
+        continue;
+      }
       String ruled = name.endsWith(CellStatus.SUFFIX) ? name.substring(0, name.length() - CellStatus.SUFFIX.length()) : null;
       if (taken.containsKey(name)) {
         select.add(when(taken.get(name).unary_$bang(), col(name)).as(name));
@@ -120,6 +148,14 @@ public final class Disclosure {
       }
     }
     return described(joined.select(select.toArray(Column[]::new)), declaration);
+  }
+
+  /** The counts a reader can link across tables: the count columns and the counts a rate per population gives away. */
+  private static List<String> linkedCounts(TableDeclaration declaration) {
+    List<String> counts = new ArrayList<>(declaration.counts());
+    declaration.measures().stream().filter(m -> m.kind() == Measure.Kind.PER_POPULATION || m.kind() == Measure.Kind.SHARE_OF_TOTAL)
+        .map(Measure::numerator).filter(n -> !counts.contains(n)).forEach(counts::add);
+    return counts;
   }
 
   /** {@code suppressed} and {@code suppression_reason}, written from the cell statuses. */

@@ -30,7 +30,7 @@ public final class DisclosureAudit {
   public record Finding(String output, String cell, String how) {}
 
   /** What the audit looked at and what it found; clean when it found nothing. */
-  public record Result(int k, int cells, int identities, List<Finding> findings) {
+  public record Result(int k, int width, int cells, int identities, int linearPrograms, List<Finding> findings) {
     public boolean clean() {
       return findings.isEmpty();
     }
@@ -44,8 +44,7 @@ public final class DisclosureAudit {
    */
   static List<Finding> ratios(TableDeclaration table, Dataset<Row> rows) {
     List<String> columns = List.of(rows.columns());
-    List<Measure> applicable = table.ruled().stream()
-        .filter(m -> !table.restsOn(m).equals(List.of(m.column())))
+    List<Measure> applicable = table.ruled().stream().filter(Measure::givesCountsAway)
         .filter(m -> columns.contains(m.column()) && columns.containsAll(table.restsOn(m))).toList();
     if (applicable.isEmpty()) {
       return List.of();
@@ -84,23 +83,46 @@ public final class DisclosureAudit {
 
   /** The k the tables under the catalog were published with, from {@code summary/indicators.json}. */
   public static int publishedK(Catalog catalog) {
+    return published(catalog, "min_cases", 10);
+  }
+
+  /** The protection width they were published with; k − 1 (at most 5) for outputs from before it was recorded. */
+  public static int publishedWidth(Catalog catalog) {
+    int k = publishedK(catalog);
+    return published(catalog, "protection_width", Math.max(1, Math.min(5, k - 1)));
+  }
+
+  private static int published(Catalog catalog, String setting, int absent) {
     String summary = catalog.text(Catalog.INDICATORS_SUMMARY).orElseThrow(() -> new org.justicemonitor.JobFailure(
         "no " + Catalog.INDICATORS_SUMMARY + " to audit; run `justice-monitor indicators` with the same --output first"));
     try {
-      return org.justicemonitor.io.Json.parseObject(summary).path("min_cases").asInt(10);
+      return org.justicemonitor.io.Json.parseObject(summary).path(setting).asInt(absent);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new org.justicemonitor.JobFailure(Catalog.INDICATORS_SUMMARY + " is not JSON; run indicators again", e);
     }
   }
 
-  /** Attacks the indicator tables under the catalog's root with the threshold they were published with. */
-  public static Result tables(Catalog catalog, int k) {
+  /**
+   * Attacks the indicator tables under the catalog's root with the threshold and protection width
+   * they were published with: interval propagation first (fast: a pinned cell), then τ-ARGUS's LP
+   * interval of every primary cell.
+   */
+  public static Result tables(Catalog catalog, int k, int width) {
     LinkedTables linked = new LinkedTables(catalog::table, catalog.regions());
     LinkedCells cells = linked.cells();
     List<Finding> findings = new ArrayList<>();
     for (int i : cells.recovered(k)) {
       LinkedCells.Cell c = cells.cell(i);
       findings.add(new Finding(c.table(), "[" + c.key() + "] " + c.measure(), "recoverable from the published tables"));
+    }
+    LinearAudit.Result lp = LinearAudit.audit(cells, k, width);
+    java.util.Set<Integer> pinned = new java.util.HashSet<>(cells.recovered(k));
+    for (int i : lp.unprotected()) {
+      if (!pinned.contains(i)) {
+        LinkedCells.Cell c = cells.cell(i);
+        findings.add(new Finding(c.table(), "[" + c.key() + "] " + c.measure(),
+            "a reader can narrow it by linear programming to fewer than " + width + " possible counts (the protection width)"));
+      }
     }
     // Small queries, one per table: from a few driver threads, results in the tables' order.
     int threads = Concurrently.threads(catalog.regions().sparkSession());
@@ -113,6 +135,6 @@ public final class DisclosureAudit {
         findings.add(new Finding(IndicatorTables.ALL.get(i).path() + ".csv", "", differing.get(i) + " rows differ from the Parquet table"));
       }
     }
-    return new Result(k, cells.size(), cells.identities(), findings);
+    return new Result(k, width, cells.size(), cells.identities(), lp.linearPrograms(), findings);
   }
 }

@@ -131,12 +131,40 @@ final class LinkedCells {
     states.set(i, State.COMPLEMENTARY);
   }
 
+  /** Takes a complement back: published again. */
+  void publish(int i) {
+    states.set(i, State.PUBLISHED);
+  }
+
   List<Integer> equationsOf(int cell) {
     return equationsOf.get(cell);
   }
 
   int[] equation(int e) {
     return equationCells.get(e);
+  }
+
+  /** The signs of an identity's cells, in {@link #equation}'s order. */
+  int[] signs(int e) {
+    return equationSigns.get(e);
+  }
+
+  /**
+   * Whether suppressing a published cell could hide it: not when one of its identities holds
+   * nothing else but fixed cells (a user type alone in its service: its requests are the total
+   * that the shares give away).
+   */
+  boolean hideable(int i) {
+    for (int e : equationsOf.get(i)) {
+      boolean others = false;
+      for (int t : equationCells.get(e)) {
+        others |= t != i && states.get(t) != State.FIXED;
+      }
+      if (!others) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean suppressed(int i) {
@@ -177,17 +205,50 @@ final class LinkedCells {
     return new long[][] {lo, hi};
   }
 
-  /** The suppressed cells whose bounds meet: their values can be read off the published ones. */
+  /**
+   * The suppressed cells whose bounds meet: their values can be read off the published ones. A
+   * primary cell pinned at 0 is not among them: it was suppressed beside small counts so as not
+   * to narrow them, and holds no one ({@link #narrow}).
+   */
   List<Integer> recovered(int k) {
     long[][] b = attack(k);
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
-      if (suppressed(i) && b[0][i] == b[1][i]) {
+      boolean zero = states.get(i) == State.PRIMARY && b[1][i] == 0;
+      if (suppressed(i) && b[0][i] == b[1][i] && !zero) {
         out.add(i);
       }
     }
     out.sort((a, c) -> cells.get(a).compareTo(cells.get(c)));
     return out;
+  }
+
+  /**
+   * The suppressed cells that propagation pins, and the primary ones it narrows to an interval
+   * under {@code width}: the LP ({@link LinearAudit}) can only narrow them further.
+   */
+  List<Integer> exposed(int k, int width) {
+    long[][] b = attack(k);
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      boolean pinned = states.get(i) == State.COMPLEMENTARY && b[0][i] == b[1][i];
+      boolean narrow = states.get(i) == State.PRIMARY && narrow(b[0][i], b[1][i], width);
+      if (pinned || narrow) {
+        out.add(i);
+      }
+    }
+    out.sort((a, c) -> cells.get(a).compareTo(cells.get(c)));
+    return out;
+  }
+
+  /**
+   * Whether a reader's interval of a primary cell leaves fewer possible counts than the width
+   * ([0, 4] leaves five: 0 to 4). An interval of exactly 0 does not count: a cell known to
+   * hold no case tells nothing of anyone (a 0 beside small counts is suppressed so that it does
+   * not narrow them, not for itself).
+   */
+  static boolean narrow(double lo, double hi, int width) {
+    return hi - lo + 1 < width - 1e-6 && hi > 1e-6;
   }
 
   /** One identity bounds each of its cells by the others': {@code s_j x_j = −Σ_{i≠j} s_i x_i}. */

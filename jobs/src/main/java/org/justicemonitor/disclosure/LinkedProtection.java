@@ -21,25 +21,28 @@ public final class LinkedProtection {
   private final LinkedTables model;
   private final ComplementarySuppression.Result result;
   private final int k;
+  private final int width;
 
-  private LinkedProtection(LinkedTables model, ComplementarySuppression.Result result, int k) {
+  private LinkedProtection(LinkedTables model, ComplementarySuppression.Result result, int k, int width) {
     this.model = model;
     this.result = result;
     this.k = k;
+    this.width = width;
   }
 
   /**
    * @param table a linked table with its primary suppression, by its path
-   * @throws IllegalStateException when a suppressed cell stays recoverable: a bug, never a data error
+   * @param width the protection width: every primary cell's LP interval is at least this wide
+   * @throws IllegalStateException when a suppressed cell stays exposed: a bug, never a data error
    */
-  public static LinkedProtection protect(Function<String, Dataset<Row>> table, Dataset<Row> regions, int k) {
+  public static LinkedProtection protect(Function<String, Dataset<Row>> table, Dataset<Row> regions, int k, int width) {
     LinkedTables model = new LinkedTables(table, regions);
-    ComplementarySuppression.Result result = ComplementarySuppression.protect(model.cells(), k);
+    ComplementarySuppression.Result result = ComplementarySuppression.protect(model.cells(), k, width);
     if (!result.unprotected().isEmpty()) {
-      throw new IllegalStateException(result.unprotected().size() + " suppressed cells stay recoverable, e.g. "
+      throw new IllegalStateException(result.unprotected().size() + " suppressed cells stay exposed, e.g. "
           + result.unprotected().get(0) + "; this is a bug, please report it");
     }
-    return new LinkedProtection(model, result, k);
+    return new LinkedProtection(model, result, k, width);
   }
 
   /** The complements of one table: its row keys (grain values joined by {@code |}), each with the counts to suppress. */
@@ -55,6 +58,6 @@ public final class LinkedProtection {
 
   /** What was done, for {@code summary/disclosure.json}. */
   public DisclosureSummary summary() {
-    return DisclosureSummary.of(k, model.cells(), result);
+    return DisclosureSummary.of(k, width, model.cells(), result);
   }
 }

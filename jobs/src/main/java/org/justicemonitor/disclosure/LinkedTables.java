@@ -23,9 +23,11 @@ import org.justicemonitor.tables.TableDeclaration;
  * The indicator tables that share cases, and how their counts add up: the cells and identities
  * of {@link LinkedCells}, read from the tables as published (or about to be).
  *
- * <p>Identities: within each series, pending at the end of a period is the pending before plus
- * incoming minus resolved (pending before the first period is 0); the months of a year add up to
- * the year and the last month's pending is the year's; the regions add up to the nation, the
+ * <p>Identities: in each row, pending at the end of a period is pending at its start plus
+ * incoming minus resolved, and a period's start stock is the end stock of the period before when
+ * the table has that row (a series has no row for a period without cases: its stocks were 0);
+ * the months of a year add up to the year, the first month's start stock is the year's and the
+ * last month's end stock is the year's; the regions add up to the nation, the
  * district courts of a region to the region, the courts of a level to the level, the case
  * categories and filing channels to the nation (and the district level is the nation); the
  * services of a region-month to its requests; the user types of a service-year to the service's
@@ -36,7 +38,7 @@ import org.justicemonitor.tables.TableDeclaration;
  */
 final class LinkedTables {
 
-  static final List<String> FLOW = List.of("incoming", "resolved", "pending_end");
+  static final List<String> FLOW = List.of("pending_start", "incoming", "resolved", "pending_end");
 
   /** A table taking part: its path, grain (period last) and count columns, from its declaration. */
   record Shape(TableDeclaration declaration, String table, List<String> keys, List<String> counts) {
@@ -116,6 +118,14 @@ final class LinkedTables {
           columns.add(col(m.statusColumn()));
         }
       }
+      // The true counts, where the table still has them (before publication): the protection's
+      // solution of the identities. A published table has none: the audit finds one.
+      List<String> present = List.of(t.columns());
+      for (String name : present) {
+        if (name.startsWith(Disclosure.TRUE_VALUE)) {
+          columns.add(col(name));
+        }
+      }
       // Small published tables: at most courts × months rows.
       List<Row> collected = t.select(columns.toArray(Column[]::new)).collectAsList();
       rows.put(shape, collected);
@@ -137,8 +147,18 @@ final class LinkedTables {
 
   private void addCell(Shape shape, Row r, String count) {
     Object v = r.getAs(count);
-    cells.add(new Cell(shape.table(), shape.key(r), count), v == null ? -1 : ((Number) v).longValue(),
+    cells.add(new Cell(shape.table(), shape.key(r), count), v == null ? trueValue(r, count) : ((Number) v).longValue(),
         state(v, r.getAs(count + CellStatus.SUFFIX)));
+  }
+
+  /** A suppressed count's value where the table still has it, else -1 (unknown). */
+  private static long trueValue(Row r, String count) {
+    String name = Disclosure.TRUE_VALUE + count;
+    if (!java.util.Arrays.asList(r.schema().fieldNames()).contains(name)) {
+      return -1;
+    }
+    Object v = r.getAs(name);
+    return v == null ? 0 : ((Number) v).longValue();
   }
 
   /** What a reader knows of a cell, from its published value and status. */
@@ -156,7 +176,8 @@ final class LinkedTables {
   private void addPerPopulation(Shape shape, Row r, Measure rate) {
     Object value = r.getAs(rate.column());
     long people = population.getOrDefault(r.<String>getAs("region_code"), 0L);
-    long count = value == null ? -1 : Math.round(((Number) value).doubleValue() * people / 1000.0);
+    long count = value == null ? trueValue(r, rate.numerator())
+        : Math.round(((Number) value).doubleValue() * people / 1000.0);
     cells.add(new Cell(shape.table(), shape.key(r), rate.numerator()), count,
         state(value, r.getAs(rate.statusColumn())));
   }
@@ -195,43 +216,47 @@ final class LinkedTables {
     histogramToCategories();
   }
 
-  /** pending(t) = pending(t − 1) + incoming(t) − resolved(t); pending before the first period is 0. */
+  /** pending_end = pending_start + incoming − resolved; pending_start(t) = pending_end(t − 1). */
   private void stockAndFlow(Shape s) {
     Map<String, TreeMap<String, Row>> series = new TreeMap<>();
     for (Row r : rowsOf(s)) {
       series.computeIfAbsent(s.series(r), x -> new TreeMap<>()).put(r.getAs("period"), r);
     }
     for (TreeMap<String, Row> one : series.values()) {
-      String before = null;
       for (Map.Entry<String, Row> e : one.entrySet()) {
         String key = s.key(e.getValue());
-        List<Integer> terms = new ArrayList<>(List.of(cell(s, key, "pending_end"), cell(s, key, "incoming"),
-            cell(s, key, "resolved")));
-        List<Integer> signs = new ArrayList<>(List.of(1, -1, 1));
+        cells.identity(List.of(cell(s, key, "pending_end"), cell(s, key, "pending_start"), cell(s, key, "incoming"),
+            cell(s, key, "resolved")), List.of(1, -1, -1, 1));
+        Row before = one.get(previousPeriod(e.getKey()));
         if (before != null) {
-          terms.add(cell(s, before, "pending_end"));
-          signs.add(-1);
+          equal(cell(s, key, "pending_start"), cell(s, s.key(before), "pending_end"));
         }
-        cells.identity(terms, signs);
-        before = key;
       }
     }
+  }
+
+  private static String previousPeriod(String period) {
+    return period.length() == 4 ? Integer.toString(Integer.parseInt(period) - 1)
+        : java.time.YearMonth.parse(period).minusMonths(1).toString();
   }
 
   private void monthsToYears(Shape months, Shape years, List<String> flows) {
     Map<String, List<String>> monthsOfYear = new TreeMap<>();
     Map<String, String> lastMonth = new TreeMap<>();
+    Map<String, String> firstMonth = new TreeMap<>();
     for (Row r : rowsOf(months)) {
       String period = r.getAs("period");
       String yearKey = months.series(r).isEmpty() ? period.substring(0, 4) : months.series(r) + "|" + period.substring(0, 4);
       monthsOfYear.computeIfAbsent(yearKey, y -> new ArrayList<>()).add(months.key(r));
       lastMonth.merge(yearKey, months.key(r), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      firstMonth.merge(yearKey, months.key(r), (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
     monthsOfYear.forEach((yearKey, keys) -> {
       for (String x : flows) {
         cells.sum(cell(years, yearKey, x), keys.stream().map(k -> cell(months, k, x)).toList());
       }
       equal(cell(years, yearKey, "pending_end"), cell(months, lastMonth.get(yearKey), "pending_end"));
+      equal(cell(years, yearKey, "pending_start"), cell(months, firstMonth.get(yearKey), "pending_start"));
     });
   }
 

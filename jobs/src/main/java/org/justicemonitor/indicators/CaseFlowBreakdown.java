@@ -12,6 +12,7 @@ import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.CaseFlow;
 import org.justicemonitor.measures.PendingAge;
 import org.justicemonitor.measures.Period;
+import org.justicemonitor.measures.PublicationWindow;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.tables.Measure;
 import org.justicemonitor.tables.TableDeclaration;
@@ -35,8 +36,10 @@ public final class CaseFlowBreakdown {
    */
   public static Dataset<Row> compute(TableDeclaration table,
       Dataset<Row> cells, List<String> keys, Dataset<Row> groups, Period period, List<String> periodLabels,
-      Disclosure disclosure) {
+      PublicationWindow window, Disclosure disclosure) {
+    // The window's periods, and only those where the group has cases.
     Dataset<Row> flow = CaseFlow.fromCells(cells, keys, period, periodLabels, groups)
+        .filter(window.covers(period).and(col("pending_start").gt(0).or(col("incoming").gt(0))))
         .withColumn("congestion_rate", DataFrames.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
         .withColumn("demand_service_index", DataFrames.ratio(col("resolved"), col("incoming")));
     List<String> out = new ArrayList<>(keys);

@@ -3,6 +3,7 @@ package org.justicemonitor.indicators;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.justicemonitor.measures.PublicationWindow;
 import org.justicemonitor.measures.ServiceHours;
 import org.justicemonitor.quality.DataQuality;
 
@@ -22,6 +23,10 @@ import org.justicemonitor.quality.DataQuality;
  *     year is below this is flagged ({@link DataQuality})
  * @param indexWeights the Digital Justice Index weights of its components, in the order of {@link
  *     DigitalJusticeIndex#COMPONENTS}
+ * @param protectionWidth every primary cell's interval, as a reader can narrow it by linear
+ *     programming over all published figures, leaves at least this many possible counts ([0, 4]
+ *     leaves five)
+ * @param fromYear the first year of the publication window; null for the default ({@link PublicationWindow})
  */
 public record IndicatorOptions(
     LocalDate asOf,
@@ -32,7 +37,9 @@ public record IndicatorOptions(
     double daysMargin,
     double appealRateMargin,
     double qualityThreshold,
-    List<Double> indexWeights) {
+    List<Double> indexWeights,
+    int protectionWidth,
+    Integer fromYear) {
 
   public static final double OUTAGE_FAILURE_RATE = 0.5;
   public static final int OUTAGE_MIN_REQUESTS = 10;
@@ -41,6 +48,7 @@ public record IndicatorOptions(
   public static final double DAYS_MARGIN = 14;
   public static final double APPEAL_RATE_MARGIN = 0.05;
   public static final double QUALITY_THRESHOLD = 90;
+  public static final int PROTECTION_WIDTH = 5;
 
   public IndicatorOptions {
     Objects.requireNonNull(asOf, "asOf");
@@ -61,6 +69,14 @@ public record IndicatorOptions(
     if (!(qualityThreshold >= 0 && qualityThreshold <= 100)) {
       throw new IllegalArgumentException("--quality-threshold must be in [0, 100], cannot be: " + qualityThreshold);
     }
+    if (protectionWidth < 2 || protectionWidth > Math.max(2, minCases)) {
+      throw new IllegalArgumentException("--protection-width must be from 2 (not pinned) to k = " + Math.max(2, minCases)
+          + " (a primary cell holds one of the counts 0 to k − 1), cannot be: " + protectionWidth);
+    }
+    if (fromYear != null && fromYear > asOf.getYear()) {
+      throw new IllegalArgumentException("--from must not be after the extract date's year " + asOf.getYear()
+          + ", cannot be: " + fromYear);
+    }
     indexWeights = List.copyOf(indexWeights);
     if (indexWeights.size() != DigitalJusticeIndex.COMPONENTS.size()
         || indexWeights.stream().anyMatch(w -> !(w >= 0))
@@ -74,6 +90,11 @@ public record IndicatorOptions(
   public static IndicatorOptions of(LocalDate asOf, int minCases) {
     return new IndicatorOptions(asOf, minCases, new ServiceHours.Rule(OUTAGE_FAILURE_RATE, OUTAGE_MIN_REQUESTS),
         LATENCY_TARGET_MS, NOTIFICATION_DEADLINE_HOURS, DAYS_MARGIN,
-        APPEAL_RATE_MARGIN, QUALITY_THRESHOLD, DigitalJusticeIndex.EQUAL_WEIGHTS);
+        APPEAL_RATE_MARGIN, QUALITY_THRESHOLD, DigitalJusticeIndex.EQUAL_WEIGHTS, defaultWidth(minCases), null);
+  }
+
+  /** {@value #PROTECTION_WIDTH} cases, or k when k is smaller: a primary cell holds one of the k counts 0 to k − 1. */
+  public static int defaultWidth(int minCases) {
+    return Math.max(2, Math.min(PROTECTION_WIDTH, minCases));
   }
 }

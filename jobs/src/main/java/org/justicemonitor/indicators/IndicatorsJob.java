@@ -28,6 +28,7 @@ import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.TableWriter;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.Period;
+import org.justicemonitor.measures.PublicationWindow;
 import org.justicemonitor.measures.ServiceTraffic;
 import org.justicemonitor.quality.DataQuality;
 import org.justicemonitor.spark.Concurrently;
@@ -48,6 +49,7 @@ public final class IndicatorsJob {
   private final IndicatorOptions options;
   private final Progress progress;
   private DisclosureSummary disclosureSummary;
+  private PublicationWindow window;
 
   public IndicatorsJob(OutputStore store, IndicatorOptions options, Progress progress) {
     this.spark = store.spark();
@@ -60,7 +62,6 @@ public final class IndicatorsJob {
   /** @return the published table names */
   public List<String> run() {
     Dataset<Row> cases = ingested(Contract.CASES);
-    Dataset<Row> events = ingested(Contract.SERVICE_EVENTS);
     Dataset<Row> regions = catalog.regions();
     Dataset<Row> districtCases = cases.filter(col("court_level").equalTo("district"));
 
@@ -75,6 +76,12 @@ public final class IndicatorsJob {
     // The cases counted once for every case-based table (small: groups × months × values), kept in memory.
     Dataset<Row> cells = progress.result("cases counted", () -> cached(CaseCells.of(cases, CaseCells.GRAIN)));
     Dataset<Row> districtCells = cells.filter(col("court_level").equalTo("district"));
+    window = options.fromYear() != null ? new PublicationWindow(options.fromYear())
+        : PublicationWindow.byDefault(cells, options.asOf(), options.minCases());
+    progress.step("publication window", "tables cover " + window.firstYear() + " to " + options.asOf().getYear()
+        + (options.fromYear() != null ? " (--from)" : " (the default: see --help)"));
+    // Service events have no stocks: those before the window count nowhere.
+    Dataset<Row> events = ingested(Contract.SERVICE_EVENTS).filter(window.coversMonth(col("event_month")));
     Dataset<Row> regionCodes = regions.select("region_code", "population");
     // The service events counted once for the reliability and availability tables.
     ServiceTraffic traffic = progress.result("service events counted", () -> ServiceTraffic.of(events, options.latencyTargetMs())
@@ -84,20 +91,21 @@ public final class IndicatorsJob {
     // complementary suppression then looks at all of them at once before any is written.
     List<Linked> linked = new ArrayList<>();
     linked.add(new Linked(IndicatorTables.REGION_YEAR, () -> RegionalIndicators.compute(IndicatorTables.REGION_YEAR,
-        districtCells, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure)));
+        districtCells, events, regionCodes, Period.YEAR, Period.YEAR.labels(from, options.asOf()), window, disclosure)));
     linked.add(new Linked(IndicatorTables.REGION_MONTH, () -> RegionalIndicators.compute(IndicatorTables.REGION_MONTH,
-        districtCells, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()), disclosure)));
+        districtCells, events, regionCodes, Period.MONTH, Period.MONTH.labels(from, options.asOf()), window, disclosure)));
     linked.add(new Linked(IndicatorTables.NATIONAL_YEAR, () -> RegionalIndicators.compute(IndicatorTables.NATIONAL_YEAR,
         districtCells.withColumn("region_code", lit(IndicatorTables.NATIONAL)),
         events.withColumn("region_code", lit(IndicatorTables.NATIONAL)),
         regions.agg(sum("population").as("population")).select(lit(IndicatorTables.NATIONAL).as("region_code"), col("population")),
-        Period.YEAR, Period.YEAR.labels(from, options.asOf()), disclosure)));
+        Period.YEAR, Period.YEAR.labels(from, options.asOf()), window, disclosure)));
     List<String> courtKeys = List.of("court_id", "court_level", "region_code");
     Dataset<Row> courts = cells.select("court_id", "court_level", "region_code").distinct();
     for (Period period : Period.values()) {
       TableDeclaration table = period == Period.YEAR ? IndicatorTables.COURT_YEAR : IndicatorTables.COURT_MONTH;
       linked.add(new Linked(table, () ->
-          CaseFlowBreakdown.compute(table, cells, courtKeys, courts, period, period.labels(from, options.asOf()), disclosure)));
+          CaseFlowBreakdown.compute(table, cells, courtKeys, courts, period, period.labels(from, options.asOf()), window,
+              disclosure)));
     }
     linked.add(nationalBreakdown(IndicatorTables.CATEGORY_YEAR, districtCells, "case_category", from, disclosure));
     linked.add(nationalBreakdown(IndicatorTables.LEVEL_YEAR, cells, "court_level", from, disclosure));
@@ -106,7 +114,7 @@ public final class IndicatorsJob {
         ServiceReliability.compute(traffic, options.outage(), disclosure)));
     linked.add(new Linked(IndicatorTables.SERVICE_USERS_YEAR, () -> ServiceUse.byUserType(events, Period.YEAR, disclosure)));
     linked.add(new Linked(IndicatorTables.DECISION_DAYS_HISTOGRAM, () ->
-        DecisionDaysHistogram.compute(districtCells, Period.YEAR, disclosure)));
+        DecisionDaysHistogram.compute(districtCells.filter(window.coversMonth(col("month"))), Period.YEAR, disclosure)));
 
     // Independent tables from a few driver threads: on small inputs most of a table's time is planning.
     int threads = Concurrently.threads(spark);
@@ -114,7 +122,7 @@ public final class IndicatorsJob {
         l -> progress.result(l.table().name(), () -> materialize(l.table().path(), l.compute().get())));
     Map<String, Dataset<Row>> primary = byTable(linked, computed);
     LinkedProtection protection = progress.result("complementary suppression",
-        () -> LinkedProtection.protect(primary::get, regions, disclosure.k()));
+        () -> LinkedProtection.protect(primary::get, regions, disclosure.k(), options.protectionWidth()));
 
     TableWriter writer = new TableWriter(store);
     // Data quality first: the court, region and national tables flag the values that rest on a low-quality court.
@@ -197,6 +205,11 @@ public final class IndicatorsJob {
     }
   }
 
+  /** The periods {@link #run} published. */
+  public PublicationWindow window() {
+    return window;
+  }
+
   /** What {@link #run} did for disclosure control, for {@code summary/disclosure.json}. */
   public DisclosureSummary disclosureSummary() {
     return disclosureSummary;
@@ -218,7 +231,7 @@ public final class IndicatorsJob {
       Disclosure disclosure) {
     Dataset<Row> groups = cells.select(key).distinct();
     return new Linked(table, () -> CaseFlowBreakdown.compute(table, cells, List.of(key), groups, Period.YEAR,
-        Period.YEAR.labels(from, options.asOf()), disclosure));
+        Period.YEAR.labels(from, options.asOf()), window, disclosure));
   }
 
   private Dataset<Row> materialize(String name, Dataset<Row> rows) {

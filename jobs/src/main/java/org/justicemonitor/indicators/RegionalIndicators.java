@@ -11,6 +11,7 @@ import org.justicemonitor.measures.AccessToJustice;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.CaseFlow;
 import org.justicemonitor.measures.Period;
+import org.justicemonitor.measures.PublicationWindow;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.tables.TableDeclaration;
 
@@ -38,14 +39,16 @@ public final class RegionalIndicators {
    */
   public static Dataset<Row> compute(TableDeclaration table,
       Dataset<Row> districtCells, Dataset<Row> events, Dataset<Row> regions, Period period, List<String> periodLabels,
-      Disclosure disclosure) {
+      PublicationWindow window, Disclosure disclosure) {
     List<String> keys = List.of("region_code");
     Dataset<Row> flow = CaseFlow.fromCells(districtCells, keys, period, periodLabels, regions);
     Dataset<Row> use = ServiceUse.compute(events, keys, period);
     Dataset<Row> joined =
         flow.join(use, DataFrames.joinKeys("region_code", "period"), "left")
             .na().fill(0L, new String[] {"service_requests", "service_failures", "service_center_requests", "e_notary_requests"});
-    joined = joined
+    // The window's periods, and only those where the region has cases or service users.
+    joined = joined.filter(window.covers(period).and(col("pending_start").gt(0).or(col("incoming").gt(0))
+            .or(col("service_requests").gt(0))))
         .withColumn("service_failure_rate", DataFrames.ratio(col("service_failures"), col("service_requests")))
         .withColumn("service_center_share", DataFrames.ratio(col("service_center_requests"), col("service_requests")))
         .withColumn("e_notary_requests_per_1000", DataFrames.ratio(col("e_notary_requests").multiply(1000), col("population")));

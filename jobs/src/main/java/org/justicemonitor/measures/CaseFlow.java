@@ -161,7 +161,8 @@ public final class CaseFlow {
         Window.partitionBy(DataFrames.columns(keys).toArray(Column[]::new))
             .orderBy("period")
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    flow = flow.withColumn("pending_end", sum("incoming").over(toDate).minus(sum("resolved").over(toDate)));
+    flow = flow.withColumn("pending_end", sum("incoming").over(toDate).minus(sum("resolved").over(toDate)))
+        .withColumn("pending_start", col("pending_end").minus(col("incoming")).plus(col("resolved")));
     for (int m : PendingAge.THRESHOLDS) {
       flow = flow.withColumn(older(m), sum(older(m)).over(toDate));
     }

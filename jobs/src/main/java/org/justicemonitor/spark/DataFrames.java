@@ -1,5 +1,6 @@
 package org.justicemonitor.spark;
 
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.disclosure.Disclosure;
 
 /** Small DataFrame helpers every stage uses: ratios, join keys, columns by name, publishable rounding. */
 public final class DataFrames {
@@ -37,13 +39,19 @@ public final class DataFrames {
 
   /**
    * The named columns, in order, with doubles rounded to {@value #PUBLISHED_DECIMALS} decimals,
-   * so a rerun writes the same CSV bytes.
+   * so a rerun writes the same CSV bytes; and the true counts that disclosure control keeps
+   * until complementary suppression has used them ({@link Disclosure#TRUE_VALUE}, never written).
    */
   public static Dataset<Row> publishable(Dataset<Row> table, List<String> columns) {
     List<Column> out = new ArrayList<>();
     for (String c : columns) {
       boolean isDouble = table.schema().apply(c).dataType().typeName().equals("double");
       out.add(isDouble ? round(col(c), PUBLISHED_DECIMALS).as(c) : col(c));
+    }
+    for (String c : table.columns()) {
+      if (c.startsWith(Disclosure.TRUE_VALUE)) {
+        out.add(col(c));
+      }
     }
     return table.select(out.toArray(Column[]::new));
   }

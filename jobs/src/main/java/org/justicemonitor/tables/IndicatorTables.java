@@ -42,6 +42,13 @@ public final class IndicatorTables {
       statistic("median_days_to_decision", "resolved", "median days from filing to decision, cases resolved in the period"),
       statistic("p90_days_to_decision", "resolved", "90th percentile of days from filing to decision"));
 
+  /**
+   * The stock at the period's start (CEPEJ's "pending on 1 January"): in the window's first
+   * period, the opening stock of every case filed before the window.
+   */
+  private static final Measure PENDING_START =
+      count("pending_start", "cases filed before the period and not decided by its start");
+
   /** CNJ (Justiça em Números) case-flow ratios. */
   private static final List<Measure> CNJ = List.of(
       ratio("congestion_rate", "pending_end", List.of("resolved", "pending_end"),
@@ -79,6 +86,7 @@ public final class IndicatorTables {
           "(server errors + timeouts) / service_requests"))).toList();
 
   private static final List<Measure> REGION_MORE = Stream.concat(Stream.of(
+      PENDING_START,
       ratio("e_protocol_share", "e_protocol_offences", "administrative_offences",
           "share of administrative-offence cases that came through the police E-Protocol").within("incoming"),
       statistic("median_days_protocol_to_decision", "e_protocol_decisions",
@@ -106,7 +114,7 @@ public final class IndicatorTables {
   private static TableDeclaration breakdown(String name, String key, String keyDescription, String what) {
     return TableDeclaration.named(name, "case flow, CNJ ratios, pending ages and access to justice by " + what + " and year")
         .key(key, keyDescription).key("period", "year, yyyy")
-        .measures(FLOW).measures(CNJ).measures(PENDING_OLDER_THAN).measures(ACCESS).build();
+        .measures(FLOW).measure(PENDING_START).measures(CNJ).measures(PENDING_OLDER_THAN).measures(ACCESS).build();
   }
 
   private static TableDeclaration court(String name, String period) {
@@ -114,7 +122,7 @@ public final class IndicatorTables {
         .key("court_id", "court code as exported").key("court_level", "district, regional or supreme")
         .key("region_code", "2-digit KATO region code of the court")
         .key("period", period.equals("month") ? "month, yyyy-MM" : "year, yyyy")
-        .measures(FLOW).measures(CNJ).measures(PENDING_OLDER_THAN).measures(ACCESS).measure(QUALITY_FLAG)
+        .measures(FLOW).measure(PENDING_START).measures(CNJ).measures(PENDING_OLDER_THAN).measures(ACCESS).measure(QUALITY_FLAG)
         .grain("court_id", "period").build();
   }
 

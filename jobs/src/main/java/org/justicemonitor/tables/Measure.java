@@ -95,6 +95,14 @@ public record Measure(String column, Kind kind, String numerator, List<String> d
   }
 
   /** Whether the disclosure rule applies to the column. */
+  /**
+   * Whether the value times (or over) a published figure gives its counts back: a ratio, a rate
+   * per population, a share of a total. A median or a percentile does not.
+   */
+  public boolean givesCountsAway() {
+    return kind == Kind.RATIO || kind == Kind.PER_POPULATION || kind == Kind.SHARE_OF_TOTAL;
+  }
+
   public boolean ruled() {
     return kind != Kind.VALUE && kind != Kind.FLAG;
   }

@@ -21,8 +21,10 @@ public final class TableDocs {
         .append("where its numerator counts people's cases and is not published, a numerator of 1 to k − 1 cases\n")
         .append("suppresses it (*numerator rule*); a `per_population` rate and a `share_of_total` give their\n")
         .append("numerator away; a `statistic` rests on the counts named; a `value` is not under the k rule. A\n")
-        .append("value is suppressed when a count it rests on is under k or suppressed. Every ruled column has a `<column>_status`\n")
-        .append("cell status: `A` published, `C` primary (rests on fewer than k cases), `D` complement\n")
+        .append("value is suppressed when a count it rests on holds 1 to k − 1 cases; a ratio, a rate or a share also\n")
+        .append("when such a count is a complement (a median or a percentile does not give its count away). A count\n")
+        .append("of 0 is published, unless its row holds a count of 1 to k − 1. Every ruled column has a `<column>_status`\n")
+        .append("cell status: `A` published, `C` primary (rests on 1 to k − 1 cases), `D` complement\n")
         .append("(suppressed so that no primary cell can be worked out), `M` not applicable (no value can exist).\n\n");
     for (TableDeclaration t : tables) {
       b.append("## `").append(t.name()).append("`\n\n").append(t.description()).append(".\n\n")

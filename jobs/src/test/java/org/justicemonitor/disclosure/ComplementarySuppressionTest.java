@@ -32,7 +32,7 @@ class ComplementarySuppressionTest {
     cells.sum(total, List.of(a, b, c));
     assertEquals(List.of(a), cells.recovered(K));
 
-    ComplementarySuppression.Result r = ComplementarySuppression.protect(cells, K);
+    ComplementarySuppression.Result r = ComplementarySuppression.protect(cells, K, 2);
     // The part of least value goes with it, not the total: the least information lost.
     assertEquals(List.of(new Cell("t", "b", "n")), r.complements());
     assertEquals(List.of(), cells.recovered(K));
@@ -58,7 +58,7 @@ class ComplementarySuppressionTest {
     cells.identity(List.of(p2, in2, res2, p1), List.of(1, -1, 1, -1));
     assertEquals(List.of(p1), cells.recovered(K));
 
-    ComplementarySuppression.Result r = ComplementarySuppression.protect(cells, K);
+    ComplementarySuppression.Result r = ComplementarySuppression.protect(cells, K, 2);
     assertEquals(List.of(), cells.recovered(K));
     assertEquals(List.of(), r.unprotected());
     assertTrue(r.complements().size() >= 2, "one complement in each period: " + r.complements());
@@ -73,15 +73,15 @@ class ComplementarySuppressionTest {
     int total = cell(cells, "total", 18);
     cells.sum(total, List.of(x, y));
     assertEquals(List.of(x, y), cells.recovered(K));
-    assertEquals(List.of(new Cell("t", "total", "n")), ComplementarySuppression.protect(cells, K).complements());
+    assertEquals(List.of(new Cell("t", "total", "n")), ComplementarySuppression.protect(cells, K, 2).complements());
     assertEquals(List.of(), cells.recovered(K));
   }
 
   @Test
   void theCellsChosenDoNotDependOnTheOrderTheTablesAreRead() {
     // The same grid registered courts first or last: the complements are chosen by value and name, not by index.
-    List<Cell> forward = ComplementarySuppression.protect(grid(List.of(0, 1, 2)), K).complements();
-    List<Cell> backward = ComplementarySuppression.protect(grid(List.of(2, 1, 0)), K).complements();
+    List<Cell> forward = ComplementarySuppression.protect(grid(List.of(0, 1, 2)), K, 5).complements();
+    List<Cell> backward = ComplementarySuppression.protect(grid(List.of(2, 1, 0)), K, 5).complements();
     assertTrue(!forward.isEmpty());
     assertEquals(forward, backward);
   }

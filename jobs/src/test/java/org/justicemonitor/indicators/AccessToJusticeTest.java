@@ -21,6 +21,7 @@ import org.justicemonitor.measures.CaseFlow;
 import org.justicemonitor.measures.CaseFlowTest;
 import org.justicemonitor.measures.PendingAge;
 import org.justicemonitor.measures.Period;
+import org.justicemonitor.measures.PublicationWindow;
 import org.justicemonitor.tables.IndicatorTables;
 
 /** Nine cases of one region whose language, representation, appeal and pending age are worked out by hand. */
@@ -103,12 +104,18 @@ class AccessToJusticeTest {
   @Test
   void eachShareRestsOnTheCasesThatRecordIt() {
     Dataset<Row> cells = CaseCells.of(cases(), List.of("region_code"));
-    Row y = year(CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, cells, List.of("region_code"), groups(), Period.YEAR, years(), new Disclosure(4)),
-        "2025");
-    assertEquals(0.75, y.<Double>getAs("kk_language_share"), 1e-12);  // 4 cases record the language
+    Row y = year(CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, cells, List.of("region_code"), groups(), Period.YEAR,
+        years(), new PublicationWindow(2000), new Disclosure(4)), "2025");
+    // 4 cases record the language, 3 of them kk: a share of 0.75 beside its 4 gives the 3 away.
+    assertNull(y.getAs("kk_language_share"));
     assertNull(y.getAs("representation_rate"));                       // 2 record representation
     assertNull(y.getAs("appeal_rate"));                               // 3 record the appeal
     assertTrue(y.<String>getAs("suppression_reason").contains("representation_rate, appeal_rate"));
-    assertEquals(2.0 / 6, y.<Double>getAs("share_pending_0_1_years"), 1e-6);  // 6 pending; published to 6 decimals
+    assertNull(y.getAs("share_pending_0_1_years"));                   // 2 of 6 pending: under k too
+    // With k = 2, both numerators are published-size.
+    Row k2 = year(CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, cells, List.of("region_code"), groups(), Period.YEAR,
+        years(), new PublicationWindow(2000), new Disclosure(2)), "2025");
+    assertEquals(0.75, k2.<Double>getAs("kk_language_share"), 1e-12);
+    assertEquals(2.0 / 6, k2.<Double>getAs("share_pending_0_1_years"), 1e-6);  // published to 6 decimals
   }
 }

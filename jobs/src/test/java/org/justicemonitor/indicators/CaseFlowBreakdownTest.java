@@ -22,7 +22,7 @@ class CaseFlowBreakdownTest {
   private static List<Row> months(int k) {
     var groups = SharedSpark.spark().createDataset(List.of("71"), Encoders.STRING()).toDF("region_code");
     return CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, CaseCells.of(CaseFlowTest.cases(), List.of("region_code")), List.of("region_code"), groups, Period.MONTH,
-        List.of("2025-01", "2025-02", "2025-03"), new Disclosure(k)).orderBy("period").collectAsList();
+        List.of("2025-01", "2025-02", "2025-03"), new org.justicemonitor.measures.PublicationWindow(2000), new Disclosure(k)).orderBy("period").collectAsList();
   }
 
   @Test
@@ -51,7 +51,7 @@ class CaseFlowBreakdownTest {
 
   private static String[] columns() {
     var groups = SharedSpark.spark().createDataset(List.of("71"), Encoders.STRING()).toDF("region_code");
-    return CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, CaseCells.of(CaseFlowTest.cases(), List.of("region_code")), List.of("region_code"), groups, Period.YEAR, List.of("2025"),
+    return CaseFlowBreakdown.compute(IndicatorTables.CATEGORY_YEAR, CaseCells.of(CaseFlowTest.cases(), List.of("region_code")), List.of("region_code"), groups, Period.YEAR, List.of("2025"), new org.justicemonitor.measures.PublicationWindow(2000),
         new Disclosure(1)).columns();
   }
 }

@@ -47,7 +47,7 @@ class GeneratedRootTest {
       IndicatorOptions defaults = IndicatorOptions.of(SampleRun.AS_OF, SampleRun.MIN_CASES);
       new IndicatorsJob(store, new IndicatorOptions(defaults.asOf(), defaults.minCases(), RULE, defaults.latencyTargetMs(),
           defaults.notificationDeadlineHours(), defaults.daysMargin(), defaults.appealRateMargin(), defaults.qualityThreshold(),
-          defaults.indexWeights()),
+          defaults.indexWeights(), defaults.protectionWidth(), defaults.fromYear()),
           new Progress(SharedSpark.spark(), System.out)).run();
       store.commit("indicators", "test", Catalog::access);
     } finally {

@@ -239,7 +239,7 @@ class IndicatorsJobTest {
   @Test
   void noSuppressedCountCanBeWorkedOutFromThePublishedTables() {
     Catalog catalog = Catalog.published(SharedSpark.spark(), output.toString());
-    DisclosureAudit.Result audit = DisclosureAudit.tables(catalog, SampleRun.MIN_CASES);
+    DisclosureAudit.Result audit = DisclosureAudit.tables(catalog, SampleRun.MIN_CASES, 5);
     assertEquals(List.of(), audit.findings());
     assertTrue(audit.cells() > 10_000 && audit.identities() > 5_000, audit.cells() + " cells, " + audit.identities());
     // Complements were needed, and say so.
@@ -281,7 +281,7 @@ class IndicatorsJobTest {
     lines.remove(lines.size() - 1);
     Files.write(csv, lines);
     DisclosureAudit.Result audit = DisclosureAudit.tables(Catalog.published(SharedSpark.spark(), copy.toString()),
-        SampleRun.MIN_CASES);
+        SampleRun.MIN_CASES, 5);
     assertEquals(List.of(new DisclosureAudit.Finding("indicators/security_year.csv", "",
         "1 rows differ from the Parquet table")), audit.findings());
   }
