@@ -59,6 +59,7 @@ public final class ReportData {
     ObjectNode root = JSON.createObjectNode();
     root.set("ingest", text(Catalog.INGEST_SUMMARY));
     root.set("indicator_settings", text(Catalog.INDICATORS_SUMMARY));
+    root.set("disclosure", text(Catalog.DISCLOSURE_SUMMARY));
     root.set("model_record", text(Catalog.MODEL_RECORD));
     ObjectNode fingerprints = root.putObject("ingested_fingerprints");
     for (var spec : Contract.INGESTED) {

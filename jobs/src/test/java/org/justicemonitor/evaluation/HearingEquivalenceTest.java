@@ -84,11 +84,14 @@ class HearingEquivalenceTest {
   }
 
   @Test
-  void nothingToCompareIsSuppressed() {
+  void nothingToCompareHasNoValue() {
     Row r = row("administrative");
-    assertEquals(true, r.getAs("suppressed"));
+    // No in-person decision: a 0 tells nothing of anyone and is published; the difference it
+    // would rest on cannot exist (M), which is not a suppression.
+    assertEquals(0L, (long) r.getAs("in_person_decisions"));
     assertTrue(r.isNullAt(r.fieldIndex("days_difference")));
-    assertTrue(r.<String>getAs("suppression_reason").contains("in_person_decisions"));
+    assertEquals("M", r.getAs("days_difference_status"));
+    assertEquals(false, r.getAs("suppressed"));
   }
 
   @Test

@@ -48,7 +48,7 @@ class IndicatorsJobTest {
       "online_hearing_share", "median_days_to_register_e_filing", "service_requests", "service_failure_rate", "suppressed",
       "suppression_reason");
   /** The project's columns that follow them (docs/data-dictionary.md). */
-  private static final List<String> MORE_COLUMNS = List.of("e_protocol_share", "median_days_protocol_to_decision",
+  private static final List<String> MORE_COLUMNS = List.of("pending_start", "e_protocol_share", "median_days_protocol_to_decision",
       "publication_share", "median_days_to_publication", "service_center_share", "e_notary_requests_per_1000",
       "kk_language_share", "representation_rate", "appeal_rate", "share_pending_0_1_years", "share_pending_1_3_years",
       "share_pending_3_5_years", "share_pending_5_10_years", "share_pending_over_10_years");
@@ -106,8 +106,9 @@ class IndicatorsJobTest {
   void noPublishedValueRestsOnFewerThanKCases() {
     int k = SampleRun.MIN_CASES;
     Dataset<Row> month = table("region_month");
-    for (String countColumn : List.of("incoming", "resolved", "pending_end", "service_requests")) {
-      assertEquals(0L, month.filter(col(countColumn).lt(k)).count(), countColumn);
+    // 1 to k − 1 is never published; a 0 holds no one and is.
+    for (String countColumn : List.of("pending_start", "incoming", "resolved", "pending_end", "service_requests")) {
+      assertEquals(0L, month.filter(col(countColumn).between(1, k - 1)).count(), countColumn);
     }
     // The e-filing share's own base, counted apart: civil and administrative cases filed per region and month.
     Dataset<Row> base = districtCases()
@@ -126,7 +127,7 @@ class IndicatorsJobTest {
     for (String t : List.of("court_year", "court_month", "category_year", "level_year", "channel_year")) {
       List<String> columns = List.of(table(t).columns());
       List<String> measures = List.of("incoming", "resolved", "pending_end", "clearance_rate", "disposition_time_days",
-          "median_days_to_decision", "p90_days_to_decision", "congestion_rate", "demand_service_index",
+          "median_days_to_decision", "p90_days_to_decision", "pending_start", "congestion_rate", "demand_service_index",
           "share_pending_over_6_months", "share_pending_over_12_months", "share_pending_over_24_months",
           "kk_language_share", "representation_rate", "appeal_rate", "share_pending_0_1_years", "share_pending_1_3_years",
           "share_pending_3_5_years", "share_pending_5_10_years", "share_pending_over_10_years", "suppressed",
