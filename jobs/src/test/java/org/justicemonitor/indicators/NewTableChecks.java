@@ -60,7 +60,8 @@ final class NewTableChecks {
     for (PendingAge.Band b : PendingAge.BANDS) {
       Double share = national.getAs(b.column());
       if (share == null) {
-        assertEquals("C", national.getAs(b.column() + "_status"), b.column());
+        // Its 1 to 9 cases (C), or beside a pending_end hidden as a complement (D).
+        assertTrue(List.of("C", "D").contains(national.<String>getAs(b.column() + "_status")), b.column());
       } else {
         bands += share;
       }
