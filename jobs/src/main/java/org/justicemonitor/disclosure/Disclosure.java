@@ -26,7 +26,7 @@ import org.justicemonitor.tables.TableDeclaration;
 /**
  * Statistical disclosure control, the one step every published figure goes through, with the
  * rules its table declares ({@link TableDeclaration#restsOn}). Primary: a published value that
- * rests on 1 to k − 1 cases (a count of 0 only beside such a count in its row) is set to null
+ * rests on 1 to k − 1 cases (or on a count of 0 beside such a count in its row) is set to null
  * and its cell status set to {@link CellStatus#PRIMARY}. Complementary: counts that {@link ComplementarySuppression} chose so that
  * no primary cell can be worked out from the others are set to null too, with every value that
  * would give one of them away ({@link #complement}), status {@link CellStatus#COMPLEMENT}. The
@@ -82,9 +82,11 @@ public final class Disclosure {
       Column small = lit(false);
       for (String base : declaration.restsOn(m)) {
         small = small.or(coalesce(col(base).between(1, k - 1), lit(false)));
-      }
-      if (m.kind() == Measure.Kind.COUNT) {
-        small = small.or(coalesce(col(m.column()).equalTo(0), lit(false)).and(rowHoldsSmall));
+        if (declaration.counts().contains(base)) {
+          // A count rests on itself. What rests on a 0 suppressed beside small counts would give
+          // the 0 back: a disposition time of 0 days, a median with no value to publish.
+          small = small.or(coalesce(col(base).equalTo(0), lit(false)).and(rowHoldsSmall));
+        }
       }
       java.util.Optional<String> numerator = declaration.numeratorRule(m);
       if (numerator.isPresent()) {

@@ -196,7 +196,7 @@ final class LinkedCells {
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
       boolean changed = false;
       for (int e = 0; e < equationCells.size(); e++) {
-        changed |= tighten(equationCells.get(e), equationSigns.get(e), lo, hi);
+        changed |= tighten(equationCells.get(e), equationSigns.get(e), lo, hi, null);
       }
       if (!changed) {
         break;
@@ -251,8 +251,74 @@ final class LinkedCells {
     return hi - lo + 1 < width - 1e-6 && hi > 1e-6;
   }
 
-  /** One identity bounds each of its cells by the others': {@code s_j x_j = −Σ_{i≠j} s_i x_i}. */
-  private static boolean tighten(int[] terms, int[] signs, long[] lo, long[] hi) {
+  /**
+   * Publishes a complement again if no reader could then pin a complement or narrow a primary
+   * cell below the width by propagation; else leaves it suppressed. Incremental: {@code bounds}
+   * (from {@link #attack}, for the cells as they stand) are tightened from the identities of the
+   * cell outwards, only as far as they change, and kept for the next call when it is published.
+   *
+   * @return whether the cell is published again
+   */
+  boolean republishIfSafe(int cell, long[][] bounds, int k, int width) {
+    long[] lo = bounds[0];
+    long[] hi = bounds[1];
+    // What changed, to undo: cell, its old lo, its old hi.
+    List<long[]> undo = new ArrayList<>();
+    java.util.function.IntConsumer before = j -> undo.add(new long[] {j, lo[j], hi[j]});
+    before.accept(cell);
+    states.set(cell, State.PUBLISHED);
+    lo[cell] = values.get(cell);
+    hi[cell] = values.get(cell);
+    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(equationsOf.get(cell));
+    java.util.BitSet queued = new java.util.BitSet();
+    work.forEach(queued::set);
+    boolean safe = true;
+    long budget = 50L * equationCells.size();
+    while (safe && !work.isEmpty()) {
+      if (--budget < 0) {
+        safe = false;
+        break;
+      }
+      int e = work.poll();
+      queued.clear(e);
+      List<Integer> changedHere = new ArrayList<>();
+      tighten(equationCells.get(e), equationSigns.get(e), lo, hi, j -> {
+        before.accept(j);
+        changedHere.add(j);
+      });
+      for (int j : changedHere) {
+        boolean pinned = states.get(j) == State.COMPLEMENTARY && lo[j] == hi[j];
+        boolean narrow = states.get(j) == State.PRIMARY && narrow(lo[j], hi[j], width);
+        if (pinned || narrow) {
+          safe = false;
+          break;
+        }
+        for (int f : equationsOf.get(j)) {
+          if (!queued.get(f)) {
+            queued.set(f);
+            work.add(f);
+          }
+        }
+      }
+    }
+    if (!safe) {
+      for (int u = undo.size() - 1; u >= 0; u--) {
+        long[] x = undo.get(u);
+        lo[(int) x[0]] = x[1];
+        hi[(int) x[0]] = x[2];
+      }
+      states.set(cell, State.COMPLEMENTARY);
+    }
+    return safe;
+  }
+
+  /**
+   * One identity bounds each of its cells by the others': {@code s_j x_j = −Σ_{i≠j} s_i x_i}.
+   *
+   * @param beforeChange told of a cell just before its bounds change; may be null
+   */
+  private static boolean tighten(int[] terms, int[] signs, long[] lo, long[] hi,
+      java.util.function.IntConsumer beforeChange) {
     // The sum of s_i x_i over all terms lies in [min, max]; infinite ends are counted apart.
     long min = 0;
     long max = 0;
@@ -290,11 +356,16 @@ final class LinkedCells {
       long termHi = othersMinInfinite ? INFINITE : -othersMin;
       long newLo = signs[t] > 0 ? termLo : (termHi >= INFINITE ? -INFINITE : -termHi);
       long newHi = signs[t] > 0 ? termHi : (termLo <= -INFINITE ? INFINITE : -termLo);
-      if (newLo > lo[j] && newLo > -INFINITE) {
+      boolean raise = newLo > lo[j] && newLo > -INFINITE;
+      boolean lower = newHi < hi[j] && newHi < INFINITE;
+      if ((raise || lower) && beforeChange != null) {
+        beforeChange.accept(j);
+      }
+      if (raise) {
         lo[j] = Math.min(newLo, hi[j]);
         changed = true;
       }
-      if (newHi < hi[j] && newHi < INFINITE) {
+      if (lower) {
         hi[j] = Math.max(newHi, lo[j]);
         changed = true;
       }

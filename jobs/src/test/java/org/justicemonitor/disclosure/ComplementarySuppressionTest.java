@@ -86,6 +86,66 @@ class ComplementarySuppressionTest {
     assertEquals(forward, backward);
   }
 
+  @Test
+  void aComplementThatLaterOnesMadeUnnecessaryIsPublishedAgain() {
+    // 30 = a 4 + b 12 + c 14 with both b and c hidden: c alone can go back (a + b = 16, b >= 10
+    // leaves a in [0, 6], seven possible counts), then b cannot (a = 30 − 12 − 14).
+    LinkedCells cells = new LinkedCells();
+    int a = cell(cells, "a", 4);
+    int b = cell(cells, "b", 12);
+    int c = cell(cells, "c", 14);
+    cells.sum(cell(cells, "total", 30), List.of(a, b, c));
+    cells.suppressAsComplement(b);
+    cells.suppressAsComplement(c);
+    long[][] bounds = cells.attack(K);
+
+    assertTrue(cells.republishIfSafe(c, bounds, K, 5));
+    assertEquals(State.PUBLISHED, cells.state(c));
+    assertEquals(6, bounds[1][a]);
+    assertTrue(!cells.republishIfSafe(b, bounds, K, 5));
+    assertEquals(State.COMPLEMENTARY, cells.state(b));
+    // What the incremental bounds say is what a reader working from scratch finds.
+    long[][] fresh = cells.attack(K);
+    assertEquals(java.util.Arrays.toString(fresh[0]), java.util.Arrays.toString(bounds[0]));
+    assertEquals(java.util.Arrays.toString(fresh[1]), java.util.Arrays.toString(bounds[1]));
+  }
+
+  @Test
+  void oneComplementIsEnoughWhereTheGreedyRoundsTookThree() {
+    //        m0  m1  m2  m3 | year
+    // c0     22  37  40  49 |  148
+    // c1     38  16  [4] [9]|   67
+    // c2     49  41  [4] 12 |  106
+    // month 109  94  48  70 |  321
+    // The rounds hide c1's and c2's years and c2's m3 (one per exposed cell); with m3 of c2
+    // alone, a reader has c1m2 + c2m2 = 8, c1m2 + c1m3 = 13, c2m2 + c2m3 = 16, c1m3 + c2m3 = 21:
+    // c2m2 = c1m3 − 5 in [0, 4], five possible counts each. The years go back.
+    LinkedCells cells = new LinkedCells();
+    long[][] values = {{22, 37, 40, 49}, {38, 16, 4, 9}, {49, 41, 4, 12}};
+    int[][] m = new int[3][4];
+    for (int court = 0; court < 3; court++) {
+      for (int month = 0; month < 4; month++) {
+        m[court][month] = cell(cells, "c" + court + "m" + month, values[court][month]);
+      }
+      long year = java.util.Arrays.stream(values[court]).sum();
+      cells.sum(cell(cells, "c" + court + "y", year), List.of(m[court][0], m[court][1], m[court][2], m[court][3]));
+    }
+    List<Integer> months = new java.util.ArrayList<>();
+    for (int month = 0; month < 4; month++) {
+      months.add(cell(cells, "m" + month, values[0][month] + values[1][month] + values[2][month]));
+      cells.sum(months.get(month), List.of(m[0][month], m[1][month], m[2][month]));
+    }
+    cells.sum(cell(cells, "year", 321), months);
+
+    ComplementarySuppression.Result r = ComplementarySuppression.protect(cells, K, 5);
+    assertEquals(List.of(new Cell("t", "c2m3", "n")), r.complements());
+    long[][] bounds = cells.attack(K);
+    assertEquals(List.of(0L, 4L), List.of(bounds[0][m[2][2]], bounds[1][m[2][2]]));
+    assertEquals(List.of(4L, 8L), List.of(bounds[0][m[1][2]], bounds[1][m[1][2]]));
+    assertEquals(List.of(5L, 9L), List.of(bounds[0][m[1][3]], bounds[1][m[1][3]]));
+    assertEquals(List.of(12L, 16L), List.of(bounds[0][m[2][3]], bounds[1][m[2][3]]));
+  }
+
   /** Three months of three courts with their year totals, two months small. */
   private static LinkedCells grid() {
     return grid(List.of(0, 1, 2));

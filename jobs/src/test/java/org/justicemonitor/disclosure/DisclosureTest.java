@@ -145,6 +145,21 @@ class DisclosureTest {
   }
 
   @Test
+  void whatRestsOnAZeroSuppressedBesideSmallCountsIsSuppressedToo() {
+    // 0 filed, 3 decided: the 0 is suppressed beside the 3, and so is the e-filing share of 0
+    // cases that lies within it (published, its 0 would give the 0 filings back).
+    Row r = new Disclosure(10).apply(table(0, 3, 20, 0), FLOW).first();
+    assertNull(r.getAs("incoming"));
+    assertEquals("C", r.getAs("incoming_status"));
+    assertNull(r.getAs("e_filing_share"));
+    assertEquals("C", r.getAs("e_filing_share_status"));
+    // Beside 12 decided, the 0 and its share are published.
+    Row published = new Disclosure(10).apply(table(0, 12, 20, 0), FLOW).first();
+    assertEquals(0L, (long) published.getAs("incoming"));
+    assertEquals("A", published.getAs("e_filing_share_status"));
+  }
+
+  @Test
   void kMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new Disclosure(0));
   }
