@@ -8,9 +8,6 @@ import picocli.CommandLine.Option;
 /** Options every Spark command shares. */
 public final class CommonOptions {
 
-  @Option(names = "--input", paramLabel = "DIR", description = "Input root, one directory per dataset (default: ${DEFAULT-VALUE}).")
-  String input = "data-samples";
-
   @Option(names = "--output", paramLabel = "DIR", description = "Output root (default: ${DEFAULT-VALUE}).")
   String output = "output";
 
@@ -21,11 +18,8 @@ public final class CommonOptions {
       description = "Extract date: pending cases and ages are measured at it (default: today).")
   LocalDate asOf;
 
-  @Option(
-      names = "--time-zone",
-      paramLabel = "ZONE",
-      description = "Zone in which timestamps fall into days and months (default: ${DEFAULT-VALUE}).")
-  ZoneId timeZone = ZoneId.of("Asia/Almaty");
+  /** The command's zone ({@link TimeZoneOption}; the default one where a command has no such option). */
+  ZoneId timeZone = TimeZoneOption.DEFAULT;
 
   @Mixin SessionOptions session = new SessionOptions();
 

@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
     })
 final class EvaluateCommand extends SparkCommand {
 
+  @picocli.CommandLine.Mixin InputOption input = new InputOption();
+
   @Option(names = "--labels", paramLabel = "FILE", description = "Known anomalies (default: <input>/labels/anomalies.csv).")
   String labels;
 
@@ -37,7 +39,7 @@ final class EvaluateCommand extends SparkCommand {
 
   @Override
   void run(SparkSession spark, OutputStore store, Progress progress) {
-    String labelFile = labels != null ? labels : Paths.join(common.input, "labels/anomalies.csv");
+    String labelFile = labels != null ? labels : Paths.join(input.input, "labels/anomalies.csv");
     if (!InputFiles.exists(spark, labelFile)) {
       throw new JobFailure("no labels at " + labelFile + "; pass --labels FILE");
     }

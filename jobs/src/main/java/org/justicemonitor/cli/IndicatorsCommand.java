@@ -36,6 +36,13 @@ final class IndicatorsCommand extends StageCommand {
     return b.toString();
   }
 
+  @Mixin TimeZoneOption zone = new TimeZoneOption();
+
+  @Override
+  java.util.Optional<TimeZoneOption> timeZone() {
+    return java.util.Optional.of(zone);
+  }
+
   @Override
   List<Stage> stages() {
     return List.of(stage);

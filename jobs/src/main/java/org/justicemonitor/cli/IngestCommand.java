@@ -16,6 +16,13 @@ final class IngestCommand extends StageCommand {
 
   @Mixin IngestStage stage = new IngestStage();
 
+  @Mixin TimeZoneOption zone = new TimeZoneOption();
+
+  @Override
+  java.util.Optional<TimeZoneOption> timeZone() {
+    return java.util.Optional.of(zone);
+  }
+
   @Override
   List<Stage> stages() {
     return List.of(stage);

@@ -37,6 +37,8 @@ final class IngestStage implements Stage {
 
   @Mixin KeyOptions key = new KeyOptions();
 
+  @Mixin InputOption input = new InputOption();
+
   private IngestOptions options;
 
   /** What the manifest records of an ingest's settings. */
@@ -49,11 +51,11 @@ final class IngestStage implements Stage {
       System.err.println("WARNING: --demo: identifiers are pseudonymized with a PUBLIC demo key, which protects nothing.");
       System.err.println("WARNING: never use --demo on real data; set " + PseudonymizationKey.ENV_VAR + " or pass --key-file.");
     }
-    if (inside(common.output, common.input)) {
-      throw new IllegalArgumentException("--output " + common.output + " lies inside --input " + common.input
+    if (inside(common.output, input.input)) {
+      throw new IllegalArgumentException("--output " + common.output + " lies inside --input " + input.input
           + ": the outputs would be read as input next time; choose an --output outside the input root");
     }
-    options = new IngestOptions(common.input, common.asOf(), maxBadFraction, resolved, full);
+    options = new IngestOptions(input.input, common.asOf(), maxBadFraction, resolved, full);
   }
 
   /** Whether {@code dir} is {@code root} or below it (local paths and URIs alike). */

@@ -30,6 +30,8 @@ public final class JusticeMonitor implements Runnable {
 
   public static final int FAILED = 1;
   public static final int USAGE = 2;
+  /** A dataset quarantined more rows than {@code --max-bad-fraction} allows: the delivery needs fixing. */
+  public static final int TOO_MANY_BAD_ROWS = 3;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +44,7 @@ public final class JusticeMonitor implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 wrong arguments. */
+  /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 wrong arguments, 3 too many bad rows. */
   public static int execute(String... args) {
     return commandLine().execute(args);
   }
@@ -51,8 +53,23 @@ public final class JusticeMonitor implements Runnable {
     CommandLine cl = new CommandLine(new JusticeMonitor());
     cl.setParameterExceptionHandler(oneLineUsageError());
     cl.setExecutionExceptionHandler(failure());
+    // An option after a settings file (@FILE) overrides the file's: the last one given counts.
+    cl.setOverwrittenOptionsAllowed(true);
+    // Dates in one line a person reads: "'2025-13-01' is not a date (YYYY-MM-DD)", not a parser's exception.
+    cl.registerConverter(java.time.LocalDate.class, text -> parsed(text, java.time.LocalDate::parse, "a date (YYYY-MM-DD)"));
+    cl.registerConverter(java.time.YearMonth.class, text -> parsed(text, java.time.YearMonth::parse, "a month (YYYY-MM)"));
+    cl.registerConverter(java.time.ZoneId.class,
+        text -> parsed(text, java.time.ZoneId::of, "a time zone (a region such as Asia/Almaty, or UTC)"));
     cl.getSubcommands().get("indicators").getCommandSpec().usageMessage().footer(IndicatorsCommand.tableList());
     return cl;
+  }
+
+  private static <T> T parsed(String text, java.util.function.Function<String, T> parse, String what) {
+    try {
+      return parse.apply(text);
+    } catch (java.time.DateTimeException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not " + what);
+    }
   }
 
   private static IParameterExceptionHandler oneLineUsageError() {
@@ -88,7 +105,7 @@ public final class JusticeMonitor implements Runnable {
         e.printStackTrace(err);
       }
       err.flush();
-      return FAILED;
+      return e instanceof org.justicemonitor.ingest.TooManyBadRows ? TOO_MANY_BAD_ROWS : FAILED;
     };
   }
 

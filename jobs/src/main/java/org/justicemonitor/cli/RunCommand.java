@@ -26,6 +26,13 @@ final class RunCommand extends StageCommand {
 
   private final DisclosureAuditStage audit = new DisclosureAuditStage();
 
+  @Mixin TimeZoneOption zone = new TimeZoneOption();
+
+  @Override
+  java.util.Optional<TimeZoneOption> timeZone() {
+    return java.util.Optional.of(zone);
+  }
+
   @Override
   List<Stage> stages() {
     return List.of(ingest, indicators, anomalies, report, audit);

@@ -20,8 +20,14 @@ abstract class SparkCommand implements Callable<Integer> {
 
   final PrintStream out = System.out;
 
+  /** The session's time zone: a command that turns timestamps into periods has {@code --time-zone}. */
+  java.util.Optional<TimeZoneOption> timeZone() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   public Integer call() {
+    timeZone().ifPresent(z -> common.timeZone = z.zone);
     Arguments.checked(spec, () -> {
       prepare();
       return null;

@@ -159,7 +159,7 @@ public final class IngestJob {
       BadShare share = BadShare.of(r, plan.previousFiles());
       if (share.fraction() > options.maxBadFraction()) {
         progress.block(IngestReportWriter.toTable(report(plan, regions, reports, warnings, started)));
-        throw new JobFailure(String.format(Locale.ROOT,
+        throw new TooManyBadRows(String.format(Locale.ROOT,
             "%s: %d of %d rows (%.1f%%) failed validation%s, more than --max-bad-fraction %.3f allows; nothing"
                 + " was published. See the reasons above, fix the extract, or raise --max-bad-fraction",
             r.dataset(), share.quarantined(), share.read(), 100 * share.fraction(),

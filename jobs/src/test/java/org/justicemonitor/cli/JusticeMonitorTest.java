@@ -100,4 +100,67 @@ class JusticeMonitorTest {
     assertTrue(!IngestStage.inside("/tmp/data-samples-out", "/tmp/data-samples"), "a sibling with a longer name");
     assertTrue(IngestStage.inside("hdfs://nn/extracts/2025/out", "hdfs://nn/extracts/2025"));
   }
+
+  @Test
+  void aBadDateIsOneLineSaysWhatADateLooksLike() {
+    Result r = run("run", "--demo", "--as-of", "2025-13-01");
+    assertEquals(2, r.code());
+    assertEquals("justice-monitor run: Invalid value for option '--as-of': '2025-13-01' is not a date (YYYY-MM-DD)"
+        + " (see 'justice-monitor run --help')\n", r.err());
+    Result month = run("generate", "--from", "2019-13");
+    assertTrue(month.err().contains("'2019-13' is not a month (YYYY-MM)"), month.err());
+    Result zone = run("ingest", "--demo", "--time-zone", "Almaty");
+    assertTrue(zone.err().contains("'Almaty' is not a time zone"), zone.err());
+  }
+
+  @Test
+  void optionsACommandDoesNotUseAreNotOffered() {
+    // The report and the anomalies read the published tables: no input root, no timestamps.
+    for (String[] args : new String[][] {{"report", "--input", "x"}, {"report", "--time-zone", "UTC"},
+        {"anomalies", "--time-zone", "UTC"}, {"indicators", "--input", "x"}, {"disclosure", "audit", "--input", "x"}}) {
+      Result r = run(args);
+      assertEquals(2, r.code(), String.join(" ", args));
+      assertTrue(r.err().contains("Unknown option"), r.err());
+    }
+    CommandLine cl = JusticeMonitor.commandLine();
+    for (String command : new String[] {"ingest", "indicators", "run"}) {
+      assertTrue(cl.getSubcommands().get(command).getCommandSpec().findOption("--time-zone") != null, command);
+    }
+    for (String command : new String[] {"ingest", "run", "evaluate"}) {
+      assertTrue(cl.getSubcommands().get(command).getCommandSpec().findOption("--input") != null, command);
+    }
+  }
+
+  @Test
+  void aSettingsFileHoldsTheOptionsThatMustMatchAcrossStages() throws Exception {
+    // picocli's @file: one option per line, # comments; the same file for every stage.
+    java.nio.file.Path settings = java.nio.file.Files.createTempFile("justice-monitor", ".args");
+    java.nio.file.Files.writeString(settings, "# settings shared by the stages\n--as-of 2025-12-31\n"
+        + "--output /tmp/justice-monitor-out\n--min-cases 12\n");
+    try {
+      CommandLine cl = JusticeMonitor.commandLine();
+      CommandLine.ParseResult parsed = cl.parseArgs("indicators", "@" + settings);
+      CommandLine.ParseResult indicators = parsed.subcommand();
+      assertEquals(java.time.LocalDate.of(2025, 12, 31), indicators.matchedOptionValue("--as-of", null));
+      assertEquals(12, (int) indicators.matchedOptionValue("--min-cases", 0));
+      assertEquals("/tmp/justice-monitor-out", indicators.matchedOptionValue("--output", ""));
+      // An option after the file overrides it.
+      CommandLine.ParseResult overridden = JusticeMonitor.commandLine().parseArgs("indicators", "@" + settings, "--min-cases", "15");
+      assertEquals(15, (int) overridden.subcommand().matchedOptionValue("--min-cases", 0));
+    } finally {
+      java.nio.file.Files.delete(settings);
+    }
+  }
+
+  @Test
+  void tooManyBadRowsHasItsOwnExitCode() throws Exception {
+    CommandLine cl = JusticeMonitor.commandLine();
+    cl.setErr(new PrintWriter(new StringWriter()));
+    CommandLine ingest = cl.getSubcommands().get("ingest");
+    int code = cl.getExecutionExceptionHandler().handleExecutionException(
+        new org.justicemonitor.ingest.TooManyBadRows("cases: 40 of 100 rows failed validation"), ingest, cl.parseArgs("ingest"));
+    assertEquals(JusticeMonitor.TOO_MANY_BAD_ROWS, code);
+    assertEquals(JusticeMonitor.FAILED, cl.getExecutionExceptionHandler().handleExecutionException(
+        new org.justicemonitor.JobFailure("no case files"), ingest, cl.parseArgs("ingest")));
+  }
 }

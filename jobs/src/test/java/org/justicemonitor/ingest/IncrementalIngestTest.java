@@ -147,7 +147,7 @@ class IncrementalIngestTest {
         + "71-D01,SHARE-24,district,71,civil,fax,2025-03-10,2025-03-11,,,,,,71-D01-J01,false,,ru\n"
         + "71-D01,SHARE-25,district,71,civil,fax,2025-03-10,2025-03-11,,,,,,71-D01-J01,false,,ru\n");
     java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
-    JobFailure stop = assertThrows(JobFailure.class,
+    JobFailure stop = assertThrows(TooManyBadRows.class,
         () -> ingest(input, output, false, 0.1, new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8)));
     assertEquals("cases: 4 of 25 rows (16.0%) failed validation, counting the rows published before with this delivery's,"
         + " more than --max-bad-fraction 0.100 allows; nothing was published. See the reasons above, fix the extract, or raise"
