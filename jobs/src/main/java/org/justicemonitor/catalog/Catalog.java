@@ -41,6 +41,9 @@ public final class Catalog {
   /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy (declared in {@link IndicatorTables}). */
   public static final List<String> INDICATOR_TABLES = IndicatorTables.ALL.stream().map(TableDeclaration::path).toList();
 
+  /** The indicator tables' CSV copies described as a Frictionless Data Package. */
+  public static final String DATA_PACKAGE = INDICATORS + "/" + org.justicemonitor.tables.DataPackage.NAME;
+
   public static final String ANOMALIES = "anomalies";
   public static final String FLAGS = ANOMALIES + "/flags";
   public static final String MODELS = ANOMALIES + "/models";

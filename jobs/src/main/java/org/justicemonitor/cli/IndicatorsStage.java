@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.justicemonitor.catalog.Catalog;
+import org.justicemonitor.tables.DataPackage;
 import org.justicemonitor.indicators.IndicatorOptions;
 import org.justicemonitor.indicators.IndicatorsJob;
 import org.justicemonitor.io.Json;
@@ -127,7 +128,8 @@ final class IndicatorsStage implements Stage {
     store.manifest().settings("indicators", settings);
     progress.done((System.nanoTime() - started) / 1e9);
     out.println("indicator tables: " + store.published(Catalog.INDICATORS) + " ("
-        + tables.stream().filter(t -> !t.endsWith(".csv")).map(t -> t.substring(t.lastIndexOf('/') + 1)).toList()
-        + ", each with a .csv copy)");
+        + tables.stream().filter(t -> !t.endsWith(".csv") && !t.endsWith(".json")).map(t -> t.substring(t.lastIndexOf('/') + 1))
+            .toList()
+        + ", each with a .csv copy, described in " + DataPackage.NAME + ")");
   }
 }

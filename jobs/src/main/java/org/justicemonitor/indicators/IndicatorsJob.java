@@ -34,6 +34,8 @@ import org.justicemonitor.quality.DataQuality;
 import org.justicemonitor.spark.Concurrently;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.spark.Progress;
+import org.justicemonitor.io.Json;
+import org.justicemonitor.tables.DataPackage;
 import org.justicemonitor.tables.IndicatorTables;
 import org.justicemonitor.tables.TableDeclaration;
 
@@ -171,6 +173,8 @@ public final class IndicatorsJob {
       tables.addAll(TableWriter.names(t.path()));
     }
     store.complete(tables);
+    store.writeText(Catalog.DATA_PACKAGE, Json.write(DataPackage.of(IndicatorTables.ALL, writer.schemas(), disclosure.k())));
+    tables.add(Catalog.DATA_PACKAGE);
     cells.unpersist();
     disclosureSummary = protection.summary();
     return tables;

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.tables.TableDeclaration;
 
 /**
@@ -22,6 +24,8 @@ import org.justicemonitor.tables.TableDeclaration;
 public final class TableWriter {
 
   private final OutputStore store;
+  /** The schema of every table written, by name: what the data package describes. */
+  private final Map<String, StructType> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
   public TableWriter(OutputStore store) {
     this.store = store;
@@ -37,6 +41,7 @@ public final class TableWriter {
     // A global sort, then one partition: the order survives the coalesce.
     rows.orderBy(order).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(table));
     Dataset<Row> written = store.spark().read().schema(rows.schema()).parquet(store.staging(table));
+    schemas.put(table, rows.schema());
     String scratch = store.scratch(table.replace('/', '-') + "-csv");
     written.write().mode(SaveMode.ErrorIfExists).option("header", "true").option("escape", "\"").csv(scratch);
     moveSingleFile(scratch, store.staging(table + ".csv"));
@@ -50,6 +55,11 @@ public final class TableWriter {
   public Dataset<Row> write(TableDeclaration declaration, Dataset<Row> rows) {
     Column[] columns = declaration.columns().stream().map(c -> col(c)).toArray(Column[]::new);
     return writeWithCsv(declaration.path(), rows.select(columns), declaration.sortBy());
+  }
+
+  /** The schemas of the tables written so far, by name. */
+  public Map<String, StructType> schemas() {
+    return Map.copyOf(schemas);
   }
 
   /** What to publish for a table written by {@link #writeWithCsv}: the table and its CSV copy. */
