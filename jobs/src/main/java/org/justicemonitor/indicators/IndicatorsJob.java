@@ -127,6 +127,7 @@ public final class IndicatorsJob {
         () -> LinkedProtection.protect(primary::get, regions, disclosure.k(), options.protectionWidth()));
 
     TableWriter writer = new TableWriter(store);
+    progress.result("regions", () -> writer.write(IndicatorTables.REGIONS, regions));
     // Data quality first: the court, region and national tables flag the values that rest on a low-quality court.
     // Counted once, kept for both tables.
     Dataset<Row> qualityCounts = progress.result("data quality counted",

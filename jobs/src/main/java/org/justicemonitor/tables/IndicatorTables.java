@@ -335,7 +335,20 @@ public final class IndicatorTables {
       .build();
 
   /** Every indicator table, in the order the stage writes them; each has a {@code .csv} copy. */
-  public static final List<TableDeclaration> ALL = List.of(REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
+  /** The region reference, published so that a reader has the names beside the codes of every table. */
+  public static final TableDeclaration REGIONS = TableDeclaration.named("regions",
+          "the regions the tables relate to: each code with its names in English, Russian and Kazakh, its group,"
+              + " population and internet users' share, from the region reference the run used")
+      .key("region_code", "2-digit KATO region code, text (00 in a table's rows: unknown, or the whole country in national_year)")
+      .measure(value("name_en", "name in English"))
+      .measure(value("name_ru", "name in Russian"))
+      .measure(value("name_kk", "name in Kazakh"))
+      .measure(value("group", "the region's group: north, south, east, west, central, or cities (the three cities of republican status)"))
+      .measure(value("population", "inhabitants: the denominator of the rates per 1,000"))
+      .measure(value("internet_users_share", "share of internet users, region reference (illustrative where marked)"))
+      .build();
+
+  public static final List<TableDeclaration> ALL = List.of(REGIONS, REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
       COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH,
       SERVICE_AVAILABILITY_MONTH, SERVICE_USERS_YEAR, SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX,
       DECISION_DAYS_HISTOGRAM, DIGITAL_IMPACT, DIGITAL_IMPACT_EVENT_TIME, CHANNEL_COMPARISON, DATA_QUALITY_COURT,

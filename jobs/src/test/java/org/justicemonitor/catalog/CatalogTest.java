@@ -13,7 +13,7 @@ class CatalogTest {
   void namesOfIngestedTables() {
     assertEquals("ingested/cases", Catalog.ingested(Contract.CASES));
     assertEquals("quarantine/service_events", Catalog.quarantine(Contract.SERVICE_EVENTS));
-    assertEquals(21, Catalog.INDICATOR_TABLES.size());
+    assertEquals(22, Catalog.INDICATOR_TABLES.size());
     assertEquals("ingested/rollouts", Catalog.ingested(Contract.ROLLOUTS));
     assertEquals("public", Catalog.access(IndicatorTables.DIGITAL_IMPACT.path()));
   }

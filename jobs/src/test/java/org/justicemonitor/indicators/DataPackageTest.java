@@ -109,6 +109,16 @@ class DataPackageTest {
   }
 
   @Test
+  void theRegionsTablePutsNamesBesideTheCodes() {
+    Row astana = SharedSpark.spark().read().parquet(output.resolve(Catalog.INDICATORS).resolve("regions").toString())
+        .filter(col("region_code").equalTo("71")).first();
+    assertEquals("Astana city", astana.getAs("name_en"));
+    assertEquals("Астана", astana.getAs("name_ru"));
+    assertEquals("Астана", astana.getAs("name_kk"));
+    assertEquals(20, SharedSpark.spark().read().parquet(output.resolve(Catalog.INDICATORS).resolve("regions").toString()).count());
+  }
+
+  @Test
   void unitsAndStatusesSayWhatAValueIs() {
     assertEquals("count", field("region_year", "incoming").get("unit").asText());
     assertEquals("integer", field("region_year", "incoming").get("type").asText());
