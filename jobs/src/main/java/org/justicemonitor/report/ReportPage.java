@@ -30,7 +30,8 @@ public final class ReportPage {
     String echarts = resource("/META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js");
     try {
       JsonNode labels = JSON.readTree(resource("/report/labels.json")).get(lang);
-      return resource("/report/template.html")
+      return withContents(resource("/report/template.html"), labels)
+          .replace("__TITLE__", escape(labels.get("title").asText()))
           .replace("__ECHARTS_VERSION__", version)
           .replace("__LANG__", lang)
           .replace("__BINS__", JSON.writeValueAsString(ReportData.binLabels()))
@@ -41,6 +42,35 @@ public final class ReportPage {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static final java.util.regex.Pattern SECTION =
+      java.util.regex.Pattern.compile("<section><h2 data-label=\"([a-z_0-9]+)\"></h2>");
+
+  /**
+   * Each section's heading written in the page's language and given an anchor, and the table of
+   * contents built from them: both read without scripts, in print and by screen readers.
+   */
+  static String withContents(String template, JsonNode labels) {
+    StringBuilder contents = new StringBuilder("<nav class=\"contents\" aria-labelledby=\"contents\"><section>")
+        .append("<h2 id=\"contents\">").append(escape(labels.get("contents").asText())).append("</h2><ol>");
+    java.util.regex.Matcher m = SECTION.matcher(template);
+    StringBuilder page = new StringBuilder();
+    while (m.find()) {
+      String key = m.group(1);
+      String heading = escape(labels.get(key).asText());
+      contents.append("<li><a href=\"#section-").append(key).append("\">").append(heading).append("</a></li>");
+      m.appendReplacement(page, java.util.regex.Matcher.quoteReplacement(
+          "<section id=\"section-" + key + "\"><h2 data-label=\"" + key + "\">" + heading + "</h2>"));
+    }
+    m.appendTail(page);
+    contents.append("</ol></section></nav>");
+    return page.toString().replace("__CONTENTS__", contents);
+  }
+
+  /** Text for HTML: labels are ours, but a translation may hold {@code &} or {@code <}. */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   /** JSON inside a script element: "</" could end the element early. */
