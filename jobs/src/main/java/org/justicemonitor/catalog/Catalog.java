@@ -54,7 +54,13 @@ public final class Catalog {
   public static final String EVALUATION_SUMMARY = "summary/evaluation.json";
   public static final String DISCLOSURE_SUMMARY = "summary/disclosure.json";
 
+  /** The report in the language {@code report --lang} chose; the same page in every language beside it. */
   public static final String REPORT_PAGE = "report/index.html";
+
+  /** The report in one language, e.g. {@code report/index.ru.html}. */
+  public static String reportPage(String lang) {
+    return "report/index." + lang + ".html";
+  }
 
   /** The clean table of an input dataset, e.g. {@code ingested/cases}. */
   public static String ingested(DatasetSpec spec) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
     description = {
       "Writes the monitoring report, report/index.html under --output, from a run's published outputs: headline"
           + " figures, charts, the regional table, the anomaly flags, data quality and provenance. One self-contained"
-          + " file that opens offline."
+          + " file that opens offline, in --lang; beside it the same page in every language (index.en.html,"
+          + " index.ru.html, index.kk.html)."
     })
 final class ReportCommand extends StageCommand {
 

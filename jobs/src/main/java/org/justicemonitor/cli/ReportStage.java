@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** The report stage: its option, shared by {@code report} and {@code run}; the page. */
 final class ReportStage implements Stage {
 
-  @Option(names = "--lang", paramLabel = "LANG", description = "Language of the report: en, ru or kk (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lang", paramLabel = "LANG", description = "Language of report/index.html: en, ru or kk; every language is also written as"
+      + " report/index.<lang>.html (default: ${DEFAULT-VALUE}).")
   String lang = "en";
 
   /** What the manifest records of the stage's settings. */
@@ -30,6 +31,6 @@ final class ReportStage implements Stage {
     String page = progress.result("report page", () -> new ReportJob(store, lang, new Version().getVersion()[0]).run());
     store.manifest().settings("report", new Recorded(lang));
     progress.done((System.nanoTime() - started) / 1e9);
-    out.println("report:       " + page + " (one file; opens offline)");
+    out.println("report:       " + page + " (one file; opens offline; index.en.html, index.ru.html and index.kk.html beside it)");
   }
 }

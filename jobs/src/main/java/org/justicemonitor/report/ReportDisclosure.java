@@ -47,31 +47,42 @@ public final class ReportDisclosure {
 
   private ReportDisclosure() {}
 
+  /** Every page of the report: the one in the language asked for and one per language. */
   public static List<Finding> check(Catalog catalog) {
+    List<String> pages = new ArrayList<>(List.of(Catalog.REPORT_PAGE));
+    ReportPage.LANGUAGES.forEach(lang -> pages.add(Catalog.reportPage(lang)));
+    Map<String, Map<String, Row>> tables = new HashMap<>();
     List<Finding> findings = new ArrayList<>();
-    String page = catalog.text(Catalog.REPORT_PAGE).orElse(null);
-    if (page == null) {
-      return findings;
+    for (String name : pages) {
+      catalog.text(name).ifPresent(page -> findings.addAll(check(catalog, name, page, tables)));
     }
-    JsonNode data = embeddedData(page);
+    return findings;
+  }
+
+  private static List<Finding> check(Catalog catalog, String name, String page, Map<String, Map<String, Row>> tables) {
+    List<Finding> findings = new ArrayList<>();
+    JsonNode data = embeddedData(name, page);
     for (Embedded e : EMBEDDED) {
-      Map<String, Row> rows = new HashMap<>();
-      // Small published tables: at most regions × months rows.
-      for (Row r : catalog.table(e.table()).collectAsList()) {
-        rows.put(key(r, e.keys()), r);
-      }
+      // Small published tables (at most regions × months rows), read once for every page.
+      Map<String, Row> rows = tables.computeIfAbsent(e.field(), f -> {
+        Map<String, Row> byKey = new HashMap<>();
+        for (Row r : catalog.table(e.table()).collectAsList()) {
+          byKey.put(key(r, e.keys()), r);
+        }
+        return byKey;
+      });
       int n = 0;
       for (JsonNode embedded : data.path(e.field())) {
         n++;
         String key = key(embedded, e.keys());
         Row row = rows.get(key);
         if (row == null) {
-          findings.add(new Finding(Catalog.REPORT_PAGE, e.field() + " row " + n, "not a row of " + e.table()));
+          findings.add(new Finding(name, e.field() + " row " + n, "not a row of " + e.table()));
           continue;
         }
         embedded.fieldNames().forEachRemaining(f -> {
           if (List.of(row.schema().fieldNames()).contains(f) && !same(embedded.get(f), row.getAs(f))) {
-            findings.add(new Finding(Catalog.REPORT_PAGE, e.field() + " [" + key + "] " + f, "differs from " + e.table()));
+            findings.add(new Finding(name, e.field() + " [" + key + "] " + f, "differs from " + e.table()));
           }
         });
       }
@@ -79,7 +90,7 @@ public final class ReportDisclosure {
     for (JsonNode flag : data.path("flags")) {
       for (String quoted : List.of("actual", "expected", "explanation", "top_features")) {
         if (flag.has(quoted)) {
-          findings.add(new Finding(Catalog.REPORT_PAGE, "flags " + quoted, "a flag's exact figures on a public page"));
+          findings.add(new Finding(name, "flags " + quoted, "a flag's exact figures on a public page"));
           return findings;
         }
       }
@@ -87,10 +98,10 @@ public final class ReportDisclosure {
     return findings;
   }
 
-  private static JsonNode embeddedData(String page) {
+  private static JsonNode embeddedData(String name, String page) {
     int start = page.indexOf(DATA_START);
     if (start < 0) {
-      throw new IllegalStateException(Catalog.REPORT_PAGE + " holds no data block; was it written by this version?");
+      throw new IllegalStateException(name + " holds no data block; was it written by this version?");
     }
     try {
       // The block is the first JSON value after the marker; the script goes on after it.
@@ -98,7 +109,7 @@ public final class ReportDisclosure {
         return JSON.readTree(parser);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the data block of " + Catalog.REPORT_PAGE, e);
+      throw new UncheckedIOException("cannot read the data block of " + name, e);
     }
   }
 

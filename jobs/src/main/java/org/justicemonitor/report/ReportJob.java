@@ -6,7 +6,11 @@ import java.time.temporal.ChronoUnit;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.io.OutputStore;
 
-/** Stage 4: the monitoring report, {@code report/index.html}, from a run's published outputs. */
+/**
+ * Stage 4: the monitoring report from a run's published outputs, in every language
+ * ({@code report/index.en.html}, {@code .ru}, {@code .kk}: one run serves every reader), and as
+ * {@code report/index.html} in the language asked for.
+ */
 public final class ReportJob {
 
   private final OutputStore store;
@@ -24,7 +28,13 @@ public final class ReportJob {
     ObjectNode data = new ReportData(store).collect();
     data.put("generated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     data.put("code_version", codeVersion);
-    store.writeText(Catalog.REPORT_PAGE, ReportPage.render(data, lang));
+    for (String language : ReportPage.LANGUAGES) {
+      String page = ReportPage.render(data, language);
+      store.writeText(Catalog.reportPage(language), page);
+      if (language.equals(lang)) {
+        store.writeText(Catalog.REPORT_PAGE, page);
+      }
+    }
     return store.published(Catalog.REPORT_PAGE);
   }
 }
