@@ -96,6 +96,33 @@ class ReportTest {
     assertTrue(html.contains("\"days_histogram\""));
     assertFalse(html.contains("\"explanation\""), "flag explanations quote exact counts");
     assertFalse(html.contains("\"actual\""));
+    assertEquals(html, Files.readString(page.resolveSibling("index.html"), StandardCharsets.UTF_8), "index.html is the en page");
+  }
+
+  @Test
+  void theAuditReadsEveryLanguagesPage() throws IOException {
+    // A copy of the sample run whose Kazakh page quotes a flag's exact figures: found, on that page.
+    Path copy = Files.createTempDirectory("justice-monitor-report-audit");
+    Path root = SampleRun.anomalies();
+    SampleRun.report("kk");
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.toList()) {
+        Path target = copy.resolve(root.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    Path kk = copy.resolve(Catalog.reportPage("kk"));
+    String page = Files.readString(kk, StandardCharsets.UTF_8);
+    assertTrue(page.contains("\"flags\":[{"));
+    Files.writeString(kk, page.replace("\"flags\":[{", "\"flags\":[{\"actual\":7,"), StandardCharsets.UTF_8);
+    List<org.justicemonitor.disclosure.DisclosureAudit.Finding> findings =
+        ReportDisclosure.check(Catalog.published(SharedSpark.spark(), copy.toString()));
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals(Catalog.reportPage("kk"), findings.get(0).output());
   }
 
   @Test
