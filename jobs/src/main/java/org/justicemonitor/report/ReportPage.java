@@ -32,12 +32,15 @@ public final class ReportPage {
       JsonNode labels = JSON.readTree(resource("/report/labels.json")).get(lang);
       return withContents(resource("/report/template.html"), labels)
           .replace("__TITLE__", escape(labels.get("title").asText()))
+          .replace("__NUMBER_SYMBOLS__", JSON.writeValueAsString(numberSymbols(lang)))
           .replace("__ECHARTS_VERSION__", version)
           .replace("__LANG__", lang)
           .replace("__BINS__", JSON.writeValueAsString(ReportData.binLabels()))
           .replace("__LABELS__", scriptSafe(JSON.writeValueAsString(labels)))
           .replace("__DATA__", scriptSafe(JSON.writeValueAsString(data)))
           // Last: the library's own text must not be searched for placeholders.
+          .replace("__ECHARTS_LOCALE__", lang.equals("ru")
+              ? resource("/META-INF/resources/webjars/echarts/" + version + "/i18n/langRU.js") : "")
           .replace("__ECHARTS__", echarts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -66,6 +69,13 @@ public final class ReportPage {
     m.appendTail(page);
     contents.append("</ol></section></nav>");
     return page.toString().replace("__CONTENTS__", contents);
+  }
+
+  /** The decimal and grouping separators of a language, from the JDK's CLDR data. */
+  static java.util.Map<String, String> numberSymbols(String lang) {
+    java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag(lang));
+    return java.util.Map.of("decimal", String.valueOf(symbols.getDecimalSeparator()),
+        "group", String.valueOf(symbols.getGroupingSeparator()));
   }
 
   /** Text for HTML: labels are ours, but a translation may hold {@code &} or {@code <}. */

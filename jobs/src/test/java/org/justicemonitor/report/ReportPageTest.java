@@ -54,6 +54,18 @@ class ReportPageTest {
   }
 
   @Test
+  void numbersAreWrittenWithTheLanguagesSeparatorsFromTheJdk() throws Exception {
+    // CLDR: 9 389,5 in Russian and Kazakh, 9,389.5 in English; the browser's own data is not relied on.
+    assertEquals(java.util.Map.of("decimal", ",", "group", "\u00a0"), ReportPage.numberSymbols("ru"));
+    assertEquals(java.util.Map.of("decimal", ",", "group", "\u00a0"), ReportPage.numberSymbols("kk"));
+    assertEquals(java.util.Map.of("decimal", ".", "group", ","), ReportPage.numberSymbols("en"));
+    assertTrue(page("kk").contains("const NUMBER = {"), "the page carries its separators");
+    // ECharts' own words in Russian on the ru page only (it has no Kazakh locale).
+    assertTrue(page("ru").contains("registerLocale('RU'") || page("ru").contains("registerLocale(\"RU\""));
+    assertFalse(page("kk").contains("registerLocale('RU'"));
+  }
+
+  @Test
   void headingsAreEscapedForHtml() {
     assertEquals("Courts &amp; regions &lt;2025&gt;", ReportPage.escape("Courts & regions <2025>"));
   }

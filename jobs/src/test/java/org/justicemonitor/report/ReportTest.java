@@ -172,6 +172,9 @@ class ReportTest {
       if (lang.equals("en")) {
         continue;
       }
+      // Numbers in the page's language: no English decimal point (5.1) in Russian or Kazakh text.
+      Matcher english = Pattern.compile("\\b\\d+\\.\\d+\\b").matcher(text);
+      assertFalse(english.find(), lang + ": an English-formatted number: " + (english.find(0) ? english.group() : ""));
       // No English phrase of the labels (one of two words or more; a label copied untranslated too).
       var names = labels.get("en").fieldNames();
       while (names.hasNext()) {
