@@ -37,6 +37,7 @@ final class ComplementarySuppression {
     List<Integer> complements = new ArrayList<>();
     int programs = 0;
     boolean cleaned = false;
+    java.util.Set<Integer> protectedByLp = new java.util.HashSet<>();
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       List<Integer> exposed = cells.exposed(k, width);
       if (exposed.isEmpty() && !cleaned) {
@@ -45,9 +46,11 @@ final class ComplementarySuppression {
         cleanup(cells, k, width, complements);
       }
       if (exposed.isEmpty()) {
-        LinearAudit.Result lp = LinearAudit.audit(cells, k, width);
+        LinearAudit.Result lp = LinearAudit.audit(cells, k, width, protectedByLp);
         programs += lp.linearPrograms();
         exposed = lp.unprotected();
+        // Complements only ever added from here on: what the LP found protected stays protected.
+        lp.intervals().stream().filter(x -> !LinkedCells.narrow(x.lo(), x.hi(), width)).forEach(x -> protectedByLp.add(x.cell()));
       }
       if (exposed.isEmpty()) {
         return new Result(sorted(cells, complements), List.of(), round - 1, programs);

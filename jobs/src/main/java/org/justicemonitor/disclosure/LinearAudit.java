@@ -56,7 +56,16 @@ final class LinearAudit {
 
 
   static Result audit(LinkedCells cells, int k, int width) {
-    return new Run(cells, k, width).result();
+    return audit(cells, k, width, Set.of());
+  }
+
+  /**
+   * The audit of the primary cells not in {@code known}: cells an earlier audit found protected
+   * stay protected while cells are only suppressed further (a reader then knows less), so the
+   * protection's later rounds solve LPs only where a cell is still open.
+   */
+  static Result audit(LinkedCells cells, int k, int width, Set<Integer> known) {
+    return new Run(cells, k, width, known).result();
   }
 
   private static final class Run {
@@ -66,11 +75,13 @@ final class LinearAudit {
     private final double[] solution;
     private final double[] seenLo;
     private final double[] seenHi;
+    private final Set<Integer> known;
     private int programs;
 
-    Run(LinkedCells cells, int k, int width) {
+    Run(LinkedCells cells, int k, int width, Set<Integer> known) {
       this.cells = cells;
       this.width = width;
+      this.known = known;
       this.bounds = cells.attack(k);
       this.solution = new double[cells.size()];
       for (int i = 0; i < cells.size(); i++) {
@@ -93,7 +104,7 @@ final class LinearAudit {
       Map<Integer, List<Integer>> openByComponent = new java.util.TreeMap<>();
       Map<Integer, Integer> componentOf = new HashMap<>();
       for (int i = 0; i < cells.size(); i++) {
-        if (cells.state(i) != State.PRIMARY) {
+        if (cells.state(i) != State.PRIMARY || known.contains(i)) {
           continue;
         }
         Interval settled = settled(i);

@@ -76,6 +76,10 @@ class LinearAuditTest {
     cells.suppressAsComplement(y);
     assertEquals(List.of(x), LinearAudit.audit(cells, K, 5).unprotected());
     assertEquals(List.of(), LinearAudit.audit(cells, K, 3).unprotected());
+    // A cell an earlier round found protected is not solved again: no LP, no interval.
+    LinearAudit.Result again = LinearAudit.audit(cells, K, 3, java.util.Set.of(x));
+    assertEquals(List.of(), again.intervals());
+    assertEquals(0, again.linearPrograms());
   }
 
   /**
