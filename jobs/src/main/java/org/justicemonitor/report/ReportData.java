@@ -74,6 +74,7 @@ public final class ReportData {
     root.set("inequality", rows(catalog.table(IndicatorTables.INEQUALITY.path()).filter(col("period").rlike("^[0-9]{4}$"))
         .select("indicator", "period", "gini", "theil", "theil_between", "theil_within").orderBy("indicator", "period")));
     root.set("digital_justice_index", rows(catalog.table(IndicatorTables.DIGITAL_JUSTICE_INDEX.path()).orderBy("period", "region_code")));
+    root.put("impact_few_courts", org.justicemonitor.evaluation.DigitalImpact.FEW_UNITS);
     root.set("digital_impact", rows(catalog.table(IndicatorTables.DIGITAL_IMPACT.path()).drop("method", "note").orderBy("program", "outcome")));
     root.set("digital_impact_event_time", rows(catalog.table(IndicatorTables.DIGITAL_IMPACT_EVENT_TIME.path())
         .filter(col("outcome").equalTo("days_to_decision")).orderBy("program", "months_since_adoption")));

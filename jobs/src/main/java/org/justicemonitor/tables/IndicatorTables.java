@@ -275,6 +275,10 @@ public final class IndicatorTables {
           "what a digital programme changed: staggered difference-in-differences per programme and outcome")
       .key("program", "programme, from rollouts/").key("outcome", "the outcome measured")
       .measures(effect("cases"))
+      .measure(statistic("pretrend_p_value", "cases", "joint (max-t) test that every month before adoption shows no"
+          + " deviation: below 0.05, parallel trends are in doubt"))
+      .measure(statistic("breakdown_m", "cases", "how many times the largest pre-adoption deviation a post-adoption"
+          + " violation of parallel trends must reach for the 95% interval to include 0 (0: it already does)"))
       .measure(value("method", "the estimator"))
       .measure(value("note", "what was compared with what, in words"))
       .build();
@@ -284,6 +288,8 @@ public final class IndicatorTables {
       .key("program", "programme").key("outcome", "the outcome measured")
       .key("months_since_adoption", "months since adoption; negative before it")
       .measures(effect("cases"))
+      .measure(statistic("band_low", "cases", "95% simultaneous band over all months of the curve, low"))
+      .measure(statistic("band_high", "cases", "95% simultaneous band over all months of the curve, high"))
       .build();
 
   public static final TableDeclaration CHANNEL_COMPARISON = TableDeclaration.named("channel_comparison",
