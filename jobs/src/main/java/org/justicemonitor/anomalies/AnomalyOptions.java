@@ -8,8 +8,8 @@ import java.util.Optional;
  * The settings of the anomalies stage.
  *
  * @param asOf the extract date: only months that ended by then are scored
- * @param fdr the false-discovery rate the flags are held to, across every candidate of every
- *     signal (Benjamini–Hochberg)
+ * @param fdr the false-discovery rate the flags are held to within each review queue (entity
+ *     type), across its signals (Benjamini–Hochberg)
  * @param minChange the least relative change of a count from its expected value that is flagged
  *     (0.1: a tenth more, or a tenth fewer): the count must be beyond it with the FDR's
  *     confidence

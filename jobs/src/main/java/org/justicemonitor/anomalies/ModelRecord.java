@@ -14,7 +14,7 @@ import org.apache.spark.ml.param.Params;
  * method in words.
  *
  * @param runAt when the record was written, ISO instant
- * @param fdrLevel the false-discovery rate the flags are held to, across all candidates
+ * @param fdrLevel the false-discovery rate the flags are held to, within each review queue (entity type)
  * @param models each model's record, in the order they were trained
  * @param candidates the entity-months every signal scored: how many tests the false-discovery
  *     control was across

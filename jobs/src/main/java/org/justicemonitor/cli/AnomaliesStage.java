@@ -15,7 +15,8 @@ final class AnomaliesStage implements Stage {
   @Option(
       names = "--fdr",
       paramLabel = "LEVEL",
-      description = "False-discovery rate the flags are held to, across every candidate of every signal"
+      description = "False-discovery rate the flags are held to, within each review queue (courts, regions, region x services,"
+          + " judges: one entity type, all its signals)"
           + " (Benjamini-Hochberg; default: ${DEFAULT-VALUE}).")
   double fdr = AnomalyOptions.FDR;
 

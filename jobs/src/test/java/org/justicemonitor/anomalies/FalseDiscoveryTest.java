@@ -34,4 +34,29 @@ class FalseDiscoveryTest {
       assertEquals(-Math.log10(q[i]), adjusted.get(i).<Double>getAs("score"), 1e-9);
     }
   }
+
+  /**
+   * Each review queue is its own family: two courts at p = 0.01 and 0.03 beside eight judges at
+   * 0.02 … 0.09. In one family of ten the court at 0.03 (rank 3) would get q = 0.075, the step-up
+   * minimum of p·10/i from rank 3 on (.1, then the judge at 0.03 in rank 4: .075), not flagged at
+   * 5%; in its own family of two, q = 0.03·2/2 = 0.03, flagged, and the court at 0.01 gets
+   * 0.01·2/1 = 0.02. The judges' p·8/i are .16 .12 .1067 .1 .096 .0933 .0914 .09: each q is 0.09.
+   */
+  @Test
+  void eachEntityTypeIsItsOwnFamily() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(RowFactory.create("court", "C1", "2025-01", "days_to_decision", 0.01));
+    rows.add(RowFactory.create("court", "C2", "2025-01", "days_to_decision", 0.03));
+    for (int j = 0; j < 8; j++) {
+      rows.add(RowFactory.create("judge", "J" + j, "2025-01", "decisions", 0.02 + 0.01 * j));
+    }
+    var candidates = SharedSpark.spark().createDataFrame(rows,
+        StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, p_value DOUBLE"));
+    List<Row> courts = FalseDiscovery.adjust(candidates).filter("entity_type = 'court'").orderBy("p_value").collectAsList();
+    assertEquals(0.02, courts.get(0).<Double>getAs("q_value"), 1e-12);
+    assertEquals(0.03, courts.get(1).<Double>getAs("q_value"), 1e-12);
+    List<Row> judges = FalseDiscovery.adjust(candidates).filter("entity_type = 'judge'").orderBy("p_value").collectAsList();
+    assertEquals(0.09, judges.get(0).<Double>getAs("q_value"), 1e-12);
+    assertEquals(0.09, judges.get(7).<Double>getAs("q_value"), 1e-12);
+  }
 }
