@@ -119,8 +119,9 @@ public final class AnomaliesJob {
     Dataset<Row> slower = progress.result("days-to-decision model", () -> {
       Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
       PipelineModel days = model(DecisionTimeModel.MODEL_NAME, () -> DecisionTimeModel.train(decided));
-      models.add(DecisionTimeModel.record(days, decided, savedTo(DecisionTimeModel.MODEL_NAME)));
-      return materialize("days-candidates", DecisionTimeModel.candidates(days, decided, options));
+      DecisionTimeModel.Candidates slow = DecisionTimeModel.candidates(days, decided, options);
+      models.add(DecisionTimeModel.record(days, decided, savedTo(DecisionTimeModel.MODEL_NAME), slow.monthShare()));
+      return materialize("days-candidates", slow.rows());
     });
     candidates.add(slower);
     burst.ifPresent(b -> candidates.add(CountSignals.backlogDecided(b, slower)));

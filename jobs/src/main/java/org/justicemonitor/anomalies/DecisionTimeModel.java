@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
@@ -52,7 +53,8 @@ import org.justicemonitor.measures.Period;
  *
  * <p>Per court and month, the residual is the mean actual minus the mean predicted log days; it is
  * then scored against the court's own past ({@link Baseline}), so a court that is always a little
- * slower than the model says is not an anomaly.
+ * slower than the model says is not an anomaly, over the spread the month's cases imply
+ * ({@link CaseLevelSpread}).
  */
 final class DecisionTimeModel {
 
@@ -62,8 +64,11 @@ final class DecisionTimeModel {
   /** The least spread of a court-month's mean log days, however many decisions it rests on. */
   static final double SPREAD_FLOOR = 0.05;
   /** How the model's residuals become a score, for the model record. */
-  static final String SCORE = "robust z of the court-month mean residual against the court's trailing median (spread floor "
-      + SPREAD_FLOOR + "), read as Student's t with 0.37 × (the court's months of history − 1) degrees of freedom";
+  static final String SCORE = "z of the court-month mean residual against the court's trailing median, over the spread its"
+      + " cases imply (the court's pooled within-month case variance × (1/n + the month-level share pooled over courts)), read"
+      + " as Student's t with the cases' degrees of freedom; over the court's own robust spread of its months, read as t with"
+      + " 0.37 × (its months − 1) degrees of freedom, where that spread exceeds the cases' beyond the 95% chi-square quantile"
+      + " (spread floor " + SPREAD_FLOOR + ")";
 
   private DecisionTimeModel() {}
 
@@ -114,11 +119,18 @@ final class DecisionTimeModel {
   }
 
   /**
+   * The candidates, and the month-level share of the case variance they were scored with.
+   *
+   * @param monthShare ρ̂ of {@link CaseLevelSpread}
+   */
+  record Candidates(Dataset<Row> rows, double monthShare) {}
+
+  /**
    * Days-to-decision candidates per court and month.
    *
    * @param rows the output of {@link #rows}
    */
-  static Dataset<Row> candidates(PipelineModel model, Dataset<Row> rows, AnomalyOptions o) {
+  static Candidates candidates(PipelineModel model, Dataset<Row> rows, AnomalyOptions o) {
     Dataset<Row> predicted = model.transform(rows);
     Map<String, Map<String, Double>> coefficients = coefficients(model, predicted);
 
@@ -134,6 +146,7 @@ final class DecisionTimeModel {
       }
       aggregates.add(shift.as("_shift_" + feature.getKey()));
     }
+    aggregates.add(var_samp(col("label").minus(col("prediction"))).as("within_var"));
     Dataset<Row> perMonth = predicted.groupBy("court_id", "period")
         .agg(count("*").as("decisions"), aggregates.toArray(Column[]::new));
 
@@ -157,7 +170,7 @@ final class DecisionTimeModel {
     Column top = ranked.isEmpty() ? lit(null).cast("string")
         : array_join(slice(sort_array(array(ranked.toArray(Column[]::new)), false).getField("text"), 1, 3), ", ");
 
-    Dataset<Row> series = perMonth.select(col("court_id").as("entity_id"), col("period"), col("decisions"),
+    Dataset<Row> series = perMonth.select(col("court_id").as("entity_id"), col("period"), col("decisions"), col("within_var"),
         col("actual_log"), col("expected_log"), col("actual_log").minus(col("expected_log")).as("value"), top.as("_top"));
     double caseSpread = national.getDouble(0);
     Column noise = greatest(lit(SPREAD_FLOOR), lit(caseSpread).divide(sqrt(col("decisions"))));
@@ -168,14 +181,16 @@ final class DecisionTimeModel {
     // days rises month by month by truncation alone, so those months are history, not scored.
     Column warmUp = Period.monthNumber(col("period")).minus(min(Period.monthNumber(col("period"))).over(Window.partitionBy()))
         .lt(o.trailingMonths());
-    scored = scored.withColumn("_p", when(warmUp.unary_$bang(), MonthlySignals.robustTail()));
+    double monthShare = CaseLevelSpread.monthShare(scored, warmUp.unary_$bang());
+    scored = CaseLevelSpread.rescore(scored, monthShare, SPREAD_FLOOR)
+        .withColumn("_p", when(warmUp.unary_$bang(), Tails.STUDENT_ABOVE.apply(col("score"), col("df"))));
     Column p = col("_p");
     Column explanation = concat(
         format_string("typical days to decision %.0f over %d decisions against about %.0f expected for this court's case"
             + " mix and its own past; ", col("_actual_days"), col("decisions"), col("_expected_days")),
         MonthlySignals.spreadWords(), lit("; "), CountSignals.chanceWords(p));
-    return MonthlySignals.candidates(scored, "court", MODEL_NAME, col("_actual_days"), col("_expected_days"), p, explanation,
-        concat(lit("case mix against the national, effect on expected days: "), col("_top")));
+    return new Candidates(MonthlySignals.candidates(scored, "court", MODEL_NAME, col("_actual_days"), col("_expected_days"), p,
+        explanation, concat(lit("case mix against the national, effect on expected days: "), col("_top"))), monthShare);
   }
 
   /** The formula a fitted model used: the features that had coefficients, in model order. */
@@ -200,7 +215,7 @@ final class DecisionTimeModel {
   }
 
   /** This model's entry in the model record. */
-  static ModelRecord.Model record(PipelineModel model, Dataset<Row> rows, String savedTo) {
+  static ModelRecord.Model record(PipelineModel model, Dataset<Row> rows, String savedTo, double monthShare) {
     LinearRegressionModel lr = regression(model);
     Map<String, Map<String, Double>> fitted = coefficients(model, model.transform(rows.limit(1)));
     Map<String, Object> metrics = new LinkedHashMap<>();
@@ -210,6 +225,8 @@ final class DecisionTimeModel {
       metrics.put("training_rows", lr.summary().numInstances());
     }
     metrics.put("intercept", lr.intercept());
+    // ρ̂: the month-level variance of a court's mean in units of its case variance (CaseLevelSpread).
+    metrics.put("month_share_of_case_variance", monthShare);
     Map<String, Double> coefficients = new LinkedHashMap<>();
     fitted.forEach((f, levels) -> levels.forEach((level, beta) -> coefficients.put(f + "=" + level, beta)));
     return new ModelRecord.Entry(MODEL_NAME, "Spark MLlib LinearRegression (normal equations) after RFormula", savedTo, rows)

@@ -55,7 +55,7 @@ class DecisionTimeModelTest {
   void aCourtFarSlowerThanItsCaseMixPredictsIsFlagged() {
     Dataset<Row> rows = DecisionTimeModel.rows(cases(), "2025-12");
     PipelineModel model = DecisionTimeModel.train(rows);
-    List<Row> flagged = DecisionTimeModel.candidates(model, rows, OPTIONS).filter(col("p_value").lt(1e-6))
+    List<Row> flagged = DecisionTimeModel.candidates(model, rows, OPTIONS).rows().filter(col("p_value").lt(1e-6))
         .collectAsList();
     assertEquals(1, flagged.size(), flagged.toString());
     Row f = flagged.get(0);

@@ -89,6 +89,33 @@ class ReviewsAndFlagsTest {
     assertEquals(-Math.log10(2e-6), region43.<Double>getAs("score"), 1e-4);
   }
 
+  /**
+   * A first, genuine slowdown is not swallowed by the rules after scoring: court 31-D01 decides
+   * its cases three times older than usual in March to May (days_to_decision, nothing before),
+   * and all three months are raised; court 33-D01 first decides 60% of expected (a partial
+   * slowdown, not a stall) and then slowly: the episode is raised where the slow decisions are,
+   * once per month, and the slowdown's month folds into it; court 35-D01 stalls (decisions 0 of
+   * 40 expected) and then decides slowly: the stall speaks for the episode.
+   */
+  @Test
+  void aFirstSlowdownIsRaisedWhetherOrNotAStallOrASurgePrecedesIt() {
+    Dataset<Row> candidates = SharedSpark.spark().createDataFrame(List.of(
+        c("court", "31-D01", "2025-03", "days_to_decision", 9.0, 130.0, 40.0),
+        c("court", "31-D01", "2025-04", "days_to_decision", 8.0, 120.0, 40.0),
+        c("court", "31-D01", "2025-05", "days_to_decision", 7.0, 110.0, 40.0),
+        c("court", "33-D01", "2025-03", "resolved", 6.0, 24.0, 40.0),
+        c("court", "33-D01", "2025-04", "days_to_decision", 8.0, 120.0, 40.0),
+        c("court", "35-D01", "2025-03", "resolved", 9.0, 0.0, 40.0),
+        c("court", "35-D01", "2025-04", "days_to_decision", 8.0, 120.0, 40.0)), CANDIDATE);
+    Dataset<Row> flags = Flags.select(candidates, Reviews.none(SharedSpark.spark()), courtRegions(), 0.05);
+    assertEquals(List.of(
+        "1 31-D01 2025-03 days_to_decision",
+        "2 35-D01 2025-03 resolved",
+        "3 31-D01 2025-04 days_to_decision",
+        "4 33-D01 2025-04 days_to_decision",
+        "5 31-D01 2025-05 days_to_decision"), keys(flags));
+  }
+
   @Test
   void dismissedFlagsStayDownUnlessWorseAndConfirmedOnesAreMarked(@TempDir Path dir) throws IOException {
     // Any column order; the score the reviewer saw is optional.
