@@ -28,7 +28,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * median is 0.4549, so ρ̂ = max(0, median(d² / σ²_c) / 0.4549 − median(1/n)); anomalous months
  * barely move a median. The model's spread of the month is σ_c √(1/n_m + ρ̂).
  *
- * <p>A court can vary more from month to month than the pooled ρ says. Its own robust spread S
+ * <p>A month of fewer than {@value #MIN_CASES} decisions, and a court that varies more from month
+ * to month than the pooled ρ says, are read from the court's own months. Its own robust spread S
  * ({@link Baseline}, from its months) is then the honest one: when S² exceeds the model's spread²
  * beyond the 95% quantile of χ²_ν / ν (ν the degrees of freedom of S: 0.37 × (months − 1), the
  * median absolute deviation's efficiency), the month is scored against S and read as Student's t
@@ -37,6 +38,14 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * tail instead of at a t with 11 degrees of freedom.
  */
 final class CaseLevelSpread {
+
+  /**
+   * Fewest decisions in a month for its mean to be read from its cases: the mean of one to a few
+   * case residuals (heavy-tailed: a few very old cases) is nowhere near normal. Below, the court's
+   * own months speak. Seed 2027 at half volume raised two false flags of regional courts' months
+   * of 1 and 3 decisions when every month was read from its cases.
+   */
+  static final long MIN_CASES = 10;
 
   /** The median of χ² with one degree of freedom. */
   static final double CHI2_1_MEDIAN = 0.454936423119572;
@@ -73,7 +82,8 @@ final class CaseLevelSpread {
     Column model = greatest(lit(floor), sqrt(col("_pooled_var").multiply(lit(1.0).divide(col("decisions")).plus(monthShare))));
     Column own = col("spread");
     // The court's own months vary more than the model allows, beyond chance: trust its own spread.
-    Column ownLarger = col("_pooled_var").isNull().or(pow(own.divide(model), 2).gt(chiSquareQuantile95OverDf(ownDf)));
+    Column ownLarger = col("_pooled_var").isNull().or(col("decisions").lt(MIN_CASES))
+        .or(pow(own.divide(model), 2).gt(chiSquareQuantile95OverDf(ownDf)));
     return withPooledVariance(scored)
         .withColumn("_use_own", ownLarger)
         .withColumn("spread", when(col("_use_own"), own).otherwise(model))

@@ -49,7 +49,8 @@ class CaseLevelSpreadTest {
    * days, ln 3 ≈ 1.1) scores 1.1 / 0.13416 = 8.199 with the cases' 40 × 24 = 960 degrees of
    * freedom: p ≈ 1e-16, where the t with 14.4 degrees of freedom of its own spread gave 2.6e-7.
    * Court B's months vary by 0.4 on their own, far beyond what its cases imply: it is scored
-   * against that, 1.1 / 0.4 = 2.75 with 14.43 degrees of freedom, as before.
+   * against that, 1.1 / 0.4 = 2.75 with 14.43 degrees of freedom, as before; so is a month of 3
+   * decisions.
    */
   @Test
   void aStableCourtIsReadByItsCasesAndANoisyOneByItsOwnMonths() {
@@ -64,6 +65,14 @@ class CaseLevelSpreadTest {
     assertTrue(Tails.studentAbove(a.<Double>getAs("score"), a.<Double>getAs("df")) < 1e-14);
     assertTrue(Tails.studentAbove(1.1 / 0.13, 0.37 * 39) > 1e-7, "the old reading");
     Row b = rescored.filter(col("entity_id").equalTo("B")).first();
+    // Court C is A with 3 decisions in its last month: too few for their mean to be read as normal.
+    List<Row> few = new ArrayList<>(court("C", 0.13, 1.1));
+    Row last = few.remove(39);
+    few.add(RowFactory.create("C", last.getString(1), 3L, 0.36, 1.1, 0.13, 40L));
+    Row c = CaseLevelSpread.rescore(SharedSpark.spark().createDataFrame(few, SCORED), 0.01, 0.05)
+        .filter(col("period").equalTo("2024-04")).first();
+    assertEquals(0.13, c.<Double>getAs("spread"), 1e-12);
+    assertEquals(0.37 * 39, c.<Double>getAs("df"), 1e-9);
     assertEquals(0.4, b.<Double>getAs("spread"), 1e-12);
     assertEquals(2.75, b.<Double>getAs("score"), 1e-12);
     assertEquals(0.37 * 39, b.<Double>getAs("df"), 1e-9);

@@ -159,8 +159,11 @@ class ReportTest {
       Matcher drawn = Pattern.compile("data-charts-drawn=\"(\\d+)\"").matcher(dom.out());
       assertTrue(drawn.find() && drawn.group(1).equals(String.valueOf(CHARTS)), lang + ": charts drawn");
       String text = visibleText(dom.out());
+      // Key findings in words: the year's flow, the e-filing share, the two widest regional gaps, the impact.
+      Matcher findings = Pattern.compile("(?s)<ul id=\"findings\">(.*?)</ul>").matcher(dom.out());
+      assertTrue(findings.find() && findings.group(1).split("<li>").length - 1 >= 5, lang + ": key findings");
       // Every section has its heading in this language.
-      for (String section : List.of("headline", "chart_e_filing", "chart_days", "chart_inequality", "chart_failures", "chart_dji",
+      for (String section : List.of("findings", "headline", "chart_e_filing", "chart_days", "chart_inequality", "chart_failures", "chart_dji",
           "court_quality", "theil", "equivalence",
           "access", "chart_pending", "availability", "service_users", "column_quality", "security", "impact", "regional_table", "drilldown", "courts", "flags",
           "quality", "method")) {
