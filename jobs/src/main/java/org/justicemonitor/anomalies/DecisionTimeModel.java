@@ -170,8 +170,11 @@ final class DecisionTimeModel {
     Column top = ranked.isEmpty() ? lit(null).cast("string")
         : array_join(slice(sort_array(array(ranked.toArray(Column[]::new)), false).getField("text"), 1, 3), ", ");
 
+    // Court-months, few: kept, so that the month share's pass (CaseLevelSpread) and the candidates'
+    // read them instead of predicting every case twice.
     Dataset<Row> series = perMonth.select(col("court_id").as("entity_id"), col("period"), col("decisions"), col("within_var"),
-        col("actual_log"), col("expected_log"), col("actual_log").minus(col("expected_log")).as("value"), top.as("_top"));
+        col("actual_log"), col("expected_log"), col("actual_log").minus(col("expected_log")).as("value"), top.as("_top"))
+        .cache();
     double caseSpread = national.getDouble(0);
     Column noise = greatest(lit(SPREAD_FLOOR), lit(caseSpread).divide(sqrt(col("decisions"))));
     Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), noise, true)

@@ -58,19 +58,9 @@ public final class PowerTable {
       return 0;
     }
     long most = y;
-    // Flagged when the count is at most `most`, likelier the lower the mean: the largest share
-    // at which it is 80% likely.
-    double lo = 0;
-    double hi = 1;
-    while (hi - lo > 1e-4) {
-      double mid = (lo + hi) / 2;
-      if (Tails.countAtMost(most, mid * mu, size) >= POWER) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    // Flagged when the count is at most `most`, likelier the deeper the fall: the least fall at
+    // which it is 80% likely, as a share kept.
+    return 1 - bisect(0, 1, fall -> Tails.countAtMost(most, (1 - fall) * mu, size) >= POWER);
   }
 
   /**

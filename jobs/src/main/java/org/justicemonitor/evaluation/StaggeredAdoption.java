@@ -175,15 +175,17 @@ public final class StaggeredAdoption {
     List<Integer> adoptionMonths = new ArrayList<>();
     long[][] untreatedCases = new long[n][];
     double[][] untreatedSums = new double[n][];
+    // The real adopters compare in their untreated months: in every draw they are never treated.
+    int[] withoutAdopters = panel.cohort().clone();
     for (int i = 0; i < n; i++) {
       int g = panel.cohort()[i];
-      boolean adopts = g != NEVER && g >= 1 && g < panel.months();
       untreatedCases[i] = panel.cases()[i].clone();
       untreatedSums[i] = panel.outcomeSums()[i].clone();
-      if (adopts) {
+      if (g != NEVER && g >= 1 && g < panel.months()) {
         Arrays.fill(untreatedCases[i], g, panel.months(), 0L);
         Arrays.fill(untreatedSums[i], g, panel.months(), 0.0);
         adoptionMonths.add(g);
+        withoutAdopters[i] = NEVER;
       }
       if (g == NEVER) {
         assignable.add(i);
@@ -201,14 +203,8 @@ public final class StaggeredAdoption {
     long atLeast = 0;
     int valid = 0;
     for (int d = 0; d < draws; d++) {
-      // The real adopters compare in their untreated months; never-adopters are drawn to adopt.
-      int[] cohort = panel.cohort().clone();
-      for (int i = 0; i < n; i++) {
-        if (bases.containsKey(cohort[i])) {
-          cohort[i] = NEVER;
-        }
-      }
-      // A partial Fisher–Yates shuffle: the first courts drawn take the adoption months.
+      int[] cohort = withoutAdopters.clone();
+      // A partial Fisher–Yates shuffle: the first never-adopters drawn take the adoption months.
       for (int k = 0; k < adoptionMonths.size(); k++) {
         int j = k + random.nextInt(order.length - k);
         int swap = order[k];
@@ -239,16 +235,13 @@ public final class StaggeredAdoption {
 
   /** Per replicate, the largest absolute deviation before adoption, D*_b; NaN when it has none. */
   private static double[] largestPreDeviation(double[][] eventReplicates) {
-    int b = eventReplicates[0].length;
-    double[] largest = new double[b];
-    Arrays.fill(largest, Double.NaN);
-    for (int e = 0; e < PRE; e++) {
-      for (int r = 0; r < b; r++) {
-        double v = eventReplicates[e][r];
-        if (!Double.isNaN(v)) {
-          largest[r] = Double.isNaN(largest[r]) ? Math.abs(v) : Math.max(largest[r], Math.abs(v));
-        }
+    double[] largest = new double[eventReplicates[0].length];
+    double[] curve = new double[eventReplicates.length];
+    for (int r = 0; r < largest.length; r++) {
+      for (int e = 0; e < curve.length; e++) {
+        curve[e] = eventReplicates[e][r];
       }
+      largest[r] = largestBeforeAdoption(curve);
     }
     return largest;
   }
