@@ -129,20 +129,20 @@ final class CountSignals {
 
   static Dataset<Row> incoming(CountModel.Assessment a, AnomalyOptions o) {
     Dataset<Row> rows = a.rows();
-    return MonthlySignals.candidates(rows, "court", Signal.INCOMING.label(), col("y"), col("mu"), col("p_higher"),
+    return MonthlySignals.candidates(rows, Signal.INCOMING, col("y"), col("mu"), col("p_higher"),
         concat(format_string("filed %d cases against about %.0f expected", col("y"), col("mu")), levelWords(o, "courts of the same level"),
             lit("; "), chanceWords(col("p_higher"))));
   }
 
   static Dataset<Row> resolved(CountModel.Assessment a, AnomalyOptions o) {
-    return MonthlySignals.candidates(a.rows(), "court", Signal.RESOLVED.label(), col("y"), col("mu"), col("p_lower"),
+    return MonthlySignals.candidates(a.rows(), Signal.RESOLVED, col("y"), col("mu"), col("p_lower"),
         concat(format_string("decided %d of %.0f open cases against about %.0f expected", col("y"), col("exposure"), col("mu")),
             levelWords(o, "courts of the same level"), lit("; "), chanceWords(col("p_lower"))));
   }
 
   /** A court deciding far more cases than usual in one month: a backlog decided at once (how were they closed?). */
   static Dataset<Row> resolvedBurst(CountModel.Assessment a, AnomalyOptions o) {
-    return MonthlySignals.candidates(a.rows(), "court", Signal.RESOLVED_BURST.label(), col("y"), col("mu"), col("p_higher"),
+    return MonthlySignals.candidates(a.rows(), Signal.RESOLVED_BURST, col("y"), col("mu"), col("p_higher"),
         concat(format_string("decided %d of %.0f open cases against about %.0f expected, a backlog decided at once", col("y"),
             col("exposure"), col("mu")), levelWords(o, "courts of the same level"), lit("; "), chanceWords(col("p_higher"))));
   }
@@ -151,7 +151,7 @@ final class CountSignals {
     Dataset<Row> rows = a.rows().filter(col("exposure").geq(MIN_REQUESTS));
     Column rate = col("y").divide(col("exposure"));
     Column expectedRate = col("mu").divide(col("exposure"));
-    return MonthlySignals.candidates(rows, "region_service", Signal.SERVICE_FAILURE_RATE.label(), rate, expectedRate,
+    return MonthlySignals.candidates(rows, Signal.SERVICE_FAILURE_RATE, rate, expectedRate,
         col("p_higher"),
         concat(format_string("%d failures of %.0f requests (%.1f%%) against about %.1f expected (%.1f%%)", col("y"),
             col("exposure"), rate.multiply(100), col("mu"), expectedRate.multiply(100)),
@@ -173,7 +173,7 @@ final class CountSignals {
   /** A judge's share of the court's month, in words that speak of this judge alone. */
   private static Dataset<Row> judge(CountModel.Assessment a, AnomalyOptions o, Signal signal, String tail, String counted) {
     Dataset<Row> rows = a.rows().filter(col("exposure").geq(MIN_JUDGE_CASES));
-    return MonthlySignals.candidates(rows, "judge", signal.label(), col("y"), col("mu"), col(tail),
+    return MonthlySignals.candidates(rows, signal, col("y"), col("mu"), col(tail),
         concat(format_string(counted + " against about %.0f expected from this judge's usual share", col("y"), col("exposure"),
             col("mu")), format_string(" (over the past %d months, %.0f%% their own and the rest that of the judges of the"
             + " same court)", lit(o.trailingMonths()), col("own_weight").multiply(100)), lit("; "), chanceWords(col(tail))));
@@ -194,7 +194,7 @@ final class CountSignals {
     Column fisher = org.apache.spark.sql.functions.exp(logBoth).multiply(lit(1.0).minus(logBoth));
     Dataset<Row> joined = burst.drop("top_features").join(d, DataFrames.joinKeys("entity_id", "period"))
         .withColumn("_p", org.apache.spark.sql.functions.least(lit(1.0), fisher));
-    return MonthlySignals.candidates(joined, "court", Signal.BACKLOG_DECIDED.label(), col("actual"), col("expected"), col("_p"),
+    return MonthlySignals.candidates(joined, Signal.BACKLOG_DECIDED, col("actual"), col("expected"), col("_p"),
         concat(format_string("decided %.0f cases against about %.0f expected, and slower ones: typical days to decision %.0f"
             + " against about %.0f for this court's case mix and past; a backlog decided at once; together ",
             col("actual"), col("expected"), col("_days"), col("_expected_days")), chanceWords(col("_p"))),

@@ -192,7 +192,7 @@ final class DecisionTimeModel {
         format_string("typical days to decision %.0f over %d decisions against about %.0f expected for this court's case"
             + " mix and its own past; ", col("_actual_days"), col("decisions"), col("_expected_days")),
         MonthlySignals.spreadWords(), lit("; "), CountSignals.chanceWords(p));
-    return new Candidates(MonthlySignals.candidates(scored, "court", MODEL_NAME, col("_actual_days"), col("_expected_days"), p,
+    return new Candidates(MonthlySignals.candidates(scored, Signal.DAYS_TO_DECISION, col("_actual_days"), col("_expected_days"), p,
         explanation, concat(lit("case mix against the national, effect on expected days: "), col("_top"))), monthShare);
   }
 

@@ -85,7 +85,7 @@ final class JudgeDays {
         expm1(actual).as("_actual_days"), expm1(expected).as("_expected_days"),
         when(sd.gt(0), Tails.STUDENT_ABOVE.apply(t, col("_df").cast("double"))).as("_p"));
     Column p = col("_p");
-    return MonthlySignals.candidates(scored, "judge", Signal.JUDGE_DAYS_TO_DECISION.label(), col("_actual_days"),
+    return MonthlySignals.candidates(scored, Signal.JUDGE_DAYS_TO_DECISION, col("_actual_days"),
         col("_expected_days"), p,
         concat(format_string("typical days to decision %.0f over %d decisions against about %.0f for the other judges of the"
             + " same court on cases of the same categories that month (%d decisions); ", col("_actual_days"), n,

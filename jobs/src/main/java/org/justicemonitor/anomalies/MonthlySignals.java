@@ -54,7 +54,7 @@ final class MonthlySignals {
         when(col("register_base").geq(MIN_E_FILINGS), col("median_days_to_register_e_filing")).as("value"));
     Dataset<Row> scored = Baseline.score(series, o.trailingMonths(), o.minHistory(), 1.0, true);
     Column p = robustTail();
-    return candidates(scored, "region", Signal.DAYS_TO_REGISTER_E_FILING.label(), col("value"), col("baseline"), p,
+    return candidates(scored, Signal.DAYS_TO_REGISTER_E_FILING, col("value"), col("baseline"), p,
         concat(format_string("median days to register an e-filing %.1f against about %.1f in its past %d months; ",
             col("value"), col("baseline"), lit(o.trailingMonths())), spreadWords(), lit("; "), CountSignals.chanceWords(p)));
   }
@@ -79,9 +79,9 @@ final class MonthlySignals {
     return Tails.STUDENT_ABOVE.apply(col("score"), col("history_months").minus(1).multiply(MAD_EFFICIENCY).cast("double"));
   }
 
-  static Dataset<Row> candidates(Dataset<Row> scored, String entityType, String signal, Column actual, Column expected,
+  static Dataset<Row> candidates(Dataset<Row> scored, Signal signal, Column actual, Column expected,
       Column pValue, Column explanation) {
-    return candidates(scored, entityType, signal, actual, expected, pValue, explanation, lit(null).cast("string"));
+    return candidates(scored, signal, actual, expected, pValue, explanation, lit(null).cast("string"));
   }
 
   /**
@@ -89,15 +89,15 @@ final class MonthlySignals {
    * period, signal, actual, expected, p_value (the tail probability of a month at least as
    * abnormal under the signal's model), explanation, top_features.
    */
-  static Dataset<Row> candidates(Dataset<Row> scored, String entityType, String signal, Column actual, Column expected,
+  static Dataset<Row> candidates(Dataset<Row> scored, Signal signal, Column actual, Column expected,
       Column pValue, Column explanation, Column topFeatures) {
     // A tail below the smallest double is 0: kept at 1e-300, so that it can be inverted, logged
     // and ranked like every other.
     return scored.filter(pValue.isNotNull()).select(
-        lit(entityType).as("entity_type"),
+        lit(signal.entityType()).as("entity_type"),
         col("entity_id"),
         col("period"),
-        lit(signal).as("signal"),
+        lit(signal.label()).as("signal"),
         actual.cast("double").as("actual"),
         expected.cast("double").as("expected"),
         greatest(pValue, lit(LEAST_P)).as("p_value"),

@@ -143,7 +143,7 @@ final class ProfileModel {
             + " from the nearest usual pattern (k-means), where a typical region-month is %.1f; largest worsenings, in"
             + " units of their usual spread: ", col("distance"), lit(median)),
         col("_largest"), lit("; "), CountSignals.chanceWords(p));
-    return MonthlySignals.candidates(scored, "region", MODEL_NAME, col("distance"), lit(median), p, explanation,
+    return MonthlySignals.candidates(scored, Signal.INDICATOR_PROFILE, col("distance"), lit(median), p, explanation,
         concat(lit("largest worsenings: "), col("_largest")));
   }
 

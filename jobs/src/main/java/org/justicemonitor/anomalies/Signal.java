@@ -9,31 +9,48 @@ import java.util.Optional;
  * signal is meant to find: what {@code evaluate} counts a flag as having found.
  */
 public enum Signal {
-  INCOMING("incoming", "filing_surge"),
-  RESOLVED("resolved", "stalled_court"),
-  RESOLVED_BURST("resolved_burst", "slow_court"),
-  DAYS_TO_DECISION("days_to_decision", "slow_court"),
+  INCOMING("incoming", "court", "filing_surge"),
+  RESOLVED("resolved", "court", "stalled_court"),
+  RESOLVED_BURST("resolved_burst", "court", "slow_court"),
+  DAYS_TO_DECISION("days_to_decision", "court", "slow_court"),
   /** Many more decisions than expected and slower ones, in the same court-month: the two tails combined. */
-  BACKLOG_DECIDED("backlog_decided", "slow_court"),
-  DAYS_TO_REGISTER_E_FILING("days_to_register_e_filing", "registration_lag"),
-  SERVICE_FAILURE_RATE("service_failure_rate", "service_outage"),
+  BACKLOG_DECIDED("backlog_decided", "court", "slow_court"),
+  DAYS_TO_REGISTER_E_FILING("days_to_register_e_filing", "region", "registration_lag"),
+  SERVICE_FAILURE_RATE("service_failure_rate", "region_service", "service_outage"),
   /** A region whose indicators together look unlike its usual months: no one kind. */
-  INDICATOR_PROFILE("indicator_profile", null),
+  INDICATOR_PROFILE("indicator_profile", "region", null),
   /** A judge given far more of the court's new cases than usual: a workload question, no generated kind. */
-  JUDGE_ASSIGNED("judge_assigned", null),
+  JUDGE_ASSIGNED("judge_assigned", "judge", null),
   /** A judge deciding far fewer of the court's decisions than usual. */
-  JUDGE_DECIDED("judge_decided", null),
+  JUDGE_DECIDED("judge_decided", "judge", null),
   /** A judge holding far more of the court's pending cases at a month's end than usual. */
-  JUDGE_PENDING("judge_pending", null),
+  JUDGE_PENDING("judge_pending", "judge", null),
   /** A judge's decisions far slower than those of the other judges of the court on cases of the same category. */
-  JUDGE_DAYS_TO_DECISION("judge_days_to_decision", null);
+  JUDGE_DAYS_TO_DECISION("judge_days_to_decision", "judge", null);
 
   private final String label;
+  private final String entityType;
   private final String kind;
 
-  Signal(String label, String kind) {
+  Signal(String label, String entityType, String kind) {
     this.label = label;
+    this.entityType = entityType;
     this.kind = kind;
+  }
+
+  /** The entity type of its flags: the review queue, and so the false-discovery family, it is in. */
+  public String entityType() {
+    return entityType;
+  }
+
+  /** The signal of a flag's {@code signal} column. */
+  public static Optional<Signal> of(String label) {
+    for (Signal s : values()) {
+      if (s.label.equals(label)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The value of the flags' {@code signal} column. */

@@ -1,0 +1,121 @@
+package org.justicemonitor.anomalies;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.justicemonitor.SharedSpark;
+
+/** Labelled anomalies against their power lines, on months written out here. */
+@ExtendWith(SharedSpark.class)
+class LabelPowerTest {
+
+  private static final Map<String, Long> QUEUES = Map.of("court", 7_960L, "region_service", 4_493L);
+
+  /** Twelve months of 2024 at a fixed count, then the label's month 2025-01 (and 2025-02). */
+  private static List<Row> courtYear(String court, long incoming, long resolved) {
+    List<Row> rows = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      rows.add(RowFactory.create(court, String.format("2024-%02d", m), incoming, resolved));
+    }
+    return rows;
+  }
+
+  @Test
+  void eachCountKindIsHeldToItsSignalsLineAtTheTrailingMean() {
+    List<Row> courts = new ArrayList<>();
+    courts.addAll(courtYear("SMALL", 10, 10));
+    courts.add(RowFactory.create("SMALL", "2025-01", 25L, 10L));
+    courts.addAll(courtYear("LARGE", 100, 40));
+    courts.add(RowFactory.create("LARGE", "2025-01", 200L, 0L));
+    courts.add(RowFactory.create("LARGE", "2025-02", 100L, 0L));
+    Dataset<Row> courtMonths = SharedSpark.spark().createDataFrame(courts,
+        StructType.fromDDL("court_id STRING, `period` STRING, incoming LONG, resolved LONG"));
+    List<Row> services = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      String month = String.format("2024-%02d", m);
+      services.add(RowFactory.create("A", "e_filing", month, 100L, 1L));
+      services.add(RowFactory.create("B", "e_filing", month, 100L, 3L));
+    }
+    services.add(RowFactory.create("A", "e_filing", "2025-01", 100L, 20L));
+    Dataset<Row> serviceMonths = SharedSpark.spark().createDataFrame(services,
+        StructType.fromDDL("region_code STRING, service STRING, `period` STRING, service_requests LONG, service_failures LONG"));
+    Dataset<Row> labels = SharedSpark.spark().createDataFrame(List.of(
+            RowFactory.create("court", "SMALL", "2025-01", "incoming", "filing_surge"),
+            RowFactory.create("court", "LARGE", "2025-01", "incoming", "filing_surge"),
+            RowFactory.create("court", "LARGE", "2025-01", "resolved", "stalled_court"),
+            RowFactory.create("court", "LARGE", "2025-02", "resolved", "stalled_court"),
+            RowFactory.create("region_service", "A:e_filing", "2025-01", "service_failure_rate", "service_outage"),
+            RowFactory.create("court", "SMALL", "2025-01", "days_to_decision", "slow_court")),
+        StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, kind STRING"));
+
+    List<LabelPower.Line> lines = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths), QUEUES, 0.05, 0.1, 12);
+    assertEquals(6, lines.size());
+
+    // Ordered by kind, entity type, entity, month.
+    LabelPower.Line largeSurge = lines.get(0);
+    assertEquals("filing_surge court LARGE 2025-01", largeSurge.label());
+    assertEquals(100.0, largeSurge.expected(), 1e-12);
+    // The card's line at 100 filings: × 1.71, so 200 is above it.
+    assertEquals(PowerTable.surge(100, 0, 0.1, 0.05, 7_960) * 100, largeSurge.needed(), 1e-9);
+    assertEquals(171, Math.round(largeSurge.needed()));
+    assertTrue(largeSurge.above());
+
+    // 25 filings against 10: the line asks × 3.34 (34), so the small court's surge is below it.
+    LabelPower.Line smallSurge = lines.get(1);
+    assertEquals(10.0, smallSurge.expected(), 1e-12);
+    assertEquals(25L, smallSurge.observed());
+    assertEquals(33.4, smallSurge.needed(), 0.05);
+    assertFalse(smallSurge.above());
+    assertEquals("25 against 10.0 expected; 8 times in 10 needs at least 34", smallSurge.words());
+
+    // The outage: A's 100 requests at e_filing's national rate over 2024 (48 of 2,400 = 2%).
+    LabelPower.Line outage = lines.get(2);
+    assertEquals("service_outage", outage.kind());
+    assertEquals(2.0, outage.expected(), 1e-12);
+    assertEquals(PowerTable.surge(2, 0, 0.1, 0.05, 4_493) * 2, outage.needed(), 1e-9);
+    assertTrue(outage.needed() < 20 && outage.above());
+
+    // No line for a slow court: counted as above, no counts.
+    LabelPower.Line slow = lines.get(3);
+    assertEquals("slow_court", slow.kind());
+    assertTrue(slow.above());
+    assertNull(slow.needed());
+    assertEquals("no tabulated line", slow.words());
+
+    // The stall's second month is read against 2024's 40 decisions, not against the first stalled month.
+    for (LabelPower.Line stall : lines.subList(4, 6)) {
+      assertEquals("stalled_court", stall.kind());
+      assertEquals(40.0, stall.expected(), 1e-12, stall.period());
+      assertEquals(PowerTable.stall(40, 0, 0.1, 0.05, 7_960) * 40, stall.needed(), 1e-9);
+      assertTrue(stall.above());
+    }
+  }
+
+  /** A court expecting 3 decisions: not even a month of none is below the bar 8 times in 10. */
+  @Test
+  void aStallOfACourtTooSmallToBeSeenIsBelowItsLine() {
+    List<Row> courts = new ArrayList<>(courtYear("TINY", 3, 3));
+    courts.add(RowFactory.create("TINY", "2025-01", 3L, 0L));
+    Dataset<Row> courtMonths = SharedSpark.spark().createDataFrame(courts,
+        StructType.fromDDL("court_id STRING, `period` STRING, incoming LONG, resolved LONG"));
+    Dataset<Row> serviceMonths = SharedSpark.spark().createDataFrame(List.of(),
+        StructType.fromDDL("region_code STRING, service STRING, `period` STRING, service_requests LONG, service_failures LONG"));
+    Dataset<Row> labels = SharedSpark.spark().createDataFrame(List.of(RowFactory.create("court", "TINY", "2025-01", "resolved",
+        "stalled_court")), StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, kind STRING"));
+    LabelPower.Line stall = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths), QUEUES, 0.05, 0.1, 12).get(0);
+    assertFalse(stall.above());
+    assertTrue(stall.needed() < 0);
+    assertEquals("0 against 3.00 expected; no count is flagged 8 times in 10 at that size", stall.words());
+  }
+}
