@@ -205,6 +205,12 @@ public final class DigitalImpact {
         e.comparisonUnits(), few, diagnostics(r));
   }
 
+  /**
+   * A breakdown value below which the estimate is called fragile: overturned by a post-adoption
+   * violation smaller than half of what the pre-adoption months already showed.
+   */
+  static final double FRAGILE_BREAKDOWN = 0.5;
+
   /** The pre-trend verdict and the sensitivity, in words: whether to believe the estimate, and how far. */
   static String diagnostics(StaggeredAdoption.Result r) {
     StringBuilder words = new StringBuilder();
@@ -221,8 +227,11 @@ public final class DigitalImpact {
       words.append(Double.isInfinite(m)
           ? String.format(Locale.ROOT, "; it stands even if, after adoption, the comparison were off by %.0f times the"
               + " largest gap seen before adoption", ParallelTrendsSensitivity.MAX_BREAKDOWN)
-          : String.format(Locale.ROOT, "; it stands unless, after adoption, the comparison was off by more than %.2f times"
-              + " the largest gap seen before adoption (the breakdown value)", m));
+          : m < FRAGILE_BREAKDOWN
+              ? String.format(Locale.ROOT, "; it is fragile: a departure from parallel trends after adoption of only %.1f%%"
+                  + " of the largest gap seen before adoption would overturn it (the breakdown value)", 100 * m)
+              : String.format(Locale.ROOT, "; it stands unless, after adoption, the comparison was off by more than %.2f times"
+                  + " the largest gap seen before adoption (the breakdown value)", m));
     }
     return words.toString();
   }
