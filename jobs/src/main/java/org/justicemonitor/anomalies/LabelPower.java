@@ -30,8 +30,11 @@ import org.justicemonitor.spark.DataFrames;
  * material change), with no overdispersion: the lowest line the count models can have, so an
  * anomaly called below it is below the model's too. The other labelled months of the same entity
  * are left out of its trailing months (a stall's first month would lower its second's bar).
- * Kinds without a tabulated line (a slow court, a registration lag), and labels without trailing
- * months, count as above: recall above the line is then never flattered by what cannot be read.
+ * A registration lag is read in a region's month only when at least {@link
+ * MonthlySignals#MIN_E_FILINGS} e-filings were registered in it: below that the month is not
+ * scored, and the lag is below what the monitor can see whatever its size. A slow court has no
+ * tabulated line; it, and labels without trailing months, count as above: recall above the line
+ * is then never flattered by what cannot be read.
  */
 public final class LabelPower {
 
@@ -43,7 +46,7 @@ public final class LabelPower {
    * One labelled anomaly against its line; the counts are null for a kind without a line.
    *
    * @param observed the month's count (filings, decisions, failures)
-   * @param expected what the trailing months expect of that count
+   * @param expected what the trailing months expect of that count (none for a registration lag)
    * @param needed the count the line asks for: at least (surge, outage) or at most (stall);
    *     negative when no count reaches it (a stall of a court too small to be seen even with no
    *     decision)
@@ -60,6 +63,9 @@ public final class LabelPower {
     public String words() {
       if (needed == null) {
         return "no tabulated line";
+      }
+      if (expected == null) {
+        return String.format(Locale.ROOT, "%d e-filings registered in the month; a month is scored from %.0f", observed, needed);
       }
       String what = String.format(Locale.ROOT, expected < 10 ? "%d against %.2f expected" : "%d against %.1f expected",
           observed, expected);
@@ -79,9 +85,10 @@ public final class LabelPower {
    *
    * @param courtMonths {@code court_id, period, incoming, resolved}
    * @param serviceMonths {@code region_code, service, period, service_requests, service_failures}
+   * @param cases the ingested cases, for the registered e-filings of each region and month
    * @return {@code entity_type, entity_id, kind, period, y, requests, service}
    */
-  public static Dataset<Row> counts(Dataset<Row> courtMonths, Dataset<Row> serviceMonths) {
+  public static Dataset<Row> counts(Dataset<Row> courtMonths, Dataset<Row> serviceMonths, Dataset<Row> cases) {
     Column noService = lit(null).cast("string");
     Column noRequests = lit(null).cast("long");
     Dataset<Row> filings = courtMonths.select(lit("court").as("entity_type"), col("court_id").as("entity_id"),
@@ -93,7 +100,10 @@ public final class LabelPower {
     Dataset<Row> failures = serviceMonths.select(lit("region_service").as("entity_type"),
         concat_ws(":", col("region_code"), col("service")).as("entity_id"), lit("service_outage").as("kind"), col("period"),
         col("service_failures").cast("long").as("y"), col("service_requests").cast("long").as("requests"), col("service"));
-    return filings.unionByName(decisions).unionByName(failures);
+    Dataset<Row> registered = MonthlySignals.registeredEFilings(cases).select(lit("region").as("entity_type"),
+        col("region_code").as("entity_id"), lit("registration_lag").as("kind"), col("period"), col("register_base").as("y"),
+        noRequests.as("requests"), noService.as("service"));
+    return filings.unionByName(decisions).unionByName(failures).unionByName(registered);
   }
 
   /**
@@ -137,6 +147,11 @@ public final class LabelPower {
     for (Row r : rows) {
       String kind = r.getString(0);
       long y = r.isNullAt(4) ? 0 : r.getLong(4);
+      if (kind.equals("registration_lag")) {
+        lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), y, null, (double) MonthlySignals.MIN_E_FILINGS,
+            y >= MonthlySignals.MIN_E_FILINGS));
+        continue;
+      }
       Signal signal = COUNT_KINDS.get(kind);
       double expected = expectation(kind, r);
       if (signal == null || Double.isNaN(expected) || expected <= 0) {

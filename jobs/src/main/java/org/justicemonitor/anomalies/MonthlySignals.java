@@ -37,11 +37,18 @@ final class MonthlySignals {
    * @param regionGrid {@code region_code}, {@code period}: every region and scored month
    */
   static Dataset<Row> registrationMonths(Dataset<Row> cases, Dataset<Row> regionGrid) {
-    Dataset<Row> perMonth = cases.filter(col("filing_channel").equalTo("e_filing").and(col("registered_at").isNotNull()))
+    return regionGrid.join(registeredEFilings(cases), DataFrames.joinKeys("region_code", "period"), "left");
+  }
+
+  /**
+   * The registered e-filings of each region and month of filing: {@code region_code}, {@code
+   * period}, {@code register_base} (how many) and {@code median_days_to_register_e_filing}.
+   */
+  static Dataset<Row> registeredEFilings(Dataset<Row> cases) {
+    return cases.filter(col("filing_channel").equalTo("e_filing").and(col("registered_at").isNotNull()))
         .groupBy(col("region_code"), date_format(col("filed_at"), "yyyy-MM").as("period"))
         .agg(count(lit(1)).as("register_base"),
             percentile(datediff(col("registered_at"), col("filed_at")), lit(0.5)).as("median_days_to_register_e_filing"));
-    return regionGrid.join(perMonth, DataFrames.joinKeys("region_code", "period"), "left");
   }
 
   /**

@@ -111,7 +111,7 @@ final class EvaluateCommand extends SparkCommand {
         months, cases.select("court_id").distinct());
     Dataset<Row> events = catalog.ingestedTable(Contract.SERVICE_EVENTS).filter(col("event_month").leq(lastMonth));
     Dataset<Row> serviceMonths = ServiceUse.compute(events, List.of("region_code", "service"), Period.MONTH);
-    return LabelPower.lines(known, LabelPower.counts(courtMonths, serviceMonths), queues, record.path("fdr_level").asDouble(),
+    return LabelPower.lines(known, LabelPower.counts(courtMonths, serviceMonths, cases), queues, record.path("fdr_level").asDouble(),
         record.path("min_change").asDouble(), record.path("trailing_months").asInt());
   }
 

@@ -2,6 +2,9 @@ package org.justicemonitor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +33,9 @@ public final class ReportPage {
     String echarts = resource("/META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js");
     try {
       JsonNode labels = JSON.readTree(resource("/report/labels.json")).get(lang);
-      return withContents(resource("/report/template.html"), labels)
+      String page = withTables(withContents(resource("/report/template.html"), labels),
+          new ReportTables(data, new PageLanguage(lang, labels, data.get("regions"))), labels);
+      return page
           .replace("__TITLE__", escape(labels.get("title").asText()))
           .replace("__NUMBER_SYMBOLS__", JSON.writeValueAsString(numberSymbols(lang)))
           .replace("__ECHARTS_VERSION__", version)
@@ -45,6 +50,34 @@ public final class ReportPage {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The compiled templates (jte-maven-plugin), HTML-escaping every value they are given. */
+  private static final TemplateEngine TEMPLATES =
+      TemplateEngine.createPrecompiled(null, ContentType.Html, ReportPage.class.getClassLoader(), "org.justicemonitor.report.templates");
+
+  /**
+   * Each table rendered into its place ({@code <table id="…"></table>} in the template); the
+   * flags' place says there are none when there are none, and the drill-down's selector lists
+   * its regions.
+   */
+  static String withTables(String template, ReportTables tables, JsonNode labels) {
+    String page = template;
+    for (Table table : tables.all().values()) {
+      String place = "<table id=\"" + table.id() + "\"></table>";
+      if (!page.contains(place)) {
+        throw new IllegalStateException("the report template has no place for " + table.id());
+      }
+      StringOutput html = new StringOutput();
+      TEMPLATES.render("table.jte", table, html);
+      page = page.replace(place, html.toString());
+    }
+    page = page.replace("<table id=\"flags-table\"></table>", "<p>" + escape(labels.path("no_flags").asText()) + "</p>");
+    StringBuilder options = new StringBuilder();
+    for (String[] region : tables.drilldownRegions()) {
+      options.append("<option value=\"").append(escape(region[0])).append("\">").append(escape(region[1])).append("</option>");
+    }
+    return page.replace("<select id=\"region-select\"></select>", "<select id=\"region-select\">" + options + "</select>");
   }
 
   private static final java.util.regex.Pattern SECTION =

@@ -56,11 +56,25 @@ class LabelPowerTest {
             RowFactory.create("court", "LARGE", "2025-01", "resolved", "stalled_court"),
             RowFactory.create("court", "LARGE", "2025-02", "resolved", "stalled_court"),
             RowFactory.create("region_service", "A:e_filing", "2025-01", "service_failure_rate", "service_outage"),
-            RowFactory.create("court", "SMALL", "2025-01", "days_to_decision", "slow_court")),
+            RowFactory.create("court", "SMALL", "2025-01", "days_to_decision", "slow_court"),
+            RowFactory.create("region", "R", "2025-01", "days_to_register_e_filing", "registration_lag"),
+            RowFactory.create("region", "S", "2025-01", "days_to_register_e_filing", "registration_lag")),
         StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, kind STRING"));
 
-    List<LabelPower.Line> lines = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths), QUEUES, 0.05, 0.1, 12);
-    assertEquals(6, lines.size());
+    // Region R registered one e-filing in the month, S twelve (and a paper case, and an e-filing never registered).
+    List<Row> cases = new ArrayList<>();
+    cases.add(RowFactory.create("R", "e_filing", java.sql.Date.valueOf("2025-01-10"), java.sql.Date.valueOf("2025-01-27")));
+    for (int i = 0; i < 12; i++) {
+      cases.add(RowFactory.create("S", "e_filing", java.sql.Date.valueOf("2025-01-10"), java.sql.Date.valueOf("2025-01-20")));
+    }
+    cases.add(RowFactory.create("R", "paper", java.sql.Date.valueOf("2025-01-10"), java.sql.Date.valueOf("2025-01-11")));
+    cases.add(RowFactory.create("R", "e_filing", java.sql.Date.valueOf("2025-01-10"), null));
+    Dataset<Row> caseRows = SharedSpark.spark().createDataFrame(cases,
+        StructType.fromDDL("region_code STRING, filing_channel STRING, filed_at DATE, registered_at DATE"));
+
+    List<LabelPower.Line> lines = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths, caseRows), QUEUES, 0.05,
+        0.1, 12);
+    assertEquals(8, lines.size());
 
     // Ordered by kind, entity type, entity, month.
     LabelPower.Line largeSurge = lines.get(0);
@@ -79,22 +93,31 @@ class LabelPowerTest {
     assertFalse(smallSurge.above());
     assertEquals("25 against 10.0 expected; 8 times in 10 needs at least 34", smallSurge.words());
 
+    // A registration lag is read only in a month of at least 10 registered e-filings.
+    LabelPower.Line unseen = lines.get(2);
+    assertEquals("registration_lag region R 2025-01", unseen.label());
+    assertEquals(1L, unseen.observed());
+    assertFalse(unseen.above());
+    assertEquals("1 e-filings registered in the month; a month is scored from 10", unseen.words());
+    assertTrue(lines.get(3).above());
+    assertEquals(12L, lines.get(3).observed());
+
     // The outage: A's 100 requests at e_filing's national rate over 2024 (48 of 2,400 = 2%).
-    LabelPower.Line outage = lines.get(2);
+    LabelPower.Line outage = lines.get(4);
     assertEquals("service_outage", outage.kind());
     assertEquals(2.0, outage.expected(), 1e-12);
     assertEquals(PowerTable.surge(2, 0, 0.1, 0.05, 4_493) * 2, outage.needed(), 1e-9);
     assertTrue(outage.needed() < 20 && outage.above());
 
     // No line for a slow court: counted as above, no counts.
-    LabelPower.Line slow = lines.get(3);
+    LabelPower.Line slow = lines.get(5);
     assertEquals("slow_court", slow.kind());
     assertTrue(slow.above());
     assertNull(slow.needed());
     assertEquals("no tabulated line", slow.words());
 
     // The stall's second month is read against 2024's 40 decisions, not against the first stalled month.
-    for (LabelPower.Line stall : lines.subList(4, 6)) {
+    for (LabelPower.Line stall : lines.subList(6, 8)) {
       assertEquals("stalled_court", stall.kind());
       assertEquals(40.0, stall.expected(), 1e-12, stall.period());
       assertEquals(PowerTable.stall(40, 0, 0.1, 0.05, 7_960) * 40, stall.needed(), 1e-9);
@@ -113,7 +136,10 @@ class LabelPowerTest {
         StructType.fromDDL("region_code STRING, service STRING, `period` STRING, service_requests LONG, service_failures LONG"));
     Dataset<Row> labels = SharedSpark.spark().createDataFrame(List.of(RowFactory.create("court", "TINY", "2025-01", "resolved",
         "stalled_court")), StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, kind STRING"));
-    LabelPower.Line stall = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths), QUEUES, 0.05, 0.1, 12).get(0);
+    Dataset<Row> noCases = SharedSpark.spark().createDataFrame(List.of(),
+        StructType.fromDDL("region_code STRING, filing_channel STRING, filed_at DATE, registered_at DATE"));
+    LabelPower.Line stall = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths, noCases), QUEUES, 0.05, 0.1, 12)
+        .get(0);
     assertFalse(stall.above());
     assertTrue(stall.needed() < 0);
     assertEquals("0 against 3.00 expected; no count is flagged 8 times in 10 at that size", stall.words());
