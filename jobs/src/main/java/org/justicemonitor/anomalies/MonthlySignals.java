@@ -21,10 +21,10 @@ import org.justicemonitor.spark.DataFrames;
  * is not a count: a region's median days to register an e-filing, a robust score against the
  * region's own past ({@link Baseline}) read as a Student's t tail.
  */
-final class MonthlySignals {
+public final class MonthlySignals {
 
   /** Fewest registered e-filings in a month before a region's median days to register is scored. */
-  static final long MIN_E_FILINGS = 10;
+  public static final long MIN_E_FILINGS = 10;
 
   private MonthlySignals() {}
 
@@ -44,7 +44,7 @@ final class MonthlySignals {
    * The registered e-filings of each region and month of filing: {@code region_code}, {@code
    * period}, {@code register_base} (how many) and {@code median_days_to_register_e_filing}.
    */
-  static Dataset<Row> registeredEFilings(Dataset<Row> cases) {
+  public static Dataset<Row> registeredEFilings(Dataset<Row> cases) {
     return cases.filter(col("filing_channel").equalTo("e_filing").and(col("registered_at").isNotNull()))
         .groupBy(col("region_code"), date_format(col("filed_at"), "yyyy-MM").as("period"))
         .agg(count(lit(1)).as("register_base"),

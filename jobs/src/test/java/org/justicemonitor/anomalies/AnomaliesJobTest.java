@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SampleRun;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.detection.Evaluation;
 
 /** End to end on data-samples/: the flags, their audit record, saved models, and the labels. */
 @ExtendWith(SharedSpark.class)

@@ -1,4 +1,4 @@
-package org.justicemonitor.anomalies;
+package org.justicemonitor.detection;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
@@ -16,6 +16,9 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.justicemonitor.anomalies.MonthlySignals;
+import org.justicemonitor.anomalies.PowerTable;
+import org.justicemonitor.anomalies.Signal;
 import org.justicemonitor.spark.DataFrames;
 
 /**

@@ -1,4 +1,4 @@
-package org.justicemonitor.anomalies;
+package org.justicemonitor.detection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.anomalies.PowerTable;
 
 /** Labelled anomalies against their power lines, on months written out here. */
 @ExtendWith(SharedSpark.class)

@@ -1,4 +1,4 @@
-package org.justicemonitor.anomalies;
+package org.justicemonitor.detection;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;

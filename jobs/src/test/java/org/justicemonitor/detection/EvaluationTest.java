@@ -1,4 +1,4 @@
-package org.justicemonitor.anomalies;
+package org.justicemonitor.detection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.justicemonitor.SharedSpark;
+import org.justicemonitor.anomalies.Signal;
 
 /** Five flags against three labels: a flag finds an anomaly only through a signal meant for its kind. */
 @ExtendWith(SharedSpark.class)
