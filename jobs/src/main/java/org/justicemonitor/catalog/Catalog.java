@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.contract.CourtReference;
 import org.justicemonitor.contract.RegionReference;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
@@ -35,6 +36,8 @@ public final class Catalog {
   public static final String INGESTED = "ingested";
   public static final String QUARANTINE = "quarantine";
   public static final String REGIONS = INGESTED + "/regions";
+  /** The courts' names from the input's optional {@code courts/} file (none: an empty table). */
+  public static final String COURTS = INGESTED + "/courts";
 
   public static final String INDICATORS = TableDeclaration.INDICATORS;
 
@@ -128,6 +131,13 @@ public final class Catalog {
   /** The region reference the ingest validated against. */
   public Dataset<Row> regions() {
     return spark.read().schema(RegionReference.SCHEMA).parquet(location.apply(REGIONS));
+  }
+
+  /** The courts' names the ingest read; no rows when the input had no courts file (or the output predates it). */
+  public Dataset<Row> courts() {
+    String path = location.apply(COURTS);
+    return InputFiles.exists(spark, path) ? spark.read().schema(CourtReference.SCHEMA).parquet(path)
+        : spark.createDataFrame(java.util.List.of(), CourtReference.SCHEMA);
   }
 
   /** A table a stage published, e.g. {@link #REGION_YEAR}; fails in plain words when that stage has not run. */

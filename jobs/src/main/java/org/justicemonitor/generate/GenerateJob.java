@@ -101,6 +101,7 @@ public final class GenerateJob {
     badRows = badRows.unionByName(labelsOf(incidents, Contract.SECURITY_INCIDENTS));
 
     writeRegions(scenario.regions);
+    writeCourts(scenario.courtNames());
     writeRollouts(scenario);
     writeAnomalyLabels(scenario);
     Dataset<Row> allBadRows = badRows;
@@ -241,6 +242,15 @@ public final class GenerateJob {
           Double.toString(r.internetUsersShare()), "illustrative")).append('\n');
     }
     writeText("regions/regions.csv", sb.toString());
+  }
+
+  /** {@code courts/courts.csv}: the courts' names, as a court registry would give them. */
+  private void writeCourts(List<org.justicemonitor.contract.CourtReference.Court> courts) {
+    StringBuilder sb = new StringBuilder("court_id,name_en,name_ru,name_kk\n");
+    for (org.justicemonitor.contract.CourtReference.Court c : courts) {
+      sb.append(String.join(",", c.id(), c.nameEn(), c.nameRu(), c.nameKk())).append('\n');
+    }
+    writeText("courts/courts.csv", sb.toString());
   }
 
   /** {@code rollouts/rollouts.csv}, and the effect injected with it in {@code labels/digital_impact.csv}. */

@@ -89,6 +89,29 @@ final class Scenario {
     return regions.stream().mapToDouble(Region::population).toArray();
   }
 
+  /**
+   * Every court of the scenario with names in the three languages, for {@code courts/courts.csv}:
+   * illustrative names built from the region's (a real court's name comes from its registry).
+   */
+  List<org.justicemonitor.contract.CourtReference.Court> courtNames() {
+    List<org.justicemonitor.contract.CourtReference.Court> courts = new ArrayList<>();
+    for (int i = 0; i < regions.size(); i++) {
+      Region r = regions.get(i);
+      boolean city = "cities".equals(r.group());
+      for (int c = 1; c <= districtCourts[i]; c++) {
+        courts.add(new org.justicemonitor.contract.CourtReference.Court(districtCourtId(r.code(), c),
+            r.nameEn() + " district court no. " + c, "Районный суд № " + c + " (" + r.nameRu() + ")",
+            "№ " + c + " аудандық сот (" + r.nameKk() + ")"));
+      }
+      courts.add(new org.justicemonitor.contract.CourtReference.Court(r.code() + "-R01",
+          r.nameEn() + (city ? " city court" : " regional court"), (city ? "Городской суд (" : "Областной суд (") + r.nameRu() + ")",
+          (city ? "Қалалық сот (" : "Облыстық сот (") + r.nameKk() + ")"));
+    }
+    courts.add(new org.justicemonitor.contract.CourtReference.Court(SUPREME_COURT, "Supreme Court", "Верховный суд", "Жоғарғы Сот"));
+    courts.sort(java.util.Comparator.comparing(org.justicemonitor.contract.CourtReference.Court::id));
+    return courts;
+  }
+
   List<String> districtCourtIds() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < regions.size(); i++) {

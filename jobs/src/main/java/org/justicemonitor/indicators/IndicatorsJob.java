@@ -128,6 +128,7 @@ public final class IndicatorsJob {
 
     TableWriter writer = new TableWriter(store);
     progress.result("regions", () -> writer.write(IndicatorTables.REGIONS, regions));
+    progress.result("courts", () -> writer.write(IndicatorTables.COURTS, CourtList.compute(courts, catalog.courts())));
     // Data quality first: the court, region and national tables flag the values that rest on a low-quality court.
     // Counted once, kept for both tables.
     Dataset<Row> qualityCounts = progress.result("data quality counted",

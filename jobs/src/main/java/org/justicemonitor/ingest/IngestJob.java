@@ -29,6 +29,7 @@ import org.justicemonitor.JobFailure;
 import org.justicemonitor.catalog.Catalog;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
+import org.justicemonitor.contract.CourtReference;
 import org.justicemonitor.contract.RegionReference;
 import org.justicemonitor.io.FileFingerprints;
 import org.justicemonitor.io.FileFingerprints.FileFingerprint;
@@ -90,11 +91,15 @@ public final class IngestJob {
           + "; an input root needs at least " + mapping.directory(Contract.CASES) + "/ (see docs/data-dictionary.md)");
     }
     RegionReference regions = RegionReference.forInput(spark, options.inputRoot(), mapping.regionsFile());
+    CourtReference courtNames = CourtReference.load(spark, options.inputRoot());
     Pseudonymizer pseudonymizer = new Pseudonymizer(options.key());
 
     boolean shippedRegions = regions.isShipped();
     if (!shippedRegions) {
       toFingerprint.add(regions.source());
+    }
+    if (courtNames.source() != null) {
+      toFingerprint.add(courtNames.source());
     }
     List<String> lookupFiles = mapping.datasets().values().stream()
         .flatMap(s -> s.lookupFiles(spark, options.inputRoot()).stream()).toList();
@@ -144,6 +149,8 @@ public final class IngestJob {
     if (plan.full()) {
       regions.toDataFrame(spark).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(Catalog.REGIONS));
       tables.add(Catalog.REGIONS);
+      courtNames.toDataFrame(spark).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(Catalog.COURTS));
+      tables.add(Catalog.COURTS);
     }
 
     List<String> warnings = new ArrayList<>();

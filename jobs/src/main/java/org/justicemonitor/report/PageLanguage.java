@@ -24,8 +24,14 @@ final class PageLanguage {
   private final Locale locale;
   private final JsonNode labels;
   private final Map<String, String> regionNames = new HashMap<>();
+  private final Map<String, String> courtNames = new HashMap<>();
 
   PageLanguage(String lang, JsonNode labels, JsonNode regions) {
+    this(lang, labels, regions, null);
+  }
+
+  /** @param courts the published {@code courts} rows: a court's name in this language, else in English */
+  PageLanguage(String lang, JsonNode labels, JsonNode regions, JsonNode courts) {
     this.lang = lang;
     this.locale = Locale.forLanguageTag(lang);
     this.labels = labels;
@@ -34,6 +40,20 @@ final class PageLanguage {
       regionNames.put(r.path("region_code").asText(), name.isTextual() && !name.asText().isEmpty() ? name.asText()
           : r.path("name_en").asText(r.path("region_code").asText()));
     }
+    for (JsonNode c : iterable(courts)) {
+      for (String field : new String[] {"name_" + lang, "name_en"}) {
+        JsonNode name = c.path(field);
+        if (name.isTextual() && !name.asText().isBlank()) {
+          courtNames.put(c.path("court_id").asText(), name.asText());
+          break;
+        }
+      }
+    }
+  }
+
+  /** A court's published name in this language, if the input named it. */
+  java.util.Optional<String> courtName(String courtId) {
+    return java.util.Optional.ofNullable(courtNames.get(courtId));
   }
 
   String lang() {

@@ -67,6 +67,9 @@ public final class ReportData {
     }
     root.set("regions", rows(catalog.regions()
         .select("region_code", "name_en", "name_ru", "name_kk", "group", "population").orderBy("region_code")));
+    // The courts' names (from the input's optional courts file); an output from before they were published has none.
+    String courts = store.current(IndicatorTables.COURTS.path());
+    root.set("courts", InputFiles.exists(spark, courts) ? rows(spark.read().parquet(courts).orderBy("court_id")) : JSON.createArrayNode());
     root.set("national_year", rows(catalog.table(IndicatorTables.NATIONAL_YEAR.path()).orderBy("period")));
     root.set("region_year", rows(catalog.table(IndicatorTables.REGION_YEAR.path()).orderBy("region_code", "period")));
     root.set("failure_by_region_month", rows(catalog.table(IndicatorTables.REGION_MONTH.path())

@@ -34,7 +34,7 @@ public final class ReportPage {
     try {
       JsonNode labels = JSON.readTree(resource("/report/labels.json")).get(lang);
       String page = withTables(withContents(resource("/report/template.html"), labels),
-          new ReportTables(data, new PageLanguage(lang, labels, data.get("regions"))), labels);
+          new ReportTables(data, new PageLanguage(lang, labels, data.get("regions"), data.get("courts"))), labels);
       return page
           .replace("__TITLE__", escape(labels.get("title").asText()))
           .replace("__NUMBER_SYMBOLS__", JSON.writeValueAsString(numberSymbols(lang)))

@@ -148,6 +148,14 @@ final class ReportTables {
     return flag == null ? c : c.with(Span.flag(flag, l.t("quality_flag_note")));
   }
 
+  /** A court by its name where the input gives one, its code beside it (the code alone otherwise). */
+  private Cell court(String id, JsonNode row) {
+    Cell c = l.courtName(id).map(n -> Cell.text(n).with(Span.text(" ")).with(Span.code(id)).css("text court"))
+        .orElse(Cell.text(id).css("text id"));
+    String flag = str(row, "quality_flag");
+    return flag == null ? c : c.with(Span.flag(flag, l.t("quality_flag_note")));
+  }
+
   private Cell yesNo(JsonNode row, String key) {
     JsonNode v = row.get(key);
     return Cell.text(v == null || v.isNull() ? PageLanguage.NONE : l.t(v.asBoolean() ? "yes" : "no"));
@@ -309,7 +317,7 @@ final class ReportTables {
     List<String> keys = List.of("incoming", "resolved", "clearance_rate", "congestion_rate", "median_days_to_decision",
         "share_pending_over_12_months", "representation_rate", "appeal_rate");
     List<Row> body = rows("court_year").stream().map(r -> {
-      List<Cell> cells = new ArrayList<>(List.of(name(str(r, "court_id"), r).css("text id"), Cell.text(l.regionName(str(r, "region_code")))));
+      List<Cell> cells = new ArrayList<>(List.of(court(str(r, "court_id"), r), Cell.text(l.regionName(str(r, "region_code")))));
       cells.addAll(values(r, keys));
       return Row.of(cells);
     }).toList();
@@ -327,7 +335,8 @@ final class ReportTables {
     List<Row> body = flags.stream().map(f -> {
       String type = str(f, "entity_type");
       String id = str(f, "entity_id");
-      String entity = ("region".equals(type) ? l.regionName(id) : id) + " (" + l.t("entity_" + type) + ")";
+      String entity = ("region".equals(type) ? l.regionName(id) : "court".equals(type) ? l.courtName(id).map(n -> n + ", " + id).orElse(id) : id)
+          + " (" + l.t("entity_" + type) + ")";
       return Row.of(List.of(number(num(f, "rank"), 0), Cell.text(entity), Cell.text(str(f, "period")),
           Cell.text(l.t("signal_name_" + str(f, "signal"))), number(num(f, "score"), 1),
           new Cell(List.of(Span.text(l.t("signal_" + str(f, "signal")))), "", "text", null, null), Cell.text(review(str(f, "review")))));
@@ -428,7 +437,7 @@ final class ReportTables {
     List<String> rates = List.of("quarantine_rate", "completeness", "decided_without_hearing_format_rate",
         "pending_over_10_years_rate", "date_order_rate");
     List<Row> body = rows.stream().map(r -> {
-      List<Cell> cells = new ArrayList<>(List.of(number(num(r, "rank"), 0), Cell.text(str(r, "court_id")).css("text id"),
+      List<Cell> cells = new ArrayList<>(List.of(number(num(r, "rank"), 0), court(str(r, "court_id"), null),
           Cell.text(l.regionName(str(r, "region_code"))),
           num(r, "score") == null ? missing(r, "score") : number(num(r, "score"), 1)));
       rates.forEach(k -> cells.add(num(r, k) == null ? missing(r, k) : percent(num(r, k))));
@@ -461,7 +470,7 @@ final class ReportTables {
         .sorted(Comparator.comparingDouble((String c) -> lowest.getOrDefault(c, 2.0)).thenComparing(Comparator.naturalOrder()))
         .toList();
     List<Row> body = courts.stream().map(court -> {
-      List<Cell> cells = new ArrayList<>(List.of(Cell.text(court).css("text id")));
+      List<Cell> cells = new ArrayList<>(List.of(court(court, null)));
       for (String column : columns) {
         JsonNode r = cell.get(court + "\u0000" + column);
         Double c = num(r, "completeness");

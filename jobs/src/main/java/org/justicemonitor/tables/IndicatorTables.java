@@ -354,7 +354,19 @@ public final class IndicatorTables {
       .measure(value("internet_users_share", "share of internet users, region reference (illustrative where marked)"))
       .build();
 
-  public static final List<TableDeclaration> ALL = List.of(REGIONS, REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
+  /** The courts the tables relate to, published so that a reader has a court's name beside its code. */
+  public static final TableDeclaration COURTS = TableDeclaration.named("courts",
+          "the courts the tables relate to: each court's code, level and region from the cases, and its names in English,"
+              + " Russian and Kazakh from the input's courts file (empty where the input has none)")
+      .key("court_id", "the court's code, as the extract gives it")
+      .measure(value("court_level", "district, regional or supreme"))
+      .measure(value("region_code", "2-digit KATO code of the court's region, text"))
+      .measure(value("name_en", "name in English"))
+      .measure(value("name_ru", "name in Russian"))
+      .measure(value("name_kk", "name in Kazakh"))
+      .build();
+
+  public static final List<TableDeclaration> ALL = List.of(REGIONS, COURTS, REGION_YEAR, REGION_MONTH, NATIONAL_YEAR, INEQUALITY,
       COURT_YEAR, COURT_MONTH, CATEGORY_YEAR, LEVEL_YEAR, CHANNEL_YEAR, SERVICE_RELIABILITY_MONTH,
       SERVICE_AVAILABILITY_MONTH, SERVICE_USERS_YEAR, SECURITY_YEAR, HEARING_EQUIVALENCE_YEAR, DIGITAL_JUSTICE_INDEX,
       DECISION_DAYS_HISTOGRAM, DIGITAL_IMPACT, DIGITAL_IMPACT_EVENT_TIME, CHANNEL_COMPARISON, DATA_QUALITY_COURT,

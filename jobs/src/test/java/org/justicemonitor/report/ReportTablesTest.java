@@ -28,14 +28,16 @@ class ReportTablesTest {
             "clearance_rate": 0.99403, "clearance_rate_status": "A", "e_filing_share": 0.5, "e_filing_share_status": "A",
             "median_days_to_decision": 30, "median_days_to_decision_status": "A", "suppressed": false, "suppression_reason": null},
            {"region_code": "11", "period": "2024", "incoming": 1, "incoming_status": "A"}],
-         "national_year": [{"period": "2025", "incoming": 9724, "resolved": 9658, "clearance_rate": 0.993184}]}
+         "national_year": [{"period": "2025", "incoming": 9724, "resolved": 9658, "clearance_rate": 0.993184}],
+         "courts": [{"court_id": "11-D01", "name_en": "Akmola district court no. 1", "name_ru": "Районный суд № 1", "name_kk": null}],
+         "court_year": [{"court_id": "11-D01", "region_code": "11", "incoming": 335}, {"court_id": "75-D09", "region_code": "75"}]}
         """);
   }
 
   private static ReportTables tables(String lang) throws Exception {
     JsonNode labels = JSON.readTree(ReportTablesTest.class.getResourceAsStream("/report/labels.json")).get(lang);
     JsonNode data = data();
-    return new ReportTables(data, new PageLanguage(lang, labels, data.get("regions")));
+    return new ReportTables(data, new PageLanguage(lang, labels, data.get("regions"), data.get("courts")));
   }
 
   private static String text(Table.Cell c) {
@@ -76,6 +78,17 @@ class ReportTablesTest {
     Table.Row incoming = t.bodies().get(0).rows().get(0);
     assertEquals("2 / 2", text(incoming.cells().get(3)));
     assertEquals("9,724", text(incoming.cells().get(2)));
+  }
+
+  /** A court reads by its name in the page's language (English where it has none), its code beside it; unnamed, by code. */
+  @Test
+  void courtsReadByNameWithTheirCodeBeside() throws Exception {
+    List<Table.Row> ru = tables("ru").courts().bodies().get(0).rows();
+    assertEquals(List.of(Table.Span.text("Районный суд № 1"), Table.Span.text(" "), Table.Span.code("11-D01")),
+        ru.get(0).cells().get(0).spans());
+    assertEquals("Акмолинская область", text(ru.get(0).cells().get(1)));
+    assertEquals("Akmola district court no. 1", text(tables("kk").courts().bodies().get(0).rows().get(0).cells().get(0)));
+    assertEquals(List.of(Table.Span.text("75-D09")), ru.get(1).cells().get(0).spans());
   }
 
   @Test
