@@ -42,6 +42,9 @@ public final class ReportData {
    * actual and expected values, nor the explanation that quotes them: those are exact counts,
    * for reviewers only (the flags table is restricted).
    */
+  /** How many months of each court the court card shows. */
+  static final int COURT_MONTHS = 36;
+
   static final Column[] FLAG_COLUMNS = {col("rank"), col("entity_type"), col("entity_id"), col("period"), col("signal"),
       col("score"), col("review")};
 
@@ -88,6 +91,9 @@ public final class ReportData {
         .filter(col("region_code").equalTo(org.justicemonitor.measures.ServiceTraffic.ALL_REGIONS))
         .orderBy("service", "period")));
     root.set("court_year", rows(latestYear(catalog.table(IndicatorTables.COURT_YEAR.path())).orderBy("court_id")));
+    root.set("court_month", rows(lastMonths(catalog.table(IndicatorTables.COURT_MONTH.path()), COURT_MONTHS)
+        .select("court_id", "period", "incoming", "resolved", "median_days_to_decision", "suppressed", "suppression_reason")
+        .orderBy("court_id", "period")));
     root.set("hearing_equivalence_year", rows(latestYear(catalog.table(IndicatorTables.HEARING_EQUIVALENCE_YEAR.path())).orderBy("case_category")));
     root.set("data_quality_court", rows(latestYear(catalog.table(IndicatorTables.DATA_QUALITY_COURT.path())).orderBy("court_id")));
     root.set("data_quality_column", rows(latestYear(catalog.table(IndicatorTables.DATA_QUALITY_COLUMN.path())).orderBy("court_id", "column")));
@@ -110,6 +116,16 @@ public final class ReportData {
     return rows(latestYear(catalog.table(IndicatorTables.DECISION_DAYS_HISTOGRAM.path()))
         .select(col("case_category"), col("bin"), col("decisions"), col("period").cast("int").as("year"))
         .orderBy("case_category", "bin"));
+  }
+
+  /** The rows of a monthly table's last {@code months} months: a court's recent course, its size bounded for hundreds of courts. */
+  private static Dataset<Row> lastMonths(Dataset<Row> monthly, int months) {
+    Row latest = monthly.agg(max(col("period"))).first();
+    if (latest.isNullAt(0)) {
+      return monthly.limit(0);
+    }
+    String from = java.time.YearMonth.parse(latest.getString(0)).minusMonths(months - 1L).toString();
+    return monthly.filter(col("period").geq(from));
   }
 
   /** The rows of a yearly table's latest year (none when the table is empty). */

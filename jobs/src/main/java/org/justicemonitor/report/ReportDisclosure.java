@@ -35,6 +35,7 @@ public final class ReportDisclosure {
       new Embedded("security_year", IndicatorTables.SECURITY_YEAR.path(), List.of("system", "period")),
       new Embedded("availability", IndicatorTables.SERVICE_AVAILABILITY_MONTH.path(), List.of("service", "region_code", "period")),
       new Embedded("court_year", IndicatorTables.COURT_YEAR.path(), List.of("court_id", "period")),
+      new Embedded("court_month", IndicatorTables.COURT_MONTH.path(), List.of("court_id", "period")),
       new Embedded("hearing_equivalence_year", IndicatorTables.HEARING_EQUIVALENCE_YEAR.path(), List.of("case_category", "period")),
       new Embedded("data_quality_court", IndicatorTables.DATA_QUALITY_COURT.path(), List.of("source", "court_id", "period")),
       new Embedded("data_quality_column", IndicatorTables.DATA_QUALITY_COLUMN.path(), List.of("source", "court_id", "period", "column")),

@@ -31,7 +31,7 @@ class ReportPageTest {
         sections.add(heading.group(1));
         assertEquals(ReportPage.escape(labels.get(lang).get(heading.group(1)).asText()), heading.group(2), lang);
       }
-      assertEquals(20, sections.size(), lang + ": " + sections);
+      assertEquals(21, sections.size(), lang + ": " + sections);
       assertEquals("findings", sections.get(0), lang + ": key findings come first");
       assertTrue(sections.containsAll(List.of("headline", "regional_table", "impact", "flags", "method")), sections.toString());
       Matcher link = Pattern.compile("<li><a href=\"#section-([a-z_0-9]+)\">").matcher(html);

@@ -29,7 +29,7 @@ import org.justicemonitor.catalog.Catalog;
 @ExtendWith(SharedSpark.class)
 class ReportTest {
 
-  private static final int CHARTS = 8;
+  private static final int CHARTS = 9;
 
   @Test
   void thePageIsOneSelfContainedFileInEachLanguage() throws IOException {
@@ -165,7 +165,7 @@ class ReportTest {
       // Every section has its heading in this language.
       for (String section : List.of("findings", "headline", "chart_e_filing", "chart_days", "chart_inequality", "chart_failures", "chart_dji",
           "court_quality", "theil", "equivalence",
-          "access", "chart_pending", "availability", "service_users", "column_quality", "security", "impact", "regional_table", "drilldown", "courts", "flags",
+          "access", "chart_pending", "availability", "service_users", "column_quality", "security", "impact", "regional_table", "drilldown", "courts", "court_card", "flags",
           "quality", "method")) {
         assertTrue(text.contains(labels.get(lang).get(section).asText()), lang + ": section " + section);
       }
