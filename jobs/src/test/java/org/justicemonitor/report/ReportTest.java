@@ -187,6 +187,34 @@ class ReportTest {
     }
   }
 
+  /**
+   * Charts' words, measured in the browser (a script injected into a copy of each page): no two
+   * texts of a chart overlap (the histogram's legend over its axis in ru, once), and the tile
+   * map's region names break between words, never inside one ("Акмолинская област" / "ь", once).
+   */
+  @Test
+  void noChartTextOverlapsAndNoRegionNameBreaksInsideAWord() throws Exception {
+    String chromium = requireChromium();
+    String measure = new String(ReportTest.class.getResourceAsStream("/report/measure-text.js.html").readAllBytes(),
+        StandardCharsets.UTF_8);
+    for (String lang : ReportPage.LANGUAGES) {
+      String html = Files.readString(SampleRun.report(lang), StandardCharsets.UTF_8);
+      int end = html.lastIndexOf("</body>");
+      Path copy = Files.createTempFile("report-" + lang, ".html");
+      Files.writeString(copy, html.substring(0, end) + measure + html.substring(end), StandardCharsets.UTF_8);
+      String dom = chromium(chromium, "--window-size=1300,1500", "--virtual-time-budget=15000", "--dump-dom", copy.toUri().toString()).out();
+      Files.delete(copy);
+      assertTrue(dom.contains("data-measured=\"yes\""), lang + ": the measuring script ran");
+      Matcher overlaps = Pattern.compile("data-overlaps=\"(\\d+)\"").matcher(dom);
+      Matcher list = Pattern.compile("data-overlap-list=\"([^\"]*)\"").matcher(dom);
+      assertTrue(overlaps.find());
+      assertEquals("0", overlaps.group(1), lang + ": overlapping chart text: " + (list.find() ? list.group(1) : ""));
+      Matcher broken = Pattern.compile("data-broken=\"([^\"]*)\"").matcher(dom);
+      assertTrue(broken.find());
+      assertEquals("", broken.group(1), lang + ": region names broken inside a word");
+    }
+  }
+
   /** What a reader sees of a dumped page: no script, style or code, no tags. */
   private static String visibleText(String html) {
     return html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<style.*?</style>", " ")
