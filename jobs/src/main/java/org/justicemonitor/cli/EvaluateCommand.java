@@ -111,8 +111,17 @@ final class EvaluateCommand extends SparkCommand {
         months, cases.select("court_id").distinct());
     Dataset<Row> events = catalog.ingestedTable(Contract.SERVICE_EVENTS).filter(col("event_month").leq(lastMonth));
     Dataset<Row> serviceMonths = ServiceUse.compute(events, List.of("region_code", "service"), Period.MONTH);
+    // The days signal's case spread and month share, as the run measured them (none: slow courts have no line).
+    double caseSpread = Double.NaN;
+    double monthShare = 0;
+    for (JsonNode model : record.path("models")) {
+      if (Signal.DAYS_TO_DECISION.label().equals(model.path("name").asText())) {
+        caseSpread = model.path("metrics").path("rmse_log_days").asDouble(Double.NaN);
+        monthShare = model.path("metrics").path("month_share_of_case_variance").asDouble(0);
+      }
+    }
     return LabelPower.lines(known, LabelPower.counts(courtMonths, serviceMonths, cases), queues, record.path("fdr_level").asDouble(),
-        record.path("min_change").asDouble(), record.path("trailing_months").asInt());
+        record.path("min_change").asDouble(), record.path("trailing_months").asInt(), caseSpread, monthShare);
   }
 
   private static String pct(double x) {

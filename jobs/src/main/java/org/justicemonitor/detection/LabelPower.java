@@ -4,6 +4,9 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.sum;
@@ -35,9 +38,12 @@ import org.justicemonitor.spark.DataFrames;
  * are left out of its trailing months (a stall's first month would lower its second's bar).
  * A registration lag is read in a region's month only when at least {@link
  * MonthlySignals#MIN_E_FILINGS} e-filings were registered in it: below that the month is not
- * scored, and the lag is below what the monitor can see whatever its size. A slow court has no
- * tabulated line; it, and labels without trailing months, count as above: recall above the line
- * is then never flattered by what cannot be read.
+ * scored, and the lag is below what the monitor can see whatever its size. A slow court is read
+ * as the month's mean log(1 + days) of its decisions against the mean of its trailing months'
+ * (not adjusted for case mix: an approximation of the model's residuals), as a factor on 1 + days,
+ * against the days signal's line at the month's decisions, with the run's case spread (the days
+ * model's RMSE) and month share. Labels without trailing months count as above: recall above the
+ * line is then never flattered by what cannot be read.
  */
 public final class LabelPower {
 
@@ -52,10 +58,11 @@ public final class LabelPower {
    * @param expected what the trailing months expect of that count (none for a registration lag)
    * @param needed the count the line asks for: at least (surge, outage) or at most (stall);
    *     negative when no count reaches it (a stall of a court too small to be seen even with no
-   *     decision)
+   *     decision); for a slow court the factor on 1 + days
+   * @param factor a slow court's month against its trailing months, as a factor on 1 + days
    */
   public record Line(String kind, String entityType, String entityId, String period, Long observed, Double expected,
-      Double needed, boolean above) {
+      Double needed, Double factor, boolean above) {
 
     /** The label as {@link Evaluation} names it: kind, entity type, entity, month. */
     public String label() {
@@ -66,6 +73,10 @@ public final class LabelPower {
     public String words() {
       if (needed == null) {
         return "no tabulated line";
+      }
+      if (factor != null) {
+        return String.format(Locale.ROOT, "1 + days × %.2f over %d decisions against its trailing months; 8 times in 10 needs × %.2f",
+            factor, observed, needed);
       }
       if (expected == null) {
         return String.format(Locale.ROOT, "%d e-filings registered in the month; a month is scored from %.0f", observed, needed);
@@ -94,19 +105,27 @@ public final class LabelPower {
   public static Dataset<Row> counts(Dataset<Row> courtMonths, Dataset<Row> serviceMonths, Dataset<Row> cases) {
     Column noService = lit(null).cast("string");
     Column noRequests = lit(null).cast("long");
+    Column noDays = lit(null).cast("double");
     Dataset<Row> filings = courtMonths.select(lit("court").as("entity_type"), col("court_id").as("entity_id"),
         lit("filing_surge").as("kind"), col("period"), col("incoming").cast("long").as("y"), noRequests.as("requests"),
-        noService.as("service"));
+        noService.as("service"), noDays.as("mean_log_days"));
     Dataset<Row> decisions = courtMonths.select(lit("court").as("entity_type"), col("court_id").as("entity_id"),
         lit("stalled_court").as("kind"), col("period"), col("resolved").cast("long").as("y"), noRequests.as("requests"),
-        noService.as("service"));
+        noService.as("service"), noDays.as("mean_log_days"));
     Dataset<Row> failures = serviceMonths.select(lit("region_service").as("entity_type"),
         concat_ws(":", col("region_code"), col("service")).as("entity_id"), lit("service_outage").as("kind"), col("period"),
-        col("service_failures").cast("long").as("y"), col("service_requests").cast("long").as("requests"), col("service"));
+        col("service_failures").cast("long").as("y"), col("service_requests").cast("long").as("requests"), col("service"),
+        noDays.as("mean_log_days"));
     Dataset<Row> registered = MonthlySignals.registeredEFilings(cases).select(lit("region").as("entity_type"),
         col("region_code").as("entity_id"), lit("registration_lag").as("kind"), col("period"), col("register_base").as("y"),
-        noRequests.as("requests"), noService.as("service"));
-    return filings.unionByName(decisions).unionByName(failures).unionByName(registered);
+        noRequests.as("requests"), noService.as("service"), noDays.as("mean_log_days"));
+    Column days = datediff(col("decided_at"), col("filed_at"));
+    Dataset<Row> decided = cases.filter(col("decided_at").isNotNull().and(days.geq(0)))
+        .groupBy(col("court_id"), date_format(col("decided_at"), "yyyy-MM").as("period"))
+        .agg(count(lit(1)).as("y"), avg(log1p(days)).as("mean_log_days"))
+        .select(lit("court").as("entity_type"), col("court_id").as("entity_id"), lit("slow_court").as("kind"), col("period"),
+            col("y"), noRequests.as("requests"), noService.as("service"), col("mean_log_days"));
+    return filings.unionByName(decisions).unionByName(failures).unionByName(registered).unionByName(decided);
   }
 
   /**
@@ -116,7 +135,7 @@ public final class LabelPower {
    * @return one line per label, in the labels' order of kind, entity type, entity, month
    */
   public static List<Line> lines(Dataset<Row> labels, Dataset<Row> counts, Map<String, Long> queueSizes, double fdr,
-      double minChange, int trailingMonths) {
+      double minChange, int trailingMonths, double caseSpread, double monthShare) {
     Dataset<Row> l = labels.select(col("entity_type").as("l_type"), col("entity_id").as("l_id"), col("period").as("l_period"),
         col("kind").as("l_kind")).distinct();
     Column monthsBefore = months_between(to_date(col("l_period"), "yyyy-MM"), to_date(col("period"), "yyyy-MM"));
@@ -129,7 +148,7 @@ public final class LabelPower {
     Column trailing = monthsBefore.geq(1).and(monthsBefore.leq(trailingMonths));
     Dataset<Row> past = l.join(usual, sameEntity.and(trailing))
         .groupBy("l_type", "l_id", "l_period", "l_kind")
-        .agg(avg("y").as("mean_y"), count(lit(1)).as("months"));
+        .agg(avg("y").as("mean_y"), count(lit(1)).as("months"), avg("mean_log_days").as("past_log_days"));
     // A service's national failure rate over the label's trailing months.
     Dataset<Row> nationalRate = l.join(usual.filter(col("service").isNotNull()),
             col("l_kind").equalTo(col("kind")).and(col("service").equalTo(org.apache.spark.sql.functions.substring_index(col("l_id"), ":", -1)))
@@ -137,13 +156,13 @@ public final class LabelPower {
         .groupBy("l_type", "l_id", "l_period", "l_kind")
         .agg(sum("y").divide(sum("requests")).as("national_rate"));
     Dataset<Row> month = l.join(counts, sameEntity.and(col("period").equalTo(col("l_period"))))
-        .select(col("l_type"), col("l_id"), col("l_period"), col("l_kind"), col("y"), col("requests"));
+        .select(col("l_type"), col("l_id"), col("l_period"), col("l_kind"), col("y"), col("requests"), col("mean_log_days"));
     List<String> key = List.of("l_type", "l_id", "l_period", "l_kind");
     List<Row> rows = l.join(month, DataFrames.joinKeys(key.toArray(String[]::new)), "left")
         .join(past, DataFrames.joinKeys(key.toArray(String[]::new)), "left")
         .join(nationalRate, DataFrames.joinKeys(key.toArray(String[]::new)), "left")
         .orderBy("l_kind", "l_type", "l_id", "l_period")
-        .select("l_kind", "l_type", "l_id", "l_period", "y", "requests", "mean_y", "national_rate")
+        .select("l_kind", "l_type", "l_id", "l_period", "y", "requests", "mean_y", "national_rate", "mean_log_days", "past_log_days")
         .collectAsList();
 
     List<Line> lines = new ArrayList<>();
@@ -152,13 +171,23 @@ public final class LabelPower {
       long y = r.isNullAt(4) ? 0 : r.getLong(4);
       if (kind.equals("registration_lag")) {
         lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), y, null, (double) MonthlySignals.MIN_E_FILINGS,
-            y >= MonthlySignals.MIN_E_FILINGS));
+            null, y >= MonthlySignals.MIN_E_FILINGS));
+        continue;
+      }
+      if (kind.equals("slow_court")) {
+        if (r.isNullAt(8) || r.isNullAt(9) || y == 0 || Double.isNaN(caseSpread)) {
+          lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), null, null, null, null, true));
+        } else {
+          double factor = Math.exp(r.getDouble(8) - r.getDouble(9));
+          double line = PowerTable.slowdown((int) y, caseSpread, monthShare, fdr, queueSizes.getOrDefault("court", 1L));
+          lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), y, null, line, factor, factor >= line));
+        }
         continue;
       }
       Signal signal = COUNT_KINDS.get(kind);
       double expected = expectation(kind, r);
       if (signal == null || Double.isNaN(expected) || expected <= 0) {
-        lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), null, null, null, true));
+        lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), null, null, null, null, true));
         continue;
       }
       long m = queueSizes.getOrDefault(signal.entityType(), 1L);
@@ -172,7 +201,7 @@ public final class LabelPower {
         needed = PowerTable.surge(expected, 0, minChange, fdr, m) * expected;
         above = y >= needed;
       }
-      lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), y, expected, needed, above));
+      lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), y, expected, needed, null, above));
     }
     return lines;
   }

@@ -2,7 +2,6 @@ package org.justicemonitor.detection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -22,6 +21,13 @@ import org.justicemonitor.anomalies.PowerTable;
 class LabelPowerTest {
 
   private static final Map<String, Long> QUEUES = Map.of("court", 7_960L, "region_service", 4_493L);
+  private static final StructType CASES = StructType.fromDDL(
+      "region_code STRING, court_id STRING, filing_channel STRING, filed_at DATE, registered_at DATE, decided_at DATE");
+
+  private static Row aCase(String region, String court, String channel, String filed, String registered, String decided) {
+    return RowFactory.create(region, court, channel, java.sql.Date.valueOf(filed),
+        registered == null ? null : java.sql.Date.valueOf(registered), decided == null ? null : java.sql.Date.valueOf(decided));
+  }
 
   /** Twelve months of 2024 at a fixed count, then the label's month 2025-01 (and 2025-02). */
   private static List<Row> courtYear(String court, long incoming, long resolved) {
@@ -64,17 +70,25 @@ class LabelPowerTest {
 
     // Region R registered one e-filing in the month, S twelve (and a paper case, and an e-filing never registered).
     List<Row> cases = new ArrayList<>();
-    cases.add(RowFactory.create("R", "e_filing", java.sql.Date.valueOf("2025-01-10"), java.sql.Date.valueOf("2025-01-27")));
+    cases.add(aCase("R", "X", "e_filing", "2025-01-10", "2025-01-27", null));
     for (int i = 0; i < 12; i++) {
-      cases.add(RowFactory.create("S", "e_filing", java.sql.Date.valueOf("2025-01-10"), java.sql.Date.valueOf("2025-01-20")));
+      cases.add(aCase("S", "X", "e_filing", "2025-01-10", "2025-01-20", null));
     }
-    cases.add(RowFactory.create("R", "paper", java.sql.Date.valueOf("2025-01-10"), java.sql.Date.valueOf("2025-01-11")));
-    cases.add(RowFactory.create("R", "e_filing", java.sql.Date.valueOf("2025-01-10"), null));
-    Dataset<Row> caseRows = SharedSpark.spark().createDataFrame(cases,
-        StructType.fromDDL("region_code STRING, filing_channel STRING, filed_at DATE, registered_at DATE"));
+    cases.add(aCase("R", "X", "paper", "2025-01-10", "2025-01-11", null));
+    cases.add(aCase("R", "X", "e_filing", "2025-01-10", null, null));
+    // SMALL decides two cases a month in 9 days through 2024, then two in 29 days: 1 + days × 3.
+    for (int m = 1; m <= 12; m++) {
+      String day = String.format("2024-%02d-20", m);
+      String filed = java.time.LocalDate.parse(day).minusDays(9).toString();
+      cases.add(aCase("R", "SMALL", "paper", filed, null, day));
+      cases.add(aCase("R", "SMALL", "paper", filed, null, day));
+    }
+    cases.add(aCase("R", "SMALL", "paper", "2024-12-22", null, "2025-01-20"));
+    cases.add(aCase("R", "SMALL", "paper", "2024-12-22", null, "2025-01-20"));
+    Dataset<Row> caseRows = SharedSpark.spark().createDataFrame(cases, CASES);
 
     List<LabelPower.Line> lines = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths, caseRows), QUEUES, 0.05,
-        0.1, 12);
+        0.1, 12, 0.6, 0.02);
     assertEquals(8, lines.size());
 
     // Ordered by kind, entity type, entity, month.
@@ -110,12 +124,16 @@ class LabelPowerTest {
     assertEquals(PowerTable.surge(2, 0, 0.1, 0.05, 4_493) * 2, outage.needed(), 1e-9);
     assertTrue(outage.needed() < 20 && outage.above());
 
-    // No line for a slow court: counted as above, no counts.
+    // A slow court: two decisions at 1 + days × 3 against a line of × 9.5 for two decisions (spread
+    // 0.6 √(1/2 + 0.02) = 0.433, z 4.37 + 0.84): below it.
     LabelPower.Line slow = lines.get(5);
     assertEquals("slow_court", slow.kind());
-    assertTrue(slow.above());
-    assertNull(slow.needed());
-    assertEquals("no tabulated line", slow.words());
+    assertEquals(3.0, slow.factor(), 1e-9);
+    assertEquals(2L, slow.observed());
+    assertEquals(PowerTable.slowdown(2, 0.6, 0.02, 0.05, 7_960), slow.needed(), 1e-12);
+    assertEquals(9.5, slow.needed(), 0.1);
+    assertFalse(slow.above());
+    assertEquals("1 + days × 3.00 over 2 decisions against its trailing months; 8 times in 10 needs × 9.52", slow.words());
 
     // The stall's second month is read against 2024's 40 decisions, not against the first stalled month.
     for (LabelPower.Line stall : lines.subList(6, 8)) {
@@ -137,10 +155,9 @@ class LabelPowerTest {
         StructType.fromDDL("region_code STRING, service STRING, `period` STRING, service_requests LONG, service_failures LONG"));
     Dataset<Row> labels = SharedSpark.spark().createDataFrame(List.of(RowFactory.create("court", "TINY", "2025-01", "resolved",
         "stalled_court")), StructType.fromDDL("entity_type STRING, entity_id STRING, `period` STRING, signal STRING, kind STRING"));
-    Dataset<Row> noCases = SharedSpark.spark().createDataFrame(List.of(),
-        StructType.fromDDL("region_code STRING, filing_channel STRING, filed_at DATE, registered_at DATE"));
-    LabelPower.Line stall = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths, noCases), QUEUES, 0.05, 0.1, 12)
-        .get(0);
+    Dataset<Row> noCases = SharedSpark.spark().createDataFrame(List.of(), CASES);
+    LabelPower.Line stall = LabelPower.lines(labels, LabelPower.counts(courtMonths, serviceMonths, noCases), QUEUES, 0.05, 0.1, 12,
+        0.6, 0.02).get(0);
     assertFalse(stall.above());
     assertTrue(stall.needed() < 0);
     assertEquals("0 against 3.00 expected; no count is flagged 8 times in 10 at that size", stall.words());
