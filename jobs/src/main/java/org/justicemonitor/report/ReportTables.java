@@ -399,7 +399,8 @@ final class ReportTables {
     TreeSet<String> periods = new TreeSet<>();
     all.forEach(r -> periods.add(str(r, "period")));
     String latest = periods.isEmpty() ? null : periods.last();
-    List<Row> body = all.stream().filter(r -> Objects.equals(str(r, "period"), latest)).map(r -> {
+    List<Row> body = all.stream().filter(r -> Objects.equals(str(r, "period"), latest))
+        .sorted(Comparator.comparing((JsonNode r) -> l.t(str(r, "indicator")), l.byName())).map(r -> {
       Double theil = num(r, "theil");
       Double between = num(r, "theil_between");
       Double share = theil != null && theil > 0 && between != null ? between / theil : null;
