@@ -38,6 +38,7 @@ public final class ReportPage {
       return page
           .replace("__TITLE__", escape(labels.get("title").asText()))
           .replace("__NUMBER_SYMBOLS__", JSON.writeValueAsString(numberSymbols(lang)))
+          .replace("__DATES__", JSON.writeValueAsString(dates(data, lang)))
           .replace("__ECHARTS_VERSION__", version)
           .replace("__LANG__", lang)
           .replace("__BINS__", JSON.writeValueAsString(ReportData.binLabels()))
@@ -102,6 +103,27 @@ public final class ReportPage {
     m.appendTail(page);
     contents.append("</ol></section></nav>");
     return page.toString().replace("__CONTENTS__", contents);
+  }
+
+  /**
+   * The extract date and the time the report was made, written as the language writes dates (the
+   * JDK's CLDR data: "31 декабря 2025 г.", "2025 ж. 31 желтоқсан"); empty where the run has none.
+   */
+  static java.util.Map<String, String> dates(JsonNode data, String lang) {
+    java.util.Locale locale = java.util.Locale.forLanguageTag(lang);
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+        .withLocale(locale);
+    String asOf = data.path("ingest").path("as_of").asText("");
+    String generated = data.path("generated_at").asText("");
+    java.util.Map<String, String> dates = new java.util.LinkedHashMap<>();
+    dates.put("as_of", asOf.isEmpty() ? "" : java.time.LocalDate.parse(asOf).format(day));
+    if (generated.isEmpty()) {
+      dates.put("generated", "");
+    } else {
+      java.time.ZonedDateTime at = java.time.Instant.parse(generated).atZone(java.time.ZoneOffset.UTC);
+      dates.put("generated", at.format(day) + ", " + at.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")) + " UTC");
+    }
+    return dates;
   }
 
   /** The decimal and grouping separators of a language, from the JDK's CLDR data. */

@@ -67,6 +67,16 @@ class ReportPageTest {
   }
 
   @Test
+  void datesAreWrittenAsEachLanguageWritesThem() throws Exception {
+    var data = new ObjectMapper().readTree("{\"ingest\": {\"as_of\": \"2025-12-31\"}, \"generated_at\": \"2026-12-07T00:15:48Z\"}");
+    assertEquals(java.util.Map.of("as_of", "31 декабря 2025 г.", "generated", "7 декабря 2026 г., 00:15 UTC"), ReportPage.dates(data, "ru"));
+    assertEquals("2025 ж. 31 желтоқсан", ReportPage.dates(data, "kk").get("as_of"));
+    assertEquals("December 31, 2025", ReportPage.dates(data, "en").get("as_of"));
+    assertTrue(ReportPage.render(data, "ru").contains("\"as_of\":\"31 декабря 2025 г.\""));
+    assertEquals("", ReportPage.dates(new ObjectMapper().readTree("{}"), "en").get("as_of"));
+  }
+
+  @Test
   void headingsAreEscapedForHtml() {
     assertEquals("Courts &amp; regions &lt;2025&gt;", ReportPage.escape("Courts & regions <2025>"));
   }
