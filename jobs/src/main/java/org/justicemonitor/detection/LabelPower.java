@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 
@@ -99,8 +100,9 @@ public final class LabelPower {
    *
    * @param courtMonths {@code court_id, period, incoming, resolved}
    * @param serviceMonths {@code region_code, service, period, service_requests, service_failures}
-   * @param cases the ingested cases, for the registered e-filings of each region and month
-   * @return {@code entity_type, entity_id, kind, period, y, requests, service}
+   * @param cases the ingested cases: the registered e-filings of each region and month, and each
+   *     court's decisions of the month with their mean log(1 + days)
+   * @return {@code entity_type, entity_id, kind, period, y, requests, service, mean_log_days}
    */
   public static Dataset<Row> counts(Dataset<Row> courtMonths, Dataset<Row> serviceMonths, Dataset<Row> cases) {
     Column noService = lit(null).cast("string");
@@ -151,8 +153,7 @@ public final class LabelPower {
         .agg(avg("y").as("mean_y"), count(lit(1)).as("months"), avg("mean_log_days").as("past_log_days"));
     // A service's national failure rate over the label's trailing months.
     Dataset<Row> nationalRate = l.join(usual.filter(col("service").isNotNull()),
-            col("l_kind").equalTo(col("kind")).and(col("service").equalTo(org.apache.spark.sql.functions.substring_index(col("l_id"), ":", -1)))
-                .and(trailing))
+            col("l_kind").equalTo(col("kind")).and(col("service").equalTo(substring_index(col("l_id"), ":", -1))).and(trailing))
         .groupBy("l_type", "l_id", "l_period", "l_kind")
         .agg(sum("y").divide(sum("requests")).as("national_rate"));
     Dataset<Row> month = l.join(counts, sameEntity.and(col("period").equalTo(col("l_period"))))
@@ -179,7 +180,8 @@ public final class LabelPower {
           lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), null, null, null, null, true));
         } else {
           double factor = Math.exp(r.getDouble(8) - r.getDouble(9));
-          double line = PowerTable.slowdown((int) y, caseSpread, monthShare, fdr, queueSizes.getOrDefault("court", 1L));
+          double line = PowerTable.slowdown((int) y, caseSpread, monthShare, fdr,
+              queueSizes.getOrDefault(Signal.DAYS_TO_DECISION.entityType(), 1L));
           lines.add(new Line(kind, r.getString(1), r.getString(2), r.getString(3), y, null, line, factor, factor >= line));
         }
         continue;

@@ -143,17 +143,18 @@ final class ReportTables {
 
   /** A place's name, with the CEPEJ-style flag when its figures rest on a court of low data quality. */
   private Cell name(String name, JsonNode row) {
-    Cell c = Cell.text(name);
+    return withQualityFlag(Cell.text(name), row);
+  }
+
+  private Cell withQualityFlag(Cell c, JsonNode row) {
     String flag = str(row, "quality_flag");
     return flag == null ? c : c.with(Span.flag(flag, l.t("quality_flag_note")));
   }
 
   /** A court by its name where the input gives one, its code beside it (the code alone otherwise). */
   private Cell court(String id, JsonNode row) {
-    Cell c = l.courtName(id).map(n -> Cell.text(n).with(Span.text(" ")).with(Span.code(id)).css("text court"))
-        .orElse(Cell.text(id).css("text id"));
-    String flag = str(row, "quality_flag");
-    return flag == null ? c : c.with(Span.flag(flag, l.t("quality_flag_note")));
+    return withQualityFlag(l.courtName(id).map(n -> Cell.text(n).with(Span.text(" ")).with(Span.code(id)).css("text court"))
+        .orElse(Cell.text(id).css("text id")), row);
   }
 
   private Cell yesNo(JsonNode row, String key) {
