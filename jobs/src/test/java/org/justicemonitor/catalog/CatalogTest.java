@@ -13,18 +13,18 @@ class CatalogTest {
   void namesOfIngestedTables() {
     assertEquals("ingested/cases", Catalog.ingested(Contract.CASES));
     assertEquals("quarantine/service_events", Catalog.quarantine(Contract.SERVICE_EVENTS));
-    assertEquals(22, Catalog.INDICATOR_TABLES.size());
+    assertEquals(23, Catalog.INDICATOR_TABLES.size());
     assertEquals("ingested/rollouts", Catalog.ingested(Contract.ROLLOUTS));
     assertEquals("public", Catalog.access(IndicatorTables.DIGITAL_IMPACT.path()));
   }
 
   @Test
   void rowsAndExactCountsAreRestrictedAggregatesPublic() {
-    for (String restricted : new String[] {"ingested/cases", "ingested/regions", "quarantine/cases", "anomalies/flags",
+    for (String restricted : new String[] {"ingested/cases", "ingested/regions", "ingested/courts", "quarantine/cases", "anomalies/flags",
         "anomalies/flags.csv", "anomalies/models", "anomalies/model-record.json"}) {
       assertEquals("restricted", Catalog.access(restricted), restricted);
     }
-    for (String open : new String[] {"indicators/region_year", "indicators/region_year.csv", "report/index.html",
+    for (String open : new String[] {"indicators/region_year", "indicators/region_year.csv", "indicators/courts.csv", "report/index.html",
         "summary/ingest.json", "summary/indicators.json"}) {
       assertEquals("public", Catalog.access(open), open);
     }
