@@ -20,8 +20,9 @@ import org.justicemonitor.report.ReportJob;
 import org.justicemonitor.spark.Progress;
 
 /**
- * The stages run once per test JVM on data-samples/, for the end-to-end tests to inspect. Each
- * stage runs on first use; the output directory is removed when the JVM exits.
+ * The stages run once per test JVM on data-samples/, for the end-to-end tests to inspect: all of
+ * them on first use, into an output that only tests' reads touch from then on (classes run side by
+ * side). The output directory is removed when the JVM exits.
  */
 public final class SampleRun {
 
@@ -32,8 +33,6 @@ public final class SampleRun {
 
   private static Path output;
   private static IngestReport ingestReport;
-  private static boolean indicatorsDone;
-  private static boolean anomaliesDone;
 
   public static synchronized Path output() {
     if (output == null) {
@@ -48,11 +47,54 @@ public final class SampleRun {
     return output;
   }
 
+  /** The ingest of the sample run; every stage has run when it returns. */
   public static synchronized IngestReport ingest() {
-    if (ingestReport == null) {
-      ingestReport = ingest(SAMPLES.toString(), output().toString(), 0.05);
-    }
+    complete();
     return ingestReport;
+  }
+
+  /**
+   * Runs every stage once, into one output that is never written again: test classes run side by
+   * side and read it, so a test that reruns a stage does so on a copy ({@link #copy}).
+   */
+  private static synchronized void complete() {
+    if (ingestReport != null) {
+      return;
+    }
+    IngestReport report = ingest(SAMPLES.toString(), output().toString(), 0.05);
+    runIndicators(output());
+    runAnomalies(output(), AnomalyOptions.of(AS_OF));
+    SparkSession spark = SharedSpark.spark();
+    OutputStore store = new OutputStore(spark, output().toString(), "test-" + System.nanoTime());
+    try {
+      new ReportJob(store, "en", "test").run();
+      store.commit("report", "test", Catalog::access);
+    } finally {
+      store.close();
+    }
+    ingestReport = report;
+  }
+
+  /** A copy of the sample run's output, for a test that writes into it; removed when the JVM exits. */
+  public static Path copy() {
+    Path from = indicators();
+    try {
+      Path to = Files.createTempDirectory("justice-monitor-samples-copy");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(to)));
+      try (var paths = Files.walk(from)) {
+        for (Path p : (Iterable<Path>) paths::iterator) {
+          Path target = to.resolve(from.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(p, target);
+          }
+        }
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static IngestReport ingest(String input, String out, double maxBad) {
@@ -69,11 +111,7 @@ public final class SampleRun {
   }
 
   public static synchronized Path indicators() {
-    ingest();
-    if (!indicatorsDone) {
-      runIndicators(output());
-      indicatorsDone = true;
-    }
+    complete();
     return output();
   }
 
@@ -89,11 +127,7 @@ public final class SampleRun {
   }
 
   public static synchronized Path anomalies() {
-    indicators();
-    if (!anomaliesDone) {
-      runAnomalies(output(), AnomalyOptions.of(AS_OF));
-      anomaliesDone = true;
-    }
+    complete();
     return output();
   }
 
@@ -128,22 +162,9 @@ public final class SampleRun {
     }
   }
 
-  private static boolean reportDone;
-
   /** The report of the sample run in a language (one report stage writes every language); returns the page. */
   public static synchronized Path report(String lang) {
-    anomalies();
-    if (!reportDone) {
-      SparkSession spark = SharedSpark.spark();
-      OutputStore store = new OutputStore(spark, output().toString(), "test-" + System.nanoTime());
-      try {
-        new ReportJob(store, "en", "test").run();
-        store.commit("report", "test", Catalog::access);
-      } finally {
-        store.close();
-      }
-      reportDone = true;
-    }
+    complete();
     return output().resolve(Catalog.reportPage(lang));
   }
 

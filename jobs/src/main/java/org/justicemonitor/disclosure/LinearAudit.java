@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.justicemonitor.disclosure.LinkedCells.State;
+import org.justicemonitor.spark.Concurrently;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -26,8 +27,10 @@ import org.ojalgo.optimisation.Variable;
  * variables' bounds. Every LP solution solves all identities: the values each cell takes across
  * the solutions seen are reachable, so a cell whose witnessed values already span the width is
  * protected. Per component, LPs that push all open cells up and down at once (then random halves
- * of them up and the rest down, seeded) witness nearly every cell; the few left get their own
- * pair. The first solution is the true counts where the engine has them, else one LP per
+ * of them up and the rest down, seeded) witness nearly every cell. Cells seen only at 0 are not
+ * settled by that (they may reach 1 to 3): one LP maximising their sum pins them all at 0 when its
+ * optimum is 0, or witnesses those it raises. The few cells left get their own pair, on two driver
+ * threads. The first solution is the true counts where the engine has them, else one LP per
  * component.
  */
 final class LinearAudit {
@@ -41,6 +44,9 @@ final class LinearAudit {
 
   /** LPs over a whole component that push its open cells up and down at once, before one pair per cell. */
   private static final int PASSES = 6;
+
+  /** Driver threads that solve the pairs of LPs of one component (each holds its own dense tableau). */
+  private static final int PAIR_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
   /**
    * A primary cell's LP interval, or for a cell found protected, an interval within it that
@@ -137,10 +143,22 @@ final class LinearAudit {
         // The LP's interval lies within propagation's: narrower still.
         return new Interval(i, bounds[0][i], bounds[1][i]);
       }
-      if (!LinkedCells.narrow(seenLo[i], seenHi[i], width)) {
+      if (bounds[1][i] <= 0) {
+        // Propagation pins it at 0: known to hold no case, which tells nothing of anyone.
+        return new Interval(i, 0, 0);
+      }
+      if (witnessed(i)) {
         return new Interval(i, seenLo[i], seenHi[i]);
       }
       return null;
+    }
+
+    /**
+     * Whether the values witnessed for a cell span the width. Not "not narrow": a cell witnessed
+     * only at 0 is not known to be 0, and may reach 1 to 3, which is narrow.
+     */
+    private boolean witnessed(int i) {
+      return seenHi[i] - seenLo[i] + 1 >= width - 1e-6;
     }
 
     /**
@@ -165,24 +183,72 @@ final class LinearAudit {
           programs++;
           witness(component, point);
         }
-        left = left.stream().filter(i -> LinkedCells.narrow(seenLo[i], seenHi[i], width)).toList();
+        left = left.stream().filter(i -> !witnessed(i)).toList();
       }
       List<Interval> out = new ArrayList<>();
+      left = pinnedAtZero(lp, component, left, out);
+      Set<Integer> done = new HashSet<>(left);
+      out.forEach(x -> done.add(x.cell()));
       for (int i : open) {
-        if (!left.contains(i)) {
+        if (!done.contains(i)) {
           out.add(new Interval(i, seenLo[i], seenHi[i]));
         }
       }
-      for (int i : left) {
-        double[] point = solution.clone();
-        double lo = lp.solve(i, false, point);
-        witness(component, point);
-        double hi = lp.solve(i, true, point);
-        witness(component, point);
+      // One pair per cell left, independent of each other: on the driver's cores side by side,
+      // each thread with a model of its own; witnessed in the cells' order, so reruns agree.
+      int threads = Math.min(PAIR_THREADS, left.size());
+      List<List<Integer>> shares = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        List<Integer> share = new ArrayList<>();
+        for (int j = t; j < left.size(); j += threads) {
+          share.add(left.get(j));
+        }
+        shares.add(share);
+      }
+      List<List<double[][]>> solved = Concurrently.map(shares, Math.max(1, threads), share -> {
+        Local own = share == shares.get(0) ? lp : new Local(cells, component, solution, bounds);
+        List<double[][]> points = new ArrayList<>();
+        for (int i : share) {
+          double[] least = solution.clone();
+          double[] greatest = solution.clone();
+          double lo = own.solve(i, false, least);
+          double hi = own.solve(i, true, greatest);
+          points.add(new double[][] {least, greatest, {lo, hi}});
+        }
+        return points;
+      });
+      for (int j = 0; j < left.size(); j++) {
+        int i = left.get(j);
+        double[][] points = solved.get(j % threads).get(j / threads);
+        witness(component, points[0]);
+        witness(component, points[1]);
         programs += 2;
-        out.add(new Interval(i, lo, hi));
+        out.add(new Interval(i, points[2][0], points[2][1]));
       }
       return out;
+    }
+
+    /**
+     * The open cells seen only at 0 (most of a sparse table's small cells): one LP maximises their
+     * sum. An optimum of 0 pins every one of them at 0, exactly; otherwise its solution witnesses
+     * those it raised, and the rest are tried again. Returns the open cells still unsettled, with
+     * the pinned ones' intervals added to {@code out}.
+     */
+    private List<Integer> pinnedAtZero(Local lp, Set<Integer> component, List<Integer> left, List<Interval> out) {
+      List<Integer> zero = left.stream().filter(i -> seenHi[i] <= 1e-6).toList();
+      while (!zero.isEmpty()) {
+        double[] point = solution.clone();
+        double most = lp.solveSum(zero, List.of(), true, point);
+        programs++;
+        witness(component, point);
+        if (most <= 1e-6) {
+          zero.forEach(i -> out.add(new Interval(i, 0, 0)));
+          Set<Integer> pinned = new HashSet<>(zero);
+          return left.stream().filter(i -> !pinned.contains(i) && !witnessed(i)).toList();
+        }
+        zero = zero.stream().filter(i -> seenHi[i] <= 1e-6).toList();
+      }
+      return left.stream().filter(i -> !witnessed(i)).toList();
     }
 
     private void witness(Set<Integer> free, double[] point) {

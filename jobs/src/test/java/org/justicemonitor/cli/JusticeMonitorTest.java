@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 
 /** The command line's contract with people and scripts: exit codes and one-line errors. */
+// Alone: one test swaps System.err to read what picocli prints there.
+@Isolated
 class JusticeMonitorTest {
 
   private record Result(int code, String out, String err) {}

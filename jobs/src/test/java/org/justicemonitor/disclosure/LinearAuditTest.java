@@ -53,6 +53,36 @@ class LinearAuditTest {
     assertEquals(5.0, lp.intervals().get(1).hi(), 1e-9);
   }
 
+  /**
+   * x + y + z + w = 16 and x − y − z = d − e = −12: propagation leaves x in [0, 6], and the LP
+   * adds them up: 2x + w = 4, so x in [0, 2] (w in [0, 4]). True x is 0: every solution that only
+   * pushes sums up or down may show it at 0, yet it is narrow, not "known to be empty". Take the
+   * slack away (w published) and x is pinned at 0: not narrow, it tells nothing of anyone.
+   */
+  @Test
+  void aCellSeenOnlyAtZeroIsSolvedNotAssumedEmpty() {
+    for (boolean slack : new boolean[] {true, false}) {
+      LinkedCells cells = new LinkedCells();
+      int x = cell(cells, "x", 0);
+      int y = cell(cells, "y", 5);
+      int z = cell(cells, "z", 7);
+      int w = slack ? cell(cells, "w", 4) : cells.add(new Cell("t", "w", "n"), 4, State.PUBLISHED);
+      int a = cell(cells, "a", 16);
+      int d = cell(cells, "d", 40);
+      int e = cell(cells, "e", 52);
+      cells.sum(a, List.of(x, y, z, w));
+      cells.identity(List.of(x, y, z, d, e), List.of(1, -1, -1, -1, 1));
+      long[][] propagated = cells.attack(K);
+      assertEquals(0, propagated[0][x]);
+      assertEquals(6, propagated[1][x], "propagation alone");
+      LinearAudit.Result lp = LinearAudit.audit(cells, K, 5);
+      LinearAudit.Interval ofX = lp.intervals().stream().filter(i -> i.cell() == x).findFirst().orElseThrow();
+      assertEquals(0.0, ofX.lo(), 1e-9);
+      assertEquals(slack ? 2.0 : 0.0, ofX.hi(), 1e-9);
+      assertEquals(slack ? List.of(x) : List.of(), lp.unprotected());
+    }
+  }
+
   @Test
   void protectionWidensEveryPrimaryIntervalToTheWidth() {
     LinkedCells cells = sumAndDifference();

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.justicemonitor.JobFailure;
 import org.justicemonitor.SharedSpark;
 import org.justicemonitor.spark.Progress;
 
 @ExtendWith(SharedSpark.class)
+// The generator switches a session setting off and back while it writes: one generator at a time.
+@ResourceLock("spark.sql.codegen.wholeStage")
 class GenerateJobTest {
 
   @TempDir static Path root;

@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.justicemonitor.SharedSpark;
 import org.justicemonitor.contract.Contract;
 import org.justicemonitor.disclosure.Disclosure;
@@ -28,6 +29,8 @@ import org.justicemonitor.evaluation.DigitalImpact;
  * surges) stay in.
  */
 @ExtendWith(SharedSpark.class)
+// The generator switches a session setting off and back while it writes: one generator at a time.
+@ResourceLock("spark.sql.codegen.wholeStage")
 class RolloutRecoveryTest {
 
   @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.justicemonitor.SampleRun;
 import org.justicemonitor.SharedSpark;
 import org.justicemonitor.catalog.Catalog;
@@ -29,6 +30,8 @@ import org.justicemonitor.spark.Progress;
  * {@link ServiceAvailabilityTest}.
  */
 @ExtendWith(SharedSpark.class)
+// The generator switches a session setting off and back while it writes: one generator at a time.
+@ResourceLock("spark.sql.codegen.wholeStage")
 class GeneratedRootTest {
 
   @TempDir static Path dir;
