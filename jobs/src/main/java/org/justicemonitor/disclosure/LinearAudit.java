@@ -186,7 +186,7 @@ final class LinearAudit {
         left = left.stream().filter(i -> !witnessed(i)).toList();
       }
       List<Interval> out = new ArrayList<>();
-      left = pinnedAtZero(lp, component, left, out);
+      left = pinnedAtZero(component, left, out);
       Set<Integer> done = new HashSet<>(left);
       out.forEach(x -> done.add(x.cell()));
       for (int i : open) {
@@ -211,9 +211,12 @@ final class LinearAudit {
         for (int i : share) {
           double[] least = solution.clone();
           double[] greatest = solution.clone();
-          double lo = own.solve(i, false, least);
-          double hi = own.solve(i, true, greatest);
-          points.add(new double[][] {least, greatest, {lo, hi}});
+          // A side already witnessed at its propagated bound needs no LP: the LP cannot pass it.
+          boolean lowest = seenLo[i] <= bounds[0][i];
+          boolean highest = seenHi[i] >= bounds[1][i];
+          double lo = lowest ? seenLo[i] : own.solve(i, false, least);
+          double hi = highest ? seenHi[i] : own.solve(i, true, greatest);
+          points.add(new double[][] {least, greatest, {lo, hi, (lowest ? 0 : 1) + (highest ? 0 : 1)}});
         }
         return points;
       });
@@ -222,23 +225,25 @@ final class LinearAudit {
         double[][] points = solved.get(j % threads).get(j / threads);
         witness(component, points[0]);
         witness(component, points[1]);
-        programs += 2;
+        programs += (int) points[2][2];
         out.add(new Interval(i, points[2][0], points[2][1]));
       }
       return out;
     }
 
     /**
-     * The open cells seen only at 0 (most of a sparse table's small cells): one LP maximises their
-     * sum. An optimum of 0 pins every one of them at 0, exactly; otherwise its solution witnesses
-     * those it raised, and the rest are tried again. Returns the open cells still unsettled, with
+     * The open cells seen only at 0 (most of a sparse table's small cells): one LP raises as many
+     * of them as it can off 0, each as far as the width needs (it maximises the sum of
+     * min(x, width − 1), so that one cell cannot take the whole optimum). An optimum of 0 pins every one of them at 0, exactly; otherwise its solution
+     * witnesses those it raised, and the rest are tried again. Returns the open cells still unsettled, with
      * the pinned ones' intervals added to {@code out}.
      */
-    private List<Integer> pinnedAtZero(Local lp, Set<Integer> component, List<Integer> left, List<Interval> out) {
+    private List<Integer> pinnedAtZero(Set<Integer> component, List<Integer> left, List<Interval> out) {
       List<Integer> zero = left.stream().filter(i -> seenHi[i] <= 1e-6).toList();
+      Local lp = zero.isEmpty() ? null : new Local(cells, component, solution, bounds);
       while (!zero.isEmpty()) {
         double[] point = solution.clone();
-        double most = lp.solveSum(zero, List.of(), true, point);
+        double most = lp.raiseMost(zero, width - 1, point);
         programs++;
         witness(component, point);
         if (most <= 1e-6) {
@@ -289,6 +294,7 @@ final class LinearAudit {
     private final Map<Integer, Variable> variables = new HashMap<>();
     private final List<Integer> order = new ArrayList<>();
     private final List<Variable> weighted = new ArrayList<>();
+    private final Map<Integer, Variable> capped = new HashMap<>();
 
     Local(LinkedCells cells, Set<Integer> free, double[] values, long[][] bounds) {
       // Measured on data-samples: ojAlgo's dense tableau solves these components 3 to 6 times faster than its sparse one.
@@ -334,6 +340,26 @@ final class LinearAudit {
       return solveSum(List.of(cell), List.of(), greatest, point);
     }
 
+    /**
+     * The greatest Σ min(x, cap) over the given cells, the solution written into {@code point}:
+     * each cell gets a variable t in [0, cap] with t ≤ x, made on first use and weighted only
+     * while the cell is given (t can always be 0, so the cells' own solutions are unchanged).
+     */
+    double raiseMost(List<Integer> cells, double cap, double[] point) {
+      weighted.forEach(v -> v.weight(0));
+      weighted.clear();
+      for (int cell : cells) {
+        Variable capping = capped.computeIfAbsent(cell, c -> {
+          Variable t = model.addVariable("t" + c).lower(0).upper(cap);
+          model.addExpression("cap" + c).upper(0).set(t, 1).set(variables.get(c), -1);
+          return t;
+        });
+        capping.weight(1);
+        weighted.add(capping);
+      }
+      return optimise(true, point);
+    }
+
     /** The least (or greatest) of Σ up − Σ down, the solution written into {@code point}. */
     double solveSum(List<Integer> up, List<Integer> down, boolean greatest, double[] point) {
       weighted.forEach(v -> v.weight(0));
@@ -348,6 +374,10 @@ final class LinearAudit {
         v.weight(-1);
         weighted.add(v);
       }
+      return optimise(greatest, point);
+    }
+
+    private double optimise(boolean greatest, double[] point) {
       Optimisation.Result r = greatest ? model.maximise() : model.minimise();
       if (r.getState() == Optimisation.State.UNBOUNDED) {
         return greatest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
