@@ -268,17 +268,8 @@ class IndicatorsJobTest {
   }
 
   @Test
-  void theAuditNamesACsvCopyThatLostARow(@org.junit.jupiter.api.io.TempDir Path copy) throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.walk(output)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = copy.resolve(output.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+  void theAuditNamesACsvCopyThatLostARow() throws IOException {
+    Path copy = SampleRun.copy();
     Path csv = copy.resolve("indicators/security_year.csv");
     List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
     lines.remove(lines.size() - 1);
