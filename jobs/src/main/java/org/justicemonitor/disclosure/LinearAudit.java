@@ -240,7 +240,11 @@ final class LinearAudit {
      */
     private List<Integer> pinnedAtZero(Set<Integer> component, List<Integer> left, List<Interval> out) {
       List<Integer> zero = left.stream().filter(i -> seenHi[i] <= 1e-6).toList();
-      Local lp = zero.isEmpty() ? null : new Local(cells, component, solution, bounds);
+      if (zero.isEmpty()) {
+        return left;
+      }
+      Local lp = new Local(cells, component, solution, bounds);
+      Set<Integer> pinned = new HashSet<>();
       while (!zero.isEmpty()) {
         double[] point = solution.clone();
         double most = lp.raiseMost(zero, width - 1, point);
@@ -248,12 +252,26 @@ final class LinearAudit {
         witness(component, point);
         if (most <= 1e-6) {
           zero.forEach(i -> out.add(new Interval(i, 0, 0)));
-          Set<Integer> pinned = new HashSet<>(zero);
-          return left.stream().filter(i -> !pinned.contains(i) && !witnessed(i)).toList();
+          pinned.addAll(zero);
+          break;
         }
         zero = zero.stream().filter(i -> seenHi[i] <= 1e-6).toList();
       }
-      return left.stream().filter(i -> !witnessed(i)).toList();
+      // Raised, but short of the width: raised together again while that witnesses more of them
+      // (one LP each time, instead of one per cell).
+      List<Integer> low = left.stream().filter(i -> !pinned.contains(i) && !witnessed(i) && seenLo[i] <= 1e-6).toList();
+      while (!low.isEmpty()) {
+        double[] point = solution.clone();
+        lp.raiseMost(low, width - 1, point);
+        programs++;
+        witness(component, point);
+        List<Integer> still = low.stream().filter(i -> !witnessed(i)).toList();
+        if (still.size() == low.size()) {
+          break;
+        }
+        low = still;
+      }
+      return left.stream().filter(i -> !pinned.contains(i) && !witnessed(i)).toList();
     }
 
     private void witness(Set<Integer> free, double[] point) {
