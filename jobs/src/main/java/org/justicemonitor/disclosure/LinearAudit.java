@@ -163,8 +163,8 @@ final class LinearAudit {
 
     /**
      * The open cells of one component: LPs that push all of them up and down at once, then
-     * random halves up and the rest down (their solutions witness most), then one pair per cell
-     * still open.
+     * random halves up and the rest down (their solutions witness most), then the cells seen only
+     * at 0 together, then one pair per cell still open.
      */
     private List<Interval> whole(Set<Integer> component, List<Integer> open) {
       Local lp = new Local(cells, component, solution, bounds);
@@ -234,9 +234,10 @@ final class LinearAudit {
     /**
      * The open cells seen only at 0 (most of a sparse table's small cells): one LP raises as many
      * of them as it can off 0, each as far as the width needs (it maximises the sum of
-     * min(x, width − 1), so that one cell cannot take the whole optimum). An optimum of 0 pins every one of them at 0, exactly; otherwise its solution
-     * witnesses those it raised, and the rest are tried again. Returns the open cells still unsettled, with
-     * the pinned ones' intervals added to {@code out}.
+     * min(x, width − 1), so that one cell cannot take the whole optimum). An optimum of 0 pins
+     * every one of them at 0, exactly; otherwise its solution witnesses those it raised, and the
+     * rest are tried again. Returns the open cells still unsettled, with the pinned ones'
+     * intervals added to {@code out}.
      */
     private List<Integer> pinnedAtZero(Set<Integer> component, List<Integer> left, List<Interval> out) {
       List<Integer> zero = left.stream().filter(i -> seenHi[i] <= 1e-6).toList();
