@@ -205,30 +205,35 @@ final class LinearAudit {
         }
         shares.add(share);
       }
-      List<List<double[][]>> solved = Concurrently.map(shares, Math.max(1, threads), share -> {
+      List<List<Pair>> solved = Concurrently.map(shares, Math.max(1, threads), share -> {
         Local own = share == shares.get(0) ? lp : new Local(cells, component, solution, bounds);
-        List<double[][]> points = new ArrayList<>();
-        for (int i : share) {
-          double[] least = solution.clone();
-          double[] greatest = solution.clone();
-          // A side already witnessed at its propagated bound needs no LP: the LP cannot pass it.
-          boolean lowest = seenLo[i] <= bounds[0][i];
-          boolean highest = seenHi[i] >= bounds[1][i];
-          double lo = lowest ? seenLo[i] : own.solve(i, false, least);
-          double hi = highest ? seenHi[i] : own.solve(i, true, greatest);
-          points.add(new double[][] {least, greatest, {lo, hi, (lowest ? 0 : 1) + (highest ? 0 : 1)}});
-        }
-        return points;
+        return share.stream().map(i -> pair(own, i)).toList();
       });
       for (int j = 0; j < left.size(); j++) {
-        int i = left.get(j);
-        double[][] points = solved.get(j % threads).get(j / threads);
-        witness(component, points[0]);
-        witness(component, points[1]);
-        programs += (int) points[2][2];
-        out.add(new Interval(i, points[2][0], points[2][1]));
+        Pair pair = solved.get(j % threads).get(j / threads);
+        witness(component, pair.least());
+        witness(component, pair.greatest());
+        programs += pair.programs();
+        out.add(new Interval(left.get(j), pair.lo(), pair.hi()));
       }
       return out;
+    }
+
+    /** A cell's least and greatest value, their solutions, and the LPs that took. */
+    private record Pair(double lo, double hi, double[] least, double[] greatest, int programs) {}
+
+    /**
+     * A cell's pair of LPs; a side already witnessed at its propagated bound needs no LP (the LP
+     * cannot pass it). Reads the witnesses only, so the pairs of a component can run side by side.
+     */
+    private Pair pair(Local lp, int i) {
+      double[] least = solution.clone();
+      double[] greatest = solution.clone();
+      boolean lowest = seenLo[i] <= bounds[0][i];
+      boolean highest = seenHi[i] >= bounds[1][i];
+      double lo = lowest ? seenLo[i] : lp.solve(i, false, least);
+      double hi = highest ? seenHi[i] : lp.solve(i, true, greatest);
+      return new Pair(lo, hi, least, greatest, (lowest ? 0 : 1) + (highest ? 0 : 1));
     }
 
     /**
