@@ -52,7 +52,11 @@ public final class Iin {
   /** True when a twelve-digit string column holds a valid IIN. */
   public static Column isValid(Column twelveDigits) {
     Column last = substring(twelveDigits, 12, 1).cast("int");
-    return controlDigit(twelveDigits).eqNullSafe(last).and(controlDigit(twelveDigits).isNotNull());
+    // The same rule as controlDigit, written so that each weighted sum appears once or twice in
+    // the plan, not eight times: a second pass that also gives 10 cannot equal a digit.
+    Column first = pmod(weightedSum(twelveDigits, FIRST_WEIGHTS), lit(11));
+    Column second = pmod(weightedSum(twelveDigits, SECOND_WEIGHTS), lit(11));
+    return when(first.notEqual(lit(10)), first.equalTo(last)).otherwise(second.equalTo(last));
   }
 
   private static int weightedSum(String digits, int[] weights) {

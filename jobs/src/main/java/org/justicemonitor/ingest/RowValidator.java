@@ -54,6 +54,10 @@ public final class RowValidator {
 
   private static final String TEXT_PREFIX = "_text_";
   private static final String TYPED_PREFIX = "_typed_";
+  /** The row's problems other than personal data, joined; empty when none. */
+  private static final String PROBLEMS = "_problems";
+  /** The columns holding an identifier in clear, joined; empty when none. */
+  private static final String PII_COLUMNS = "_pii_columns";
 
   static final String DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
   static final String TIMESTAMP_PATTERN =
@@ -151,32 +155,35 @@ public final class RowValidator {
       }
     }
     problems.addAll(rowRules(typed));
+    // The checks, the search for identifiers and the reason are attributes of their own
+    // projections: each is referred to more than once below, and a column expression used twice
+    // is copied twice into the plan (the optimizer keeps a projection apart rather than copy an
+    // attribute's expression).
+    parsed = parsed.select(col("*"), concat_ws("; ", problems.toArray(Column[]::new)).as(PROBLEMS),
+        piiColumns(text).as(PII_COLUMNS));
 
-    Column pii = piiReason(text);
+    Column pii = when(col(PII_COLUMNS).notEqual(lit("")),
+        concat(lit(ReasonCode.PII_DETECTED.code() + "("), col(PII_COLUMNS), lit(")")));
     Column corrupt = col(RawReader.CORRUPT_RECORD);
-    Column allProblems = concat_ws("; ", concatWithPii(problems, pii).toArray(Column[]::new));
+    Column found = when(col(PROBLEMS).notEqual(lit("")), col(PROBLEMS));
+    Column allProblems = concat_ws("; ", found, pii);
     Column reason =
         when(corrupt.isNotNull(), concat_ws("; ", lit(ReasonCode.MALFORMED_RECORD.code()), pii))
             .when(allProblems.equalTo(lit("")), lit(null).cast("string"))
             .otherwise(allProblems);
+    parsed = parsed.select(col("*"), reason.as(REASON));
 
     List<Column> out = new ArrayList<>();
     for (ColumnSpec c : spec.columns()) {
       Column t = typed.get(c.name());
       out.add((c.identifier() ? pseudonymizer.pseudonym(t) : t).as(c.name()));
     }
-    out.add(reason.as(REASON));
-    out.add(when(reason.isNotNull(), quarantineRecord(text, corrupt)).as(QUARANTINE_RECORD));
+    out.add(col(REASON));
+    out.add(when(col(REASON).isNotNull(), quarantineRecord(text, corrupt)).as(QUARANTINE_RECORD));
     for (String lineage : RawReader.LINEAGE_COLUMNS) {
       out.add(col(lineage));
     }
     return parsed.select(out.toArray(Column[]::new));
-  }
-
-  private static List<Column> concatWithPii(List<Column> problems, Column pii) {
-    List<Column> all = new ArrayList<>(problems);
-    all.add(pii);
-    return all;
   }
 
   /** The row rules of the contract, on parsed values; a rule with a null side does not apply. */
@@ -203,7 +210,8 @@ public final class RowValidator {
     return rules;
   }
 
-  private Column piiReason(Map<String, Column> text) {
+  /** The columns, {@link #RAW_RECORD} included, that hold an identifier in clear, joined by commas. */
+  private Column piiColumns(Map<String, Column> text) {
     List<Column> found = new ArrayList<>();
     for (ColumnSpec c : spec.columns()) {
       // Only free-text columns can carry an identifier and still pass validation; a bad value of
@@ -215,8 +223,7 @@ public final class RowValidator {
       }
     }
     found.add(when(PersonalData.contains(substring(col(RawReader.CORRUPT_RECORD), 1, MAX_KEPT_LENGTH)), lit(RAW_RECORD)));
-    Column detail = concat_ws(",", found.toArray(Column[]::new));
-    return when(detail.notEqual(lit("")), concat(lit(ReasonCode.PII_DETECTED.code() + "("), detail, lit(")")));
+    return concat_ws(",", found.toArray(Column[]::new));
   }
 
   /**

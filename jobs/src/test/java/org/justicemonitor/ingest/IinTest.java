@@ -52,14 +52,30 @@ class IinTest {
 
   @Test
   void sparkExpressionAgreesWithJava() {
-    List<String> numbers = List.of("900101300017", "900101300018", "000000000101", "000000000100", "123456789012", "880314400285");
+    List<String> numbers = new java.util.ArrayList<>(
+        List.of("900101300017", "900101300018", "000000000101", "000000000100", "123456789012", "880314400285"));
+    for (int last = 0; last <= 9; last++) {
+      numbers.add("00000000281" + last); // both passes give 10
+    }
+    // Every control digit after a spread of leading digits: one in eleven is valid.
+    java.util.Random random = new java.util.Random(12);
+    for (int i = 0; i < 200; i++) {
+      String first11 = String.format("%011d", random.nextLong(100_000_000_000L));
+      for (int last = 0; last <= 9; last++) {
+        numbers.add(first11 + last);
+      }
+    }
     List<Row> rows =
         SharedSpark.spark().createDataset(numbers, Encoders.STRING()).toDF("n")
             .select(col("n"), Iin.isValid(col("n")).as("valid"))
             .orderBy("n")
             .collectAsList();
+    long valid = 0;
     for (Row r : rows) {
       assertEquals(Iin.isValid(r.getString(0)), r.getBoolean(1), r.getString(0));
+      valid += r.getBoolean(1) ? 1 : 0;
     }
+    assertEquals(numbers.size(), rows.size());
+    assertTrue(valid > 180 && valid <= 206, "valid numbers: " + valid);
   }
 }
