@@ -251,12 +251,21 @@ public final class RowValidator {
   static Column parse(ColumnSpec c, Column v) {
     return switch (c.type()) {
       case STRING -> v;
-      case ENUM -> when(lower(v).isin(c.allowedValues().toArray()), lower(v));
+      // A value already in lower case skips lower(): Spark lowers text with ICU, which cost a
+      // quarter of the validation on the sample cases.
+      case ENUM -> when(v.isin(lowerCase(c.allowedValues())), v)
+          .when(lower(v).isin(c.allowedValues().toArray()), lower(v));
       case DATE -> when(v.rlike(DATE_PATTERN), v.try_cast("date"));
       case TIMESTAMP -> when(v.rlike(TIMESTAMP_PATTERN), v.try_cast("timestamp"));
-      case BOOLEAN -> when(lower(v).equalTo("true"), lit(true)).when(lower(v).equalTo("false"), lit(false));
+      case BOOLEAN -> when(v.equalTo("true"), lit(true)).when(v.equalTo("false"), lit(false))
+          .when(lower(v).equalTo("true"), lit(true)).when(lower(v).equalTo("false"), lit(false));
       case LONG -> when(v.rlike(LONG_PATTERN), v.try_cast("long"));
     };
+  }
+
+  /** The values that lower() leaves as they are. */
+  private static Object[] lowerCase(List<String> values) {
+    return values.stream().filter(v -> v.equals(v.toLowerCase(java.util.Locale.ROOT))).toArray();
   }
 
   private static Column invalidReason(ColumnSpec c, Column v) {

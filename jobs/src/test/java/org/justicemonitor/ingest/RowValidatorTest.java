@@ -71,10 +71,16 @@ class RowValidatorTest {
   }
 
   @Test
-  void enumsAreTrimmedAndCaseInsensitive() {
-    Row r = validate(Contract.CASES, List.of(RawRows.with(RawRows.goodCase(), "court_level", " District "))).get(0);
-    assertNull(r.getAs(RowValidator.REASON));
-    assertEquals("district", r.getAs("court_level"));
+  void enumsAndBooleansAreTrimmedAndCaseInsensitive() {
+    List<Row> rows = validate(Contract.CASES, List.of(
+        RawRows.with(RawRows.with(RawRows.goodCase(), "court_level", " District "), "party_represented", "TRUE"),
+        RawRows.with(RawRows.with(RawRows.goodCase(), "court_level", "district"), "party_represented", " False "),
+        RawRows.with(RawRows.with(RawRows.goodCase(), "court_level", "DISTRICT"), "party_represented", "false")));
+    for (Row r : rows) {
+      assertNull(r.getAs(RowValidator.REASON));
+      assertEquals("district", r.getAs("court_level"));
+    }
+    assertEquals(List.of(true, false, false), rows.stream().map(r -> r.<Boolean>getAs("party_represented")).toList());
   }
 
   @Test
