@@ -33,6 +33,7 @@ import org.justicemonitor.io.TableWriter;
 import org.justicemonitor.measures.CaseCells;
 import org.justicemonitor.measures.CaseFlow;
 import org.justicemonitor.measures.Period;
+import org.justicemonitor.spark.Concurrently;
 import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.spark.Progress;
 
@@ -61,6 +62,13 @@ public final class AnomaliesJob {
 
   /** @return the published names */
   public List<String> run() {
+    // The models are saved (a dozen small Spark jobs each) while the next ones train and score.
+    try (Concurrently.Background saves = Concurrently.background()) {
+      return run(saves);
+    }
+  }
+
+  private List<String> run(Concurrently.Background saves) {
     Dataset<Row> cases = ingested(Contract.CASES);
     Dataset<Row> events = ingested(Contract.SERVICE_EVENTS);
     Row first = cases.agg(min("filed_at")).first();
@@ -100,7 +108,7 @@ public final class AnomaliesJob {
     series.put(CountSignals.JUDGE_ASSIGNED, CountSignals.judgeSeries(judgeMonths, "assigned"));
     series.put(CountSignals.JUDGE_DECIDED, CountSignals.judgeSeries(judgeMonths, "decided"));
     series.put(CountSignals.JUDGE_PENDING, CountSignals.judgeSeries(judgeMonths, "pending"));
-    Map<String, CountModel.Assessment> counts = countModels(series, models);
+    Map<String, CountModel.Assessment> counts = countModels(series, models, saves);
     BiConsumer<CountModel.Spec, Function<CountModel.Assessment, Dataset<Row>>> signal = (spec, candidatesOf) ->
         Optional.ofNullable(counts.get(spec.name())).map(candidatesOf).ifPresent(candidates::add);
     Optional<Dataset<Row>> burst =
@@ -118,7 +126,7 @@ public final class AnomaliesJob {
 
     Dataset<Row> slower = progress.result("days-to-decision model", () -> {
       Dataset<Row> decided = DecisionTimeModel.rows(cases, lastMonth);
-      PipelineModel days = model(DecisionTimeModel.MODEL_NAME, () -> DecisionTimeModel.train(decided));
+      PipelineModel days = model(DecisionTimeModel.MODEL_NAME, () -> DecisionTimeModel.train(decided), saves);
       DecisionTimeModel.Candidates slow = DecisionTimeModel.candidates(days, decided, options);
       models.add(DecisionTimeModel.record(days, decided, savedTo(DecisionTimeModel.MODEL_NAME), slow.monthShare()));
       return materialize("days-candidates", slow.rows());
@@ -128,7 +136,7 @@ public final class AnomaliesJob {
 
     Dataset<Row> profiles = materialize("profiles", ProfileModel.profiles(regionMonths, options));
     PipelineModel profile = progress.result("profile model", () -> model(ProfileModel.MODEL_NAME,
-        () -> ProfileModel.train(ProfileModel.usual(profiles), options.seed())));
+        () -> ProfileModel.train(ProfileModel.usual(profiles), options.seed()), saves));
     models.add(ProfileModel.record(profile, profiles, savedTo(ProfileModel.MODEL_NAME)));
     candidates.add(ProfileModel.candidates(profile, profiles));
 
@@ -140,6 +148,10 @@ public final class AnomaliesJob {
     Dataset<Row> written = progress.result("flags", () -> new TableWriter(store).writeWithCsv(Catalog.FLAGS, flags, List.of("rank")));
 
     List<String> published = new ArrayList<>(TableWriter.names(Catalog.FLAGS));
+    progress.result("models saved", () -> {
+      saves.await();
+      return null;
+    });
     if (!options.reuseModels()) {
       published.add(Catalog.MODELS);
     }
@@ -159,14 +171,14 @@ public final class AnomaliesJob {
    *     or judges) has nothing to learn from and none
    */
   private Map<String, CountModel.Assessment> countModels(Map<CountModel.Spec, Dataset<Row>> series,
-      List<ModelRecord.Model> models) {
+      List<ModelRecord.Model> models, Concurrently.Background saves) {
     List<CountModel.Fitted> fitted = new ArrayList<>();
     for (Map.Entry<CountModel.Spec, Dataset<Row>> s : series.entrySet()) {
       CountModel.Spec spec = s.getKey();
       Optional<CountModel.Fitted> f = progress.result(spec.name() + " model", () -> {
         Dataset<Row> input = materialize(spec.name() + "-series", s.getValue());
         return input.filter(col("exposure").gt(0)).isEmpty() ? Optional.<CountModel.Fitted>empty()
-            : Optional.of(new CountModel.Fitted(spec, model(spec.name(), () -> CountModel.train(input, spec)), input));
+            : Optional.of(new CountModel.Fitted(spec, model(spec.name(), () -> CountModel.train(input, spec), saves), input));
       });
       f.ifPresent(fitted::add);
     }
@@ -217,7 +229,8 @@ public final class AnomaliesJob {
     return Paths.join(store.published(Catalog.MODELS), name);
   }
 
-  private PipelineModel model(String name, java.util.function.Supplier<PipelineModel> train) {
+  /** The model trained now (its saving started on {@code saves}) or, with --reuse-models, the saved one. */
+  private PipelineModel model(String name, java.util.function.Supplier<PipelineModel> train, Concurrently.Background saves) {
     String saved = Paths.join(store.current(Catalog.MODELS), name);
     if (options.reuseModels()) {
       if (!InputFiles.exists(spark, saved)) {
@@ -226,7 +239,8 @@ public final class AnomaliesJob {
       return PipelineModel.load(saved);
     }
     PipelineModel model = train.get();
-    DecisionTimeModel.save(model, Paths.join(store.staging(Catalog.MODELS), name));
+    String to = Paths.join(store.staging(Catalog.MODELS), name);
+    saves.submit(() -> DecisionTimeModel.save(model, to));
     return model;
   }
 

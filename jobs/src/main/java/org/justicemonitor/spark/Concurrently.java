@@ -54,6 +54,43 @@ public final class Concurrently {
     });
   }
 
+  /**
+   * Work that nothing waits for until the end, run beside what follows: saving a model while
+   * the next one trains, say. {@link Background#await} rethrows the first failure.
+   */
+  public static Background background() {
+    return new Background();
+  }
+
+  /** Pieces of work on one background thread, in the order given. */
+  public static final class Background implements AutoCloseable {
+    private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "justice-monitor-background");
+      t.setDaemon(true);
+      return t;
+    });
+    private final List<Future<?>> started = new ArrayList<>();
+
+    private Background() {}
+
+    public void submit(Runnable work) {
+      started.add(pool.submit(work));
+    }
+
+    /** Waits for everything submitted; the first failure is rethrown as it was. */
+    public void await() {
+      for (Future<?> f : started) {
+        get(f);
+      }
+    }
+
+    /** Stops what has not started: after a failure elsewhere, nothing is left to wait for. */
+    @Override
+    public void close() {
+      pool.shutdownNow();
+    }
+  }
+
   private static <R> R get(Future<R> future) {
     try {
       return future.get();

@@ -37,4 +37,30 @@ class ConcurrentlyTest {
         }), 2));
     assertSame(failure, thrown);
   }
+
+  @Test
+  void backgroundWorkRunsBesideTheCallerInOrderAndAwaitRethrowsItsFailure() throws Exception {
+    List<String> done = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.CountDownLatch callerWent = new java.util.concurrent.CountDownLatch(1);
+    IllegalStateException failure = new IllegalStateException("cannot save");
+    try (Concurrently.Background background = Concurrently.background()) {
+      background.submit(() -> {
+        try {
+          // Waits for the caller: the submit returned before this ran.
+          callerWent.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        done.add("first");
+      });
+      background.submit(() -> done.add("second"));
+      background.submit(() -> {
+        throw failure;
+      });
+      done.add("caller");
+      callerWent.countDown();
+      assertSame(failure, assertThrows(IllegalStateException.class, background::await));
+    }
+    assertEquals(List.of("caller", "first", "second"), done);
+  }
 }
