@@ -240,7 +240,8 @@ public final class AnomaliesJob {
     }
     PipelineModel model = train.get();
     String to = Paths.join(store.staging(Catalog.MODELS), name);
-    saves.submit(() -> DecisionTimeModel.save(model, to));
+    // A step of its own, so that the save's Spark jobs carry its name, not the step that started the thread.
+    saves.submit(() -> progress.job("model saved: " + name, () -> DecisionTimeModel.save(model, to)));
     return model;
   }
 
