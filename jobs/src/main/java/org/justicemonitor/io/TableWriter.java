@@ -1,6 +1,7 @@
 package org.justicemonitor.io;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +39,9 @@ public final class TableWriter {
    */
   public Dataset<Row> writeWithCsv(String table, Dataset<Row> rows, List<String> sortBy) {
     Column[] order = sortBy.stream().map(c -> col(c)).toArray(Column[]::new);
-    // A global sort, then one partition: the order survives the coalesce.
-    rows.orderBy(order).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(table));
+    // One partition, sorted: the whole order without the sampling job of a global sort's range
+    // bounds. Hashed on a constant, not round-robin, which would sort every row first to be repeatable.
+    rows.repartition(1, lit(0)).sortWithinPartitions(order).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(table));
     Dataset<Row> written = store.spark().read().schema(rows.schema()).parquet(store.staging(table));
     schemas.put(table, rows.schema());
     String scratch = store.scratch(table.replace('/', '-') + "-csv");
