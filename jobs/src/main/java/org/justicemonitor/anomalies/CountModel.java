@@ -100,6 +100,9 @@ final class CountModel {
   /** A group's prior of the entity-to-model ratio. */
   record Prior(String group, long entities, double mean, double shape, double rate) {}
 
+  /** The least, median and largest weight on an entity's own past, in this order in the model record. */
+  record Spread(double min, double median, double max) {}
+
   /** A signal's fitted model and the series it judges. */
   record Fitted(Spec spec, PipelineModel model, Dataset<Row> series) {}
 
@@ -314,7 +317,7 @@ final class CountModel {
     pooling.put("formula", "theta = (a + O) / (b + E) over the trailing months; a = m^2 / v, b = m / v; own weight E / (b + E)");
     pooling.put("priors", a.priors());
     if (weights != null) {
-      pooling.put("own_weight", Map.of("min", weights.getDouble(1), "median", weights.getDouble(2), "max", weights.getDouble(3)));
+      pooling.put("own_weight", new Spread(weights.getDouble(1), weights.getDouble(2), weights.getDouble(3)));
     }
     return new ModelRecord.Entry(spec.name(), "Spark MLlib GeneralizedLinearRegression after RFormula", savedTo, series)
         .formula(spec.formula()).parameters(glm).metrics(metrics)
