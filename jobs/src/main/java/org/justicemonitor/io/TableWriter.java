@@ -1,7 +1,6 @@
 package org.justicemonitor.io;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.StructType;
+import org.justicemonitor.spark.DataFrames;
 import org.justicemonitor.tables.TableDeclaration;
 
 /**
@@ -38,10 +38,8 @@ public final class TableWriter {
    * {@link #names} of the table.
    */
   public Dataset<Row> writeWithCsv(String table, Dataset<Row> rows, List<String> sortBy) {
-    Column[] order = sortBy.stream().map(c -> col(c)).toArray(Column[]::new);
-    // One partition, sorted: the whole order without the sampling job of a global sort's range
-    // bounds. Hashed on a constant, not round-robin, which would sort every row first to be repeatable.
-    rows.repartition(1, lit(0)).sortWithinPartitions(order).write().mode(SaveMode.ErrorIfExists).parquet(store.staging(table));
+    DataFrames.sortedInOnePartition(rows, sortBy.toArray(String[]::new)).write().mode(SaveMode.ErrorIfExists)
+        .parquet(store.staging(table));
     Dataset<Row> written = store.spark().read().schema(rows.schema()).parquet(store.staging(table));
     schemas.put(table, rows.schema());
     String scratch = store.scratch(table.replace('/', '-') + "-csv");

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
+import static org.justicemonitor.spark.DataFrames.sortedInOnePartition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,36 +69,35 @@ public final class ReportData {
     for (var spec : Contract.INGESTED) {
       fingerprints.put(spec.name(), Fingerprint.of(catalog.ingestedTable(spec)));
     }
-    root.set("regions", rows(catalog.regions()
-        .select("region_code", "name_en", "name_ru", "name_kk", "group", "population").orderBy("region_code")));
+    root.set("regions", rows(sortedInOnePartition(catalog.regions()
+        .select("region_code", "name_en", "name_ru", "name_kk", "group", "population"), "region_code")));
     // The courts' names (from the input's optional courts file); an output from before they were published has none.
     String courts = store.current(IndicatorTables.COURTS.path());
-    root.set("courts", InputFiles.exists(spark, courts) ? rows(spark.read().parquet(courts).orderBy("court_id")) : JSON.createArrayNode());
-    root.set("national_year", rows(catalog.table(IndicatorTables.NATIONAL_YEAR.path()).orderBy("period")));
-    root.set("region_year", rows(catalog.table(IndicatorTables.REGION_YEAR.path()).orderBy("region_code", "period")));
-    root.set("failure_by_region_month", rows(catalog.table(IndicatorTables.REGION_MONTH.path())
-        .select("region_code", "period", "service_failure_rate").orderBy("region_code", "period")));
-    root.set("inequality", rows(catalog.table(IndicatorTables.INEQUALITY.path()).filter(col("period").rlike("^[0-9]{4}$"))
-        .select("indicator", "period", "gini", "theil", "theil_between", "theil_within").orderBy("indicator", "period")));
-    root.set("digital_justice_index", rows(catalog.table(IndicatorTables.DIGITAL_JUSTICE_INDEX.path()).orderBy("period", "region_code")));
+    root.set("courts", InputFiles.exists(spark, courts) ? rows(sortedInOnePartition(spark.read().parquet(courts), "court_id")) : JSON.createArrayNode());
+    root.set("national_year", rows(sortedInOnePartition(catalog.table(IndicatorTables.NATIONAL_YEAR.path()), "period")));
+    root.set("region_year", rows(sortedInOnePartition(catalog.table(IndicatorTables.REGION_YEAR.path()), "region_code", "period")));
+    root.set("failure_by_region_month", rows(sortedInOnePartition(catalog.table(IndicatorTables.REGION_MONTH.path())
+        .select("region_code", "period", "service_failure_rate"), "region_code", "period")));
+    root.set("inequality", rows(sortedInOnePartition(catalog.table(IndicatorTables.INEQUALITY.path()).filter(col("period").rlike("^[0-9]{4}$"))
+        .select("indicator", "period", "gini", "theil", "theil_between", "theil_within"), "indicator", "period")));
+    root.set("digital_justice_index", rows(sortedInOnePartition(catalog.table(IndicatorTables.DIGITAL_JUSTICE_INDEX.path()), "period", "region_code")));
     root.put("impact_few_courts", org.justicemonitor.evaluation.DigitalImpact.FEW_UNITS);
-    root.set("digital_impact", rows(catalog.table(IndicatorTables.DIGITAL_IMPACT.path()).drop("method", "note").orderBy("program", "outcome")));
-    root.set("digital_impact_event_time", rows(catalog.table(IndicatorTables.DIGITAL_IMPACT_EVENT_TIME.path())
-        .filter(col("outcome").equalTo("days_to_decision")).orderBy("program", "months_since_adoption")));
-    root.set("channel_comparison", rows(catalog.table(IndicatorTables.CHANNEL_COMPARISON.path())
-        .filter(col("region_code").equalTo(org.justicemonitor.tables.IndicatorTables.NATIONAL)).orderBy("period")));
-    root.set("security_year", rows(catalog.table(IndicatorTables.SECURITY_YEAR.path()).filter(col("system").equalTo("all")).orderBy("period")));
-    root.set("availability", rows(catalog.table(IndicatorTables.SERVICE_AVAILABILITY_MONTH.path())
-        .filter(col("region_code").equalTo(org.justicemonitor.measures.ServiceTraffic.ALL_REGIONS))
-        .orderBy("service", "period")));
-    root.set("court_year", rows(latestYear(catalog.table(IndicatorTables.COURT_YEAR.path())).orderBy("court_id")));
-    root.set("court_month", rows(lastMonths(catalog.table(IndicatorTables.COURT_MONTH.path()), COURT_MONTHS)
-        .select("court_id", "period", "incoming", "resolved", "median_days_to_decision", "suppressed", "suppression_reason")
-        .orderBy("court_id", "period")));
-    root.set("hearing_equivalence_year", rows(latestYear(catalog.table(IndicatorTables.HEARING_EQUIVALENCE_YEAR.path())).orderBy("case_category")));
-    root.set("data_quality_court", rows(latestYear(catalog.table(IndicatorTables.DATA_QUALITY_COURT.path())).orderBy("court_id")));
-    root.set("data_quality_column", rows(latestYear(catalog.table(IndicatorTables.DATA_QUALITY_COLUMN.path())).orderBy("court_id", "column")));
-    root.set("service_users_year", rows(latestYear(catalog.table(IndicatorTables.SERVICE_USERS_YEAR.path())).orderBy("service", "user_type")));
+    root.set("digital_impact", rows(sortedInOnePartition(catalog.table(IndicatorTables.DIGITAL_IMPACT.path()).drop("method", "note"), "program", "outcome")));
+    root.set("digital_impact_event_time", rows(sortedInOnePartition(catalog.table(IndicatorTables.DIGITAL_IMPACT_EVENT_TIME.path())
+        .filter(col("outcome").equalTo("days_to_decision")), "program", "months_since_adoption")));
+    root.set("channel_comparison", rows(sortedInOnePartition(catalog.table(IndicatorTables.CHANNEL_COMPARISON.path())
+        .filter(col("region_code").equalTo(org.justicemonitor.tables.IndicatorTables.NATIONAL)), "period")));
+    root.set("security_year", rows(sortedInOnePartition(catalog.table(IndicatorTables.SECURITY_YEAR.path()).filter(col("system").equalTo("all")), "period")));
+    root.set("availability", rows(sortedInOnePartition(catalog.table(IndicatorTables.SERVICE_AVAILABILITY_MONTH.path())
+        .filter(col("region_code").equalTo(org.justicemonitor.measures.ServiceTraffic.ALL_REGIONS)), "service", "period")));
+    root.set("court_year", rows(sortedInOnePartition(latestYear(catalog.table(IndicatorTables.COURT_YEAR.path())), "court_id")));
+    root.set("court_month", rows(sortedInOnePartition(lastMonths(catalog.table(IndicatorTables.COURT_MONTH.path()), COURT_MONTHS)
+        .select("court_id", "period", "incoming", "resolved", "median_days_to_decision", "suppressed", "suppression_reason"),
+        "court_id", "period")));
+    root.set("hearing_equivalence_year", rows(sortedInOnePartition(latestYear(catalog.table(IndicatorTables.HEARING_EQUIVALENCE_YEAR.path())), "case_category")));
+    root.set("data_quality_court", rows(sortedInOnePartition(latestYear(catalog.table(IndicatorTables.DATA_QUALITY_COURT.path())), "court_id")));
+    root.set("data_quality_column", rows(sortedInOnePartition(latestYear(catalog.table(IndicatorTables.DATA_QUALITY_COLUMN.path())), "court_id", "column")));
+    root.set("service_users_year", rows(sortedInOnePartition(latestYear(catalog.table(IndicatorTables.SERVICE_USERS_YEAR.path())), "service", "user_type")));
     root.set("days_histogram", daysHistogram());
     String flags = store.current(Catalog.FLAGS);
     root.set("flags", InputFiles.exists(spark, flags)
@@ -113,9 +113,9 @@ public final class ReportData {
    * published histogram: suppressed where the table is.
    */
   private ArrayNode daysHistogram() {
-    return rows(latestYear(catalog.table(IndicatorTables.DECISION_DAYS_HISTOGRAM.path()))
-        .select(col("case_category"), col("bin"), col("decisions"), col("period").cast("int").as("year"))
-        .orderBy("case_category", "bin"));
+    return rows(sortedInOnePartition(latestYear(catalog.table(IndicatorTables.DECISION_DAYS_HISTOGRAM.path()))
+        .select(col("case_category"), col("bin"), col("decisions"), col("period").cast("int").as("year")),
+        "case_category", "bin"));
   }
 
   /** The rows of a monthly table's last {@code months} months: a court's recent course, its size bounded for hundreds of courts. */

@@ -126,11 +126,16 @@ public final class ReportPage {
     return dates;
   }
 
-  /** The decimal and grouping separators of a language, from the JDK's CLDR data. */
+  /**
+   * The decimal and grouping separators of a language, from the JDK's CLDR data; in this order, so
+   * that the page is the same bytes from one run to the next (a {@code Map.of}'s order is not).
+   */
   static java.util.Map<String, String> numberSymbols(String lang) {
     java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag(lang));
-    return java.util.Map.of("decimal", String.valueOf(symbols.getDecimalSeparator()),
-        "group", String.valueOf(symbols.getGroupingSeparator()));
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    out.put("decimal", String.valueOf(symbols.getDecimalSeparator()));
+    out.put("group", String.valueOf(symbols.getGroupingSeparator()));
+    return out;
   }
 
   /** Text for HTML: labels are ours, but a translation may hold {@code &} or {@code <}. */

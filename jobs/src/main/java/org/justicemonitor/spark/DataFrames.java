@@ -2,6 +2,7 @@ package org.justicemonitor.spark;
 
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
@@ -12,7 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.disclosure.Disclosure;
 
-/** Small DataFrame helpers every stage uses: ratios, join keys, columns by name, publishable rounding. */
+/** Small DataFrame helpers every stage uses: ratios, join keys, columns by name, publishable rounding, a small table's order. */
 public final class DataFrames {
 
   /** Decimals kept of a published double: enough for any share or day count, stable from run to run. */
@@ -54,5 +55,14 @@ public final class DataFrames {
       }
     }
     return table.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * A small table in one partition, sorted: its whole order without the job a global sort runs
+   * to sample its range bounds. Hashed on a constant, not round-robin, which would first sort
+   * every row to make the split repeatable.
+   */
+  public static Dataset<Row> sortedInOnePartition(Dataset<Row> small, String... order) {
+    return small.repartition(1, lit(0)).sortWithinPartitions(java.util.Arrays.stream(order).map(c -> col(c)).toArray(Column[]::new));
   }
 }

@@ -60,6 +60,7 @@ class ReportPageTest {
     assertEquals(java.util.Map.of("decimal", ",", "group", "\u00a0"), ReportPage.numberSymbols("ru"));
     assertEquals(java.util.Map.of("decimal", ",", "group", "\u00a0"), ReportPage.numberSymbols("kk"));
     assertEquals(java.util.Map.of("decimal", ".", "group", ","), ReportPage.numberSymbols("en"));
+    assertEquals(java.util.List.of("decimal", "group"), java.util.List.copyOf(ReportPage.numberSymbols("en").keySet()));
     assertTrue(page("kk").contains("const NUMBER = {"), "the page carries its separators");
     // ECharts' own words in Russian on the ru page only (it has no Kazakh locale).
     assertTrue(page("ru").contains("registerLocale('RU'") || page("ru").contains("registerLocale(\"RU\""));
