@@ -329,9 +329,7 @@ public final class IngestJob {
       quarantine = quarantine.unionByName(
           spark.read().schema(quarantine.schema()).parquet(store.published(Catalog.quarantine(spec))));
     }
-    quarantine
-        .repartition(1)
-        .sortWithinPartitions(RawReader.SOURCE_FILE, LineNumbers.LINE)
+    DataFrames.sortedInOnePartition(quarantine, RawReader.SOURCE_FILE, LineNumbers.LINE)
         .write()
         .mode(SaveMode.ErrorIfExists)
         .parquet(store.staging(Catalog.quarantine(spec)));

@@ -13,7 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.disclosure.Disclosure;
 
-/** Small DataFrame helpers every stage uses: ratios, join keys, columns by name, publishable rounding, a small table's order. */
+/** Small DataFrame helpers every stage uses: ratios, join keys, columns by name, publishable rounding, one sorted partition. */
 public final class DataFrames {
 
   /** Decimals kept of a published double: enough for any share or day count, stable from run to run. */
@@ -58,11 +58,11 @@ public final class DataFrames {
   }
 
   /**
-   * A small table in one partition, sorted: its whole order without the job a global sort runs
-   * to sample its range bounds. Hashed on a constant, not round-robin, which would first sort
-   * every row to make the split repeatable.
+   * Rows bound for one file, in one partition, sorted: their whole order without the job a global
+   * sort runs to sample its range bounds. Hashed on a constant, not round-robin, which would first
+   * sort every row to make the split repeatable.
    */
-  public static Dataset<Row> sortedInOnePartition(Dataset<Row> small, String... order) {
-    return small.repartition(1, lit(0)).sortWithinPartitions(java.util.Arrays.stream(order).map(c -> col(c)).toArray(Column[]::new));
+  public static Dataset<Row> sortedInOnePartition(Dataset<Row> rows, String... order) {
+    return rows.repartition(1, lit(0)).sortWithinPartitions(columns(List.of(order)).toArray(Column[]::new));
   }
 }
