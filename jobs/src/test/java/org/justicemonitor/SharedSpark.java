@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One local SparkSession for the whole test run: {@code @ExtendWith(SharedSpark.class)} and
- * {@link #spark()}. Two threads, no UI, few shuffle partitions; stopped when the run ends.
+ * {@link #spark()}. Two threads, no UI, few shuffle partitions, queries interpreted; stopped when the
+ * run ends.
  */
 public final class SharedSpark implements BeforeAllCallback {
 
@@ -30,6 +31,11 @@ public final class SharedSpark implements BeforeAllCallback {
               .config("spark.sql.parquet.compression.codec", "zstd")
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.driver.host", "127.0.0.1")
+              .config(org.justicemonitor.spark.SparkSessions.LOCAL_FILE_SYSTEM, org.justicemonitor.io.NioLocalFileSystem.class.getName())
+              // Small inputs only: queries interpreted, as a run on them chooses (CodeGeneration); the
+              // cluster test compares a compiled run with that choice.
+              .config("spark.sql.codegen.wholeStage", "false")
+              .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }

@@ -8,12 +8,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.justicemonitor.JobFailure;
+import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
 import org.justicemonitor.contract.CourtReference;
 import org.justicemonitor.contract.RegionReference;
 import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.io.Paths;
+import org.justicemonitor.io.TableRows;
 import org.justicemonitor.tables.IndicatorTables;
 import org.justicemonitor.tables.TableDeclaration;
 
@@ -116,6 +118,18 @@ public final class Catalog {
     String path = location.apply(ingested(spec));
     return InputFiles.exists(spark, path)
         ? java.util.Optional.of(spark.read().schema(spec.storedSchema()).parquet(path)) : java.util.Optional.empty();
+  }
+
+  /** Rows of every ingested table there is, from the Parquet footers (no Spark job). */
+  public long ingestedRows() {
+    long rows = 0;
+    for (DatasetSpec spec : Contract.INGESTED) {
+      String path = location.apply(ingested(spec));
+      if (InputFiles.exists(spark, path)) {
+        rows += TableRows.parquetRows(spark, path);
+      }
+    }
+    return rows;
   }
 
   /** A dataset's quarantine (rejected rows, as text), empty when ingest rejected none of it. */

@@ -69,6 +69,13 @@ final class IngestStage implements Stage {
     return path.endsWith("/") ? path : path + "/";
   }
 
+  /** The ingest reads the input root's files. */
+  @Override
+  public void chooseCodeGeneration(OutputStore store) {
+    org.justicemonitor.spark.CodeGeneration.forRawBytes(store.spark(),
+        org.justicemonitor.io.InputFiles.bytesUnder(store.spark(), options.inputRoot()));
+  }
+
   @Override
   public void run(OutputStore store, Progress progress, PrintStream out) {
     progress.stage("ingest");

@@ -23,6 +23,7 @@ abstract class StageCommand extends SparkCommand {
       if (i > 0) {
         out.println();
       }
+      stages.get(i).chooseCodeGeneration(store);
       stages.get(i).run(store, progress, out);
     }
   }

@@ -51,6 +51,17 @@ public final class InputFiles {
     }
   }
 
+  /** Bytes of every file under a directory (0 when there is none). */
+  public static long bytesUnder(SparkSession spark, String dir) {
+    try {
+      Path path = new Path(dir);
+      var fs = path.getFileSystem(conf(spark));
+      return fs.exists(path) ? fs.getContentSummary(path).getLength() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The first line of a (possibly compressed) text file, without a byte-order mark; null when empty. */
   public static String firstLine(SparkSession spark, String file) {
     try (BufferedReader reader = open(spark, file)) {

@@ -5,9 +5,13 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.justicemonitor.io.NioLocalFileSystem;
 
 /** Builds the one SparkSession of a command. */
 public final class SparkSessions {
+
+  /** The Hadoop setting that names the implementation of {@code file:} paths. */
+  public static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
 
   /**
    * @param master used only when nothing set {@code spark.master} (spark-submit does), so the
@@ -32,7 +36,9 @@ public final class SparkSessions {
             // Spark's bars would interleave with the stages' own progress lines (Progress).
             .setIfMissing("spark.ui.showConsoleProgress", "false")
             // Output is written by this project's own staging and publishing, not appended to.
-            .setIfMissing("spark.sql.sources.partitionOverwriteMode", "dynamic");
+            .setIfMissing("spark.sql.sources.partitionOverwriteMode", "dynamic")
+            // Local paths without a chmod process per file and directory written (NioLocalFileSystem).
+            .setIfMissing(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     return spark;
   }

@@ -70,6 +70,9 @@ class ClusterRunIT {
           "org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(),
           "--conf", "spark.executor.memory=1g",
           "--conf", "spark.sql.shuffle.partitions=8",
+          // Compiled, whatever the input's size: the local run interprets most stages (CodeGeneration),
+          // so the comparison below holds the two ways of running a plan to the same outputs.
+          "--conf", "spark.sql.codegen.wholeStage=true", "--conf", "spark.sql.codegen.factoryMode=FALLBACK",
           "--conf", "spark.ui.enabled=false",
           "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.compress=false",
           "--conf", "spark.eventLog.dir=" + eventLogs.toUri(),
