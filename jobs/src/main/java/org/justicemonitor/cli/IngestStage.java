@@ -7,8 +7,10 @@ import org.justicemonitor.ingest.IngestOptions;
 import org.justicemonitor.ingest.IngestReport;
 import org.justicemonitor.ingest.IngestReportWriter;
 import org.justicemonitor.ingest.PseudonymizationKey;
+import org.justicemonitor.io.InputFiles;
 import org.justicemonitor.io.OutputStore;
 import org.justicemonitor.profile.MappingProfile;
+import org.justicemonitor.spark.CodeGeneration;
 import org.justicemonitor.spark.Progress;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +74,7 @@ final class IngestStage implements Stage {
   /** The ingest reads the input root's files. */
   @Override
   public void chooseCodeGeneration(OutputStore store) {
-    org.justicemonitor.spark.CodeGeneration.forRawBytes(store.spark(),
-        org.justicemonitor.io.InputFiles.bytesUnder(store.spark(), options.inputRoot()));
+    CodeGeneration.forRawBytes(store.spark(), InputFiles.bytesUnder(store.spark(), options.inputRoot()));
   }
 
   @Override

@@ -31,6 +31,7 @@ import org.justicemonitor.contract.Contract;
 import org.justicemonitor.contract.DatasetSpec;
 import org.justicemonitor.contract.Region;
 import org.justicemonitor.io.Paths;
+import org.justicemonitor.spark.CodeGeneration;
 import org.justicemonitor.spark.Progress;
 
 /**
@@ -136,12 +137,12 @@ public final class GenerateJob {
     String path = Paths.join(root, "_tmp", "generated-" + name);
     // One fused method for all of a table's expressions outgrows what Janino compiles; compiled
     // projections without whole-stage fusion are as fast here and compile reliably.
-    String wholeStage = spark.conf().get("spark.sql.codegen.wholeStage");
-    spark.conf().set("spark.sql.codegen.wholeStage", "false");
+    String wholeStage = spark.conf().get(CodeGeneration.WHOLE_STAGE);
+    spark.conf().set(CodeGeneration.WHOLE_STAGE, "false");
     try {
       progress.job(name + ": generate", () -> generated.write().mode(SaveMode.ErrorIfExists).parquet(path));
     } finally {
-      spark.conf().set("spark.sql.codegen.wholeStage", wholeStage);
+      spark.conf().set(CodeGeneration.WHOLE_STAGE, wholeStage);
     }
     return spark.read().parquet(path);
   }

@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 public final class CodeGeneration {
 
   /** Whole-stage code generation: one class per pipeline of operators. */
-  static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
+  public static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
   /** Whether single expressions, projections and orderings are compiled ({@code CODEGEN_ONLY}/{@code FALLBACK}) or interpreted ({@code NO_CODEGEN}). */
   static final String EXPRESSIONS = "spark.sql.codegen.factoryMode";
 
