@@ -3,7 +3,9 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.disclosure.Disclosure;
@@ -39,9 +41,11 @@ public final class CaseFlowBreakdown {
       PublicationWindow window, Disclosure disclosure) {
     // The window's periods, and only those where the group has cases.
     Dataset<Row> flow = CaseFlow.fromCells(cells, keys, period, periodLabels, groups)
-        .filter(window.covers(period).and(col("pending_start").gt(0).or(col("incoming").gt(0))))
-        .withColumn("congestion_rate", DataFrames.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))))
-        .withColumn("demand_service_index", DataFrames.ratio(col("resolved"), col("incoming")));
+        .filter(window.covers(period).and(col("pending_start").gt(0).or(col("incoming").gt(0))));
+    LinkedHashMap<String, Column> cnj = new LinkedHashMap<>();
+    cnj.put("congestion_rate", DataFrames.ratio(col("pending_end"), col("resolved").plus(col("pending_end"))));
+    cnj.put("demand_service_index", DataFrames.ratio(col("resolved"), col("incoming")));
+    flow = DataFrames.withColumns(flow, cnj);
     List<String> out = new ArrayList<>(keys);
     out.add("period");
     List<String> declaredKeys = table.keys().stream().map(Measure::column).toList();

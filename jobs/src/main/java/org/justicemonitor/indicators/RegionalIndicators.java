@@ -3,6 +3,7 @@ package org.justicemonitor.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,16 +44,17 @@ public final class RegionalIndicators {
       PublicationWindow window, Disclosure disclosure) {
     List<String> keys = List.of("region_code");
     Dataset<Row> flow = CaseFlow.fromCells(districtCells, keys, period, periodLabels, regions);
-    Dataset<Row> use = ServiceUse.compute(events, keys, period);
     Dataset<Row> joined =
-        flow.join(use, DataFrames.joinKeys("region_code", "period"), "left")
+        flow.join(ServiceUse.compute(events, keys, period), DataFrames.joinKeys("region_code", "period"), "left")
             .na().fill(0L, new String[] {"service_requests", "service_failures", "service_center_requests", "e_notary_requests"});
     // The window's periods, and only those where the region has cases or service users.
     joined = joined.filter(window.covers(period).and(col("pending_start").gt(0).or(col("incoming").gt(0))
-            .or(col("service_requests").gt(0))))
-        .withColumn("service_failure_rate", DataFrames.ratio(col("service_failures"), col("service_requests")))
-        .withColumn("service_center_share", DataFrames.ratio(col("service_center_requests"), col("service_requests")))
-        .withColumn("e_notary_requests_per_1000", DataFrames.ratio(col("e_notary_requests").multiply(1000), col("population")));
+            .or(col("service_requests").gt(0))));
+    LinkedHashMap<String, Column> use = new LinkedHashMap<>();
+    use.put("service_failure_rate", DataFrames.ratio(col("service_failures"), col("service_requests")));
+    use.put("service_center_share", DataFrames.ratio(col("service_center_requests"), col("service_requests")));
+    use.put("e_notary_requests_per_1000", DataFrames.ratio(col("e_notary_requests").multiply(1000), col("population")));
+    joined = DataFrames.withColumns(joined, use);
     return DataFrames.publishable(disclosure.apply(joined, table), table.computedColumns());
   }
 

@@ -2,8 +2,8 @@ package org.justicemonitor.measures;
 
 import static org.apache.spark.sql.functions.col;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.LinkedHashMap;
+import org.apache.spark.sql.Column;
 import org.justicemonitor.spark.DataFrames;
 
 /**
@@ -30,15 +30,16 @@ public final class AccessToJustice {
 
   private AccessToJustice() {}
 
-  /** The three shares, from the case flow's counts ({@link CaseFlow}); the bands come with the pending ages. */
-  public static Dataset<Row> withShares(Dataset<Row> flow) {
-    return flow
-        .withColumn("kk_language_share", share(CaseCells.KAZAKH))
-        .withColumn("representation_rate", share(CaseCells.REPRESENTED))
-        .withColumn("appeal_rate", share(CaseCells.APPEALED));
+  /** The three shares by column name, in the order of the contract, to set beside other columns. */
+  static LinkedHashMap<String, Column> shares() {
+    LinkedHashMap<String, Column> shares = new LinkedHashMap<>();
+    shares.put("kk_language_share", share(CaseCells.KAZAKH));
+    shares.put("representation_rate", share(CaseCells.REPRESENTED));
+    shares.put("appeal_rate", share(CaseCells.APPEALED));
+    return shares;
   }
 
-  private static org.apache.spark.sql.Column share(CaseCells.YesNo attribute) {
+  private static Column share(CaseCells.YesNo attribute) {
     return DataFrames.ratio(col(attribute.yes()), col(attribute.recorded()));
   }
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -142,54 +143,61 @@ public final class CaseFlow {
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
         .filter(col("_in_grid").gt(0))
         .drop("_in_grid");
+    // Each step sets its columns in one projection (DataFrames.withColumns): a withColumn per
+    // column would analyse this plan of a hundred columns again every time, seconds per table.
     List<String> zeroIfAbsent = new ArrayList<>(CaseCells.COUNTS);
     DAY_MEASURES.forEach(d -> zeroIfAbsent.add(d.count()));
     PendingAge.THRESHOLDS.forEach(m -> zeroIfAbsent.add(older(m)));
     CaseCells.YES_NO.forEach(a -> zeroIfAbsent.addAll(List.of(a.recorded(), a.yes())));
-    for (String count : zeroIfAbsent) {
-      flow = flow.withColumn(count, coalesce(col(count), lit(0L)));
-    }
+    LinkedHashMap<String, Column> zeros = new LinkedHashMap<>();
+    zeroIfAbsent.forEach(c -> zeros.put(c, coalesce(col(c), lit(0L))));
+    flow = DataFrames.withColumns(flow, zeros);
+    LinkedHashMap<String, Column> percentiles = new LinkedHashMap<>();
+    List<String> ranks = new ArrayList<>();
     for (DayMeasure d : DAY_MEASURES) {
       for (Percentiles.Output o : d.percentiles()) {
-        flow = flow.withColumn(o.name(), Percentiles.interpolate(col("_lo_" + o.name()), col("_hi_" + o.name()),
-            col(d.count()), o.fraction()))
-            .drop("_lo_" + o.name(), "_hi_" + o.name());
+        percentiles.put(o.name(), Percentiles.interpolate(col("_lo_" + o.name()), col("_hi_" + o.name()),
+            col(d.count()), o.fraction()));
+        ranks.addAll(List.of("_lo_" + o.name(), "_hi_" + o.name()));
       }
     }
+    flow = DataFrames.withColumns(flow, percentiles).drop(ranks.toArray(String[]::new));
 
     WindowSpec toDate =
         Window.partitionBy(DataFrames.columns(keys).toArray(Column[]::new))
             .orderBy("period")
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    flow = flow.withColumn("pending_end", sum("incoming").over(toDate).minus(sum("resolved").over(toDate)))
-        .withColumn("pending_start", col("pending_end").minus(col("incoming")).plus(col("resolved")));
+    LinkedHashMap<String, Column> running = new LinkedHashMap<>();
+    running.put("pending_end", sum("incoming").over(toDate).minus(sum("resolved").over(toDate)));
     for (int m : PendingAge.THRESHOLDS) {
-      flow = flow.withColumn(older(m), sum(older(m)).over(toDate));
+      running.put(older(m), sum(older(m)).over(toDate));
     }
+    flow = DataFrames.withColumns(flow, running)
+        .withColumn("pending_start", col("pending_end").minus(col("incoming")).plus(col("resolved")));
     // The shares' numerators stay as columns: the disclosure rule looks at them.
+    LinkedHashMap<String, Column> ages = new LinkedHashMap<>();
     for (int m : PendingAge.MONTHS) {
-      flow = flow.withColumn(PendingAge.count(m), col(older(m)))
-          .withColumn(PendingAge.share(m), DataFrames.ratio(col(older(m)), col("pending_end")));
+      ages.put(PendingAge.count(m), col(older(m)));
+      ages.put(PendingAge.share(m), DataFrames.ratio(col(older(m)), col("pending_end")));
     }
     for (PendingAge.Band b : PendingAge.BANDS) {
       Column from = b.fromMonths() == 0 ? col("pending_end") : col(older(b.fromMonths()));
       Column past = b.toMonths() == null ? from : from.minus(col(older(b.toMonths())));
-      flow = flow.withColumn(b.count(), past).withColumn(b.column(), DataFrames.ratio(col(b.count()), col("pending_end")));
+      ages.put(b.count(), past);
+      ages.put(b.column(), DataFrames.ratio(past, col("pending_end")));
     }
 
     Column incoming = col("incoming");
     Column resolved = col("resolved");
-    flow = flow
-        .withColumn("clearance_rate", DataFrames.ratio(resolved, incoming))
-        .withColumn("disposition_time_days", DataFrames.ratio(period.days(col("period")).multiply(col("pending_end")), resolved))
-        .withColumn("e_filing_share", DataFrames.ratio(col("e_filing_cases"), col("e_filing_base")))
-        .withColumn("online_hearing_share", DataFrames.ratio(col("online_hearings"), col("hearings_base")))
-        .withColumn("e_protocol_share", DataFrames.ratio(col("e_protocol_offences"), col("administrative_offences")))
-        .withColumn("publication_share", DataFrames.ratio(col("published_decisions"), resolved));
-    flow = AccessToJustice.withShares(flow);
-    for (int m : PendingAge.THRESHOLDS) {
-      flow = flow.drop(older(m));
-    }
+    ages.put("clearance_rate", DataFrames.ratio(resolved, incoming));
+    ages.put("disposition_time_days", DataFrames.ratio(period.days(col("period")).multiply(col("pending_end")), resolved));
+    ages.put("e_filing_share", DataFrames.ratio(col("e_filing_cases"), col("e_filing_base")));
+    ages.put("online_hearing_share", DataFrames.ratio(col("online_hearings"), col("hearings_base")));
+    ages.put("e_protocol_share", DataFrames.ratio(col("e_protocol_offences"), col("administrative_offences")));
+    ages.put("publication_share", DataFrames.ratio(col("published_decisions"), resolved));
+    ages.putAll(AccessToJustice.shares());
+    flow = DataFrames.withColumns(flow, ages);
+    flow = flow.drop(PendingAge.THRESHOLDS.stream().map(CaseFlow::older).toArray(String[]::new));
     return flow;
   }
 
