@@ -222,21 +222,26 @@ class IndicatorsJobTest {
     NewTableChecks.dataQuality(output, 2024);
   }
 
+  /**
+   * The CSV copy's header and order. That a rerun writes the same bytes is ClusterRunIT's to show:
+   * it compares every CSV of two whole runs, one compiled on a cluster and one local.
+   */
   @Test
-  void csvCopiesAreSortedAndTheSameOnARerun() throws IOException {
-    // The rerun writes into a copy: other classes read the sample run meanwhile.
-    Path rerun = SampleRun.copy();
-    Path csv = rerun.resolve("indicators/region_year.csv");
-    byte[] before = Files.readAllBytes(csv);
-    List<String> lines = Files.readAllLines(csv);
+  void csvCopiesAreSortedUnderTheContractsHeader() throws IOException {
+    List<String> lines = Files.readAllLines(output.resolve("indicators/region_year.csv"));
     List<String> header = new java.util.ArrayList<>(CONTRACT_COLUMNS);
     header.addAll(MORE_COLUMNS);
     header.addAll(STATUS_AND_FLAG);
     assertEquals(String.join(",", header), lines.get(0));
     assertEquals(81, lines.size());
     assertTrue(lines.get(1).startsWith("10,2022,"), lines.get(1));
-    SampleRun.runIndicators(rerun);
-    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(csv)), "region_year.csv changed on a rerun");
+    assertEquals(lines.subList(1, lines.size()).stream().sorted(java.util.Comparator.comparing(IndicatorsJobTest::regionPeriod)).toList(),
+        lines.subList(1, lines.size()), "rows by region and period");
+  }
+
+  private static String regionPeriod(String line) {
+    String[] fields = line.split(",", 3);
+    return fields[0] + "," + fields[1];
   }
 
   @Test
