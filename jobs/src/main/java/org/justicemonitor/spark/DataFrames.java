@@ -15,7 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.justicemonitor.disclosure.Disclosure;
 
-/** Small DataFrame helpers every stage uses: ratios, join keys, columns by name, publishable rounding, one sorted partition. */
+/** Small DataFrame helpers every stage uses: ratios, join keys, columns by name, columns set in one projection, publishable rounding, one sorted partition. */
 public final class DataFrames {
 
   /** Decimals kept of a published double: enough for any share or day count, stable from run to run. */
