@@ -78,9 +78,12 @@ public final class AnomaliesJob {
     String lastMonth = Period.lastCompleteMonth(options.asOf()).toString();
     List<String> months = Period.MONTH.labels(first.getDate(0).toLocalDate(), Period.lastCompleteMonth(options.asOf()).atEndOfMonth());
 
-    // The cases counted once for both flows (CaseCells), in scratch Parquet.
+    // The cases counted once for both flows (CaseCells), in scratch Parquet; rolled up from the
+    // indicators' cells when this run counted them already.
+    List<String> grain = List.of("court_id", "court_level", "region_code");
     Dataset<Row> cells = progress.result("case cells", () -> materialize("case-cells",
-        CaseCells.of(cases, List.of("court_id", "court_level", "region_code"))));
+        store.materialized(CaseCells.KEPT_FOR_THE_RUN).map(finer -> CaseCells.rolledUp(finer, grain))
+            .orElseGet(() -> CaseCells.of(cases, grain))));
     Dataset<Row> courtFlow = progress.result("court months", () -> materialize("court-months",
         CaseFlow.fromCells(cells, List.of("court_id"), Period.MONTH, months, cells.select("court_id").distinct())));
     Dataset<Row> regions = catalog.regions().select("region_code");

@@ -76,7 +76,12 @@ public final class IndicatorsJob {
     LocalDate from = first.getDate(0).toLocalDate();
     Disclosure disclosure = new Disclosure(options.minCases());
     // The cases counted once for every case-based table (small: groups × months × values), kept in memory.
-    Dataset<Row> cells = progress.result("cases counted", () -> cached(CaseCells.of(cases, CaseCells.GRAIN)));
+    // Written to the run's scratch space as well: a later stage of the run rolls them up instead of counting the cases again.
+    Dataset<Row> cells = progress.result("cases counted", () -> {
+      Dataset<Row> counted = cached(CaseCells.of(cases, CaseCells.GRAIN));
+      store.materialize(CaseCells.KEPT_FOR_THE_RUN, counted);
+      return counted;
+    });
     Dataset<Row> districtCells = cells.filter(col("court_level").equalTo("district"));
     window = options.fromYear() != null ? new PublicationWindow(options.fromYear())
         : PublicationWindow.byDefault(cells, options.asOf(), options.minCases());

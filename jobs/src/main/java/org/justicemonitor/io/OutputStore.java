@@ -105,6 +105,12 @@ public final class OutputStore {
     return spark().read().schema(rows.schema()).parquet(path);
   }
 
+  /** Rows an earlier step of this run wrote with {@link #materialize}; empty when none did. */
+  public Optional<org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> materialized(String name) {
+    String path = scratch(name);
+    return exists(Paths.join(path, SUCCESS)) ? Optional.of(spark().read().parquet(path)) : Optional.empty();
+  }
+
   public String scratch(String name) {
     return Paths.join(runDir, "scratch", name);
   }

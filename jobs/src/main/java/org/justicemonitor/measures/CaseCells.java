@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
@@ -40,6 +41,12 @@ public final class CaseCells {
 
   /** The finest grouping any indicator table needs. */
   public static final List<String> GRAIN = List.of("court_id", "court_level", "region_code", "case_category", "filing_channel");
+
+  /**
+   * The run's scratch name of the cells at {@link #GRAIN}: the indicators stage keeps them there,
+   * and a later stage of the same run rolls them up instead of scanning the cases again.
+   */
+  public static final String KEPT_FOR_THE_RUN = "case-cells";
 
   /** Filed in the month. */
   static final String INCOMING = "incoming";
@@ -150,6 +157,16 @@ public final class CaseCells {
         .filter(col("f").isNotNull())
         .groupBy(group.toArray(Column[]::new))
         .agg(count("*").as("n"));
+  }
+
+  /**
+   * Cells at a coarser grain (some of the cells' grouping columns), summed: what {@link #of}
+   * gives at that grain, since each fact of a case falls in one cell of either.
+   */
+  public static Dataset<Row> rolledUp(Dataset<Row> cells, List<String> grain) {
+    List<Column> group = DataFrames.columns(grain);
+    group.addAll(DataFrames.columns(List.of("month", "measure", "value")));
+    return cells.groupBy(group.toArray(Column[]::new)).agg(sum("n").as("n"));
   }
 
   /** A fact of a case when it holds, else null (dropped). */

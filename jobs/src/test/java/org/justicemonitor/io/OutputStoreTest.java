@@ -86,6 +86,25 @@ class OutputStoreTest {
   }
 
   @Test
+  void aLaterStepOfTheRunFindsWhatAnEarlierOneMaterialized(@TempDir Path root) {
+    OutputStore run = new OutputStore(spark(), root.toString(), "run-1");
+    try {
+      assertTrue(run.materialized("cells").isEmpty());
+      run.materialize("cells", spark().range(4).toDF("n"));
+      assertEquals(6L, run.materialized("cells").orElseThrow().agg(org.apache.spark.sql.functions.sum("n")).first().getLong(0));
+    } finally {
+      run.close();
+    }
+    // Another run (another command) starts with an empty scratch space.
+    OutputStore next = new OutputStore(spark(), root.toString(), "run-2");
+    try {
+      assertTrue(next.materialized("cells").isEmpty());
+    } finally {
+      next.close();
+    }
+  }
+
+  @Test
   void anOutputDirectoryThatCannotBeCreatedFailsInOneLine(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
     JobFailure e = assertThrows(JobFailure.class, () -> new OutputStore(spark(), file.resolve("output").toString(), "r"));
