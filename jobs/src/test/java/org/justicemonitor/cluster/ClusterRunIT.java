@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,8 @@ class ClusterRunIT {
       List.of("run", "--input", ROOT.resolve("data-samples").toString(), "--as-of", "2025-12-31");
   /** README's run command on data-samples/, from the repository root, with a key instead of --demo. */
   private static final List<String> README_RUN = List.of("run", "--as-of", "2025-12-31");
+  /** Which run a row of a compared table comes from: +1 the local one, −1 the cluster's. */
+  private static final String SIDE = "_side";
 
   @Test
   void theSameJarOnAClusterThatLosesAWorkerGivesTheLocalOutputs() throws Exception {
@@ -194,8 +197,6 @@ class ClusterRunIT {
     }
   }
 
-  private static final String SIDE = "_side";
-
   /** Every Parquet table of the reference (a directory with a _SUCCESS file), row for row. */
   private static void assertSameTables(Path expected, Path actual) throws IOException {
     SparkSession spark = SharedSpark.spark();
@@ -207,7 +208,7 @@ class ClusterRunIT {
       Dataset<Row> b = spark.read().parquet(actual.resolve(t).toString()).withColumn(SIDE, functions.lit(-1));
       // One query per table: each distinct row with how many more times the local run holds it
       // than the cluster run; any row held a different number of times differs (exceptAll both ways).
-      Column[] columns = java.util.Arrays.stream(a.columns()).filter(c -> !c.equals(SIDE)).map(functions::col).toArray(Column[]::new);
+      Column[] columns = Arrays.stream(a.columns()).filter(c -> !c.equals(SIDE)).map(functions::col).toArray(Column[]::new);
       Row counts = a.unionByName(b).groupBy(columns).agg(functions.sum(SIDE).as("more")).agg(
           functions.count(functions.when(functions.col("more").gt(0), 1)),
           functions.count(functions.when(functions.col("more").lt(0), 1))).first();

@@ -114,28 +114,4 @@ public class CaseFlowTest {
     assertEquals(0.75, y.<Double>getAs("e_filing_share"), 1e-12);          // cases 1, 3, 5 of 1, 2, 3, 5
     assertEquals(2.0 / 3, y.<Double>getAs("online_hearing_share"), 1e-12); // 1 and 5 of 1, 2, 5
   }
-
-  @Test
-  void cellsRolledUpFromAFinerGrainAreTheCellsOfTheCoarserOne() {
-    Dataset<Row> finer = CaseCells.of(cases(), List.of("region_code", "case_category", "filing_channel"));
-    Dataset<Row> coarser = CaseCells.of(cases(), List.of("region_code"));
-    Dataset<Row> rolled = CaseCells.rolledUp(finer, List.of("region_code"));
-    assertEquals(List.of(coarser.columns()), List.of(rolled.columns()));
-    assertEquals(sorted(coarser), sorted(rolled));
-    // February's incoming: cases 3 (civil, e-filing) and 4 (criminal, e-filing), two cells of one.
-    assertEquals(List.of(1L, 1L), incomingIn(finer, "2025-02"));
-    assertEquals(List.of(2L), incomingIn(rolled, "2025-02"));
-    // Decided in February after 1 day: case 1 alone.
-    assertEquals(1L, rolled.filter("month = '2025-02' AND measure = 'decision_days' AND value = 1").first().<Long>getAs("n"));
-  }
-
-  private static List<String> sorted(Dataset<Row> cells) {
-    return cells.collectAsList().stream().map(Row::toString).sorted().toList();
-  }
-
-  private static List<Long> incomingIn(Dataset<Row> cells, String month) {
-    return cells.filter(org.apache.spark.sql.functions.col("month").equalTo(month)
-        .and(org.apache.spark.sql.functions.col("measure").equalTo("incoming")))
-        .collectAsList().stream().map(r -> r.<Long>getAs("n")).toList();
-  }
 }
