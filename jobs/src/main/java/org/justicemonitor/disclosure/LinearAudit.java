@@ -1,5 +1,10 @@
 package org.justicemonitor.disclosure;
 
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,10 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.justicemonitor.disclosure.LinkedCells.State;
 import org.justicemonitor.spark.Concurrently;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
 
 /**
  * τ-ARGUS's audit of linked tables: for each primary cell, the least and the greatest value a
@@ -21,7 +22,7 @@ import org.ojalgo.optimisation.Variable;
  * primary cell is protected when that interval leaves at least the protection width of possible
  * counts ({@link LinkedCells#narrow}).
  *
- * <p>Two LPs per cell over components of thousands of suppressed cells cost minutes, so the
+ * <p>Two LPs per cell over components of thousands of suppressed cells are thousands of LPs, so the
  * audit solves as few as it can, exactly. Interval propagation ({@link LinkedCells#attack}) is a
  * relaxation of the LP: a cell it narrows is exposed without one, and its bounds are the
  * variables' bounds. Every LP solution solves all identities: the values each cell takes across
@@ -36,16 +37,14 @@ import org.ojalgo.optimisation.Variable;
 final class LinearAudit {
 
   static {
-    // ojAlgo greets stdout with a hardware notice unless told not to: no noise on a user's console.
-    if (System.getProperty("shut.up.ojAlgo") == null) {
-      System.setProperty("shut.up.ojAlgo", "true");
-    }
+    // GLOP is native code, shipped in OR-Tools' jars for each platform and loaded once per JVM.
+    Loader.loadNativeLibraries();
   }
 
   /** LPs over a whole component that push its open cells up and down at once, before one pair per cell. */
   private static final int PASSES = 6;
 
-  /** Driver threads that solve the pairs of LPs of one component (each holds its own dense tableau). */
+  /** Driver threads that solve the pairs of LPs of one component (each with a solver of its own). */
   private static final int PAIR_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
   /**
@@ -96,9 +95,10 @@ final class LinearAudit {
       for (int i = 0; i < cells.size(); i++) {
         if (cells.suppressed(i) && solution[i] < 0) {
           // A published table: no true counts, so one solution of this component by LP.
-          Local whole = new Local(cells, component(i), solution, bounds);
-          programs++;
-          whole.solve(i, false, solution);
+          try (Local whole = new Local(cells, component(i), solution, bounds)) {
+            programs++;
+            whole.solve(i, false, solution);
+          }
         }
       }
       this.seenLo = solution.clone();
@@ -167,7 +167,12 @@ final class LinearAudit {
      * at 0 together, then one pair per cell still open.
      */
     private List<Interval> whole(Set<Integer> component, List<Integer> open) {
-      Local lp = new Local(cells, component, solution, bounds);
+      try (Local lp = new Local(cells, component, solution, bounds)) {
+        return whole(component, open, lp);
+      }
+    }
+
+    private List<Interval> whole(Set<Integer> component, List<Integer> open, Local lp) {
       List<Integer> left = open;
       // Seeded: the same LPs, and so the same intervals, on a rerun.
       java.util.Random random = new java.util.Random(left.size());
@@ -206,8 +211,12 @@ final class LinearAudit {
         shares.add(share);
       }
       List<List<Pair>> solved = Concurrently.map(shares, Math.max(1, threads), share -> {
-        Local own = share == shares.get(0) ? lp : new Local(cells, component, solution, bounds);
-        return share.stream().map(i -> pair(own, i)).toList();
+        if (share == shares.get(0)) {
+          return share.stream().map(i -> pair(lp, i)).toList();
+        }
+        try (Local own = new Local(cells, component, solution, bounds)) {
+          return share.stream().map(i -> pair(own, i)).toList();
+        }
       });
       for (int j = 0; j < left.size(); j++) {
         Pair pair = solved.get(j % threads).get(j / threads);
@@ -249,7 +258,13 @@ final class LinearAudit {
       if (zero.isEmpty()) {
         return left;
       }
-      Local lp = new Local(cells, component, solution, bounds);
+      try (Local lp = new Local(cells, component, solution, bounds)) {
+        return pinnedAtZero(component, left, zero, out, lp);
+      }
+    }
+
+    private List<Integer> pinnedAtZero(
+        Set<Integer> component, List<Integer> left, List<Integer> zero, List<Interval> out, Local lp) {
       Set<Integer> pinned = new HashSet<>();
       while (!zero.isEmpty()) {
         double[] point = solution.clone();
@@ -311,24 +326,23 @@ final class LinearAudit {
 
   /**
    * An LP over a component of suppressed cells: variables within their propagated bounds, one
-   * equality per identity that holds a variable (its published cells as constants).
+   * equality per identity that holds a variable (its published cells as constants). Solved by
+   * OR-Tools' GLOP, a revised simplex over sparse factors: the identities touch a few cells
+   * each, and a component's LPs differ only in their objective, so each one starts from the
+   * basis of the one before.
    */
-  private static final class Local {
-    private final ExpressionsBasedModel model = new ExpressionsBasedModel();
-    private final Map<Integer, Variable> variables = new HashMap<>();
+  private static final class Local implements AutoCloseable {
+    private final MPSolver solver;
+    private final Map<Integer, MPVariable> variables = new HashMap<>();
     private final List<Integer> order = new ArrayList<>();
-    private final List<Variable> weighted = new ArrayList<>();
-    private final Map<Integer, Variable> capped = new HashMap<>();
+    private final List<MPVariable> weighted = new ArrayList<>();
+    private final Map<Integer, MPVariable> capped = new HashMap<>();
 
     Local(LinkedCells cells, Set<Integer> free, double[] values, long[][] bounds) {
-      // Measured on data-samples: ojAlgo's dense tableau solves these components 3 to 6 times faster than its sparse one.
-      model.options.sparse = false;
+      solver = MPSolver.createSolver("GLOP");
       for (int cell : free) {
-        Variable v = model.addVariable("x" + cell).lower(bounds[0][cell]);
-        if (bounds[1][cell] < LinkedCells.INFINITE) {
-          v.upper(bounds[1][cell]);
-        }
-        variables.put(cell, v);
+        double upper = bounds[1][cell] < LinkedCells.INFINITE ? bounds[1][cell] : MPSolver.infinity();
+        variables.put(cell, solver.makeNumVar(bounds[0][cell], upper, "x" + cell));
         order.add(cell);
       }
       Set<Integer> seen = new HashSet<>();
@@ -341,16 +355,18 @@ final class LinearAudit {
           int[] signs = cells.signs(e);
           // Σ s_i x_i over the free cells = − Σ s_j v_j over the others.
           double constant = 0;
-          Expression identity = model.addExpression("e" + e);
           for (int t = 0; t < terms.length; t++) {
-            Variable v = variables.get(terms[t]);
-            if (v == null) {
+            if (!variables.containsKey(terms[t])) {
               constant -= signs[t] * values[terms[t]];
-            } else {
-              identity.set(v, signs[t]);
             }
           }
-          identity.level(constant);
+          MPConstraint identity = solver.makeConstraint(constant, constant, "e" + e);
+          for (int t = 0; t < terms.length; t++) {
+            MPVariable v = variables.get(terms[t]);
+            if (v != null) {
+              identity.setCoefficient(v, identity.getCoefficient(v) + signs[t]);
+            }
+          }
         }
       }
     }
@@ -370,15 +386,16 @@ final class LinearAudit {
      * while the cell is given (t can always be 0, so the cells' own solutions are unchanged).
      */
     double raiseMost(List<Integer> cells, double cap, double[] point) {
-      weighted.forEach(v -> v.weight(0));
-      weighted.clear();
+      MPObjective objective = cleared();
       for (int cell : cells) {
-        Variable capping = capped.computeIfAbsent(cell, c -> {
-          Variable t = model.addVariable("t" + c).lower(0).upper(cap);
-          model.addExpression("cap" + c).upper(0).set(t, 1).set(variables.get(c), -1);
+        MPVariable capping = capped.computeIfAbsent(cell, c -> {
+          MPVariable t = solver.makeNumVar(0, cap, "t" + c);
+          MPConstraint below = solver.makeConstraint(-MPSolver.infinity(), 0, "cap" + c);
+          below.setCoefficient(t, 1);
+          below.setCoefficient(variables.get(c), -1);
           return t;
         });
-        capping.weight(1);
+        objective.setCoefficient(capping, 1);
         weighted.add(capping);
       }
       return optimise(true, point);
@@ -386,34 +403,48 @@ final class LinearAudit {
 
     /** The least (or greatest) of Σ up − Σ down, the solution written into {@code point}. */
     double solveSum(List<Integer> up, List<Integer> down, boolean greatest, double[] point) {
-      weighted.forEach(v -> v.weight(0));
-      weighted.clear();
+      MPObjective objective = cleared();
       for (int cell : up) {
-        Variable v = variables.get(cell);
-        v.weight(1);
+        MPVariable v = variables.get(cell);
+        objective.setCoefficient(v, 1);
         weighted.add(v);
       }
       for (int cell : down) {
-        Variable v = variables.get(cell);
-        v.weight(-1);
+        MPVariable v = variables.get(cell);
+        objective.setCoefficient(v, -1);
         weighted.add(v);
       }
       return optimise(greatest, point);
     }
 
+    /** The objective with the last LP's weights taken off (only those, so the model is not rebuilt). */
+    private MPObjective cleared() {
+      MPObjective objective = solver.objective();
+      weighted.forEach(v -> objective.setCoefficient(v, 0));
+      weighted.clear();
+      return objective;
+    }
+
     private double optimise(boolean greatest, double[] point) {
-      Optimisation.Result r = greatest ? model.maximise() : model.minimise();
-      if (r.getState() == Optimisation.State.UNBOUNDED) {
+      MPObjective objective = solver.objective();
+      objective.setOptimizationDirection(greatest);
+      MPSolver.ResultStatus status = solver.solve();
+      if (status == MPSolver.ResultStatus.UNBOUNDED) {
         return greatest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
       }
-      if (!r.getState().isFeasible()) {
+      if (status != MPSolver.ResultStatus.OPTIMAL) {
         throw new IllegalStateException("the published identities of a component of " + variables.size()
-            + " suppressed cells have no solution: a bug in the linked model, please report it");
+            + " suppressed cells have no solution (" + status + "): a bug in the linked model, please report it");
       }
       for (int v = 0; v < order.size(); v++) {
-        point[order.get(v)] = r.get(v).doubleValue();
+        point[order.get(v)] = variables.get(order.get(v)).solutionValue();
       }
-      return r.getValue();
+      return objective.value();
+    }
+
+    @Override
+    public void close() {
+      solver.delete();
     }
   }
 }
