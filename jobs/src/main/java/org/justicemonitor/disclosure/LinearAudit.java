@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.justicemonitor.JobFailure;
 import org.justicemonitor.disclosure.LinkedCells.State;
 import org.justicemonitor.spark.Concurrently;
 
@@ -36,11 +37,6 @@ import org.justicemonitor.spark.Concurrently;
  */
 final class LinearAudit {
 
-  static {
-    // GLOP is native code, shipped in OR-Tools' jars for each platform and loaded once per JVM.
-    Loader.loadNativeLibraries();
-  }
-
   /** LPs over a whole component that push its open cells up and down at once, before one pair per cell. */
   private static final int PASSES = 6;
 
@@ -56,7 +52,28 @@ final class LinearAudit {
   /** What the audit found: every primary cell's interval, those narrower than the width, and the LPs solved. */
   record Result(List<Interval> intervals, List<Integer> unprotected, int linearPrograms) {}
 
+  private static boolean solverLoaded;
+
   private LinearAudit() {}
+
+  /**
+   * A new GLOP solver. GLOP is native code, shipped in OR-Tools' jar for each platform: the first
+   * call unpacks the driver's into {@code java.io.tmpdir} and loads it, once per JVM.
+   */
+  private static synchronized MPSolver glop() {
+    if (!solverLoaded) {
+      try {
+        Loader.loadNativeLibraries();
+      } catch (RuntimeException | LinkageError e) {
+        throw new JobFailure("the disclosure control's LP solver (OR-Tools' native library) could not be loaded ("
+            + e.getClass().getSimpleName() + "): the driver needs Linux or macOS (x86-64 or arm64) or Windows (x86-64), "
+            + "and a java.io.tmpdir where programs may run; where it is mounted noexec, point -Djava.io.tmpdir "
+            + "(spark.driver.extraJavaOptions) elsewhere", e);
+      }
+      solverLoaded = true;
+    }
+    return MPSolver.createSolver("GLOP");
+  }
 
 
 
@@ -339,7 +356,7 @@ final class LinearAudit {
     private final Map<Integer, MPVariable> capped = new HashMap<>();
 
     Local(LinkedCells cells, Set<Integer> free, double[] values, long[][] bounds) {
-      solver = MPSolver.createSolver("GLOP");
+      solver = glop();
       for (int cell : free) {
         double upper = bounds[1][cell] < LinkedCells.INFINITE ? bounds[1][cell] : MPSolver.infinity();
         variables.put(cell, solver.makeNumVar(bounds[0][cell], upper, "x" + cell));
