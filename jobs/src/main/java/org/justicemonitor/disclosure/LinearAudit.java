@@ -75,8 +75,6 @@ final class LinearAudit {
     return MPSolver.createSolver("GLOP");
   }
 
-
-
   static Result audit(LinkedCells cells, int k, int width) {
     return audit(cells, k, width, Set.of());
   }
