@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.justicemonitor.JobFailure;
 
@@ -93,24 +96,23 @@ public final class OutputStore {
     return Paths.join(runDir, "out", name);
   }
 
-  /** Scratch space of this run, removed by {@link #close}. */
   /**
    * Writes rows once to the run's scratch space and reads them back with their schema: later
    * steps scan the Parquet instead of recomputing the plan.
    */
-  public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> materialize(String name,
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+  public Dataset<Row> materialize(String name, Dataset<Row> rows) {
     String path = scratch(name);
-    rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(path);
+    rows.write().mode(SaveMode.Overwrite).parquet(path);
     return spark().read().schema(rows.schema()).parquet(path);
   }
 
   /** Rows an earlier step of this run wrote with {@link #materialize}; empty when none did. */
-  public Optional<org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> materialized(String name) {
+  public Optional<Dataset<Row>> materialized(String name) {
     String path = scratch(name);
     return exists(Paths.join(path, SUCCESS)) ? Optional.of(spark().read().parquet(path)) : Optional.empty();
   }
 
+  /** Scratch space of this run, removed by {@link #close}. */
   public String scratch(String name) {
     return Paths.join(runDir, "scratch", name);
   }
